@@ -1,0 +1,89 @@
+//===- Passes.td - nn CPU code generation passes -----------*- tablegen -*-===//
+//
+// Part of the nn-mlir project.
+//
+// Code generation follows "decide, then lower": one pass chooses tile sizes
+// and writes them onto the ops; the passes after it only read them.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NN_CODEGEN_PASSES_TD
+#define NN_CODEGEN_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def NNSelectLoweringStrategyPass
+    : Pass<"nn-select-lowering-strategy", "::mlir::func::FuncOp"> {
+  let summary = "Choose tile sizes for every linalg op (the strategy step)";
+  let description = [{
+    Writes a `#nn.lowering_config` as the `nn.lowering_config` attribute of
+    every statically shaped linalg op of the function. This is the one place
+    where tile sizes are decided:
+
+    * matmul: a register tile of `register-tile-rows` x `register-tile-cols`
+      (shrunk to the largest divisors of M and N, so every tile is full and
+      static), and a reduction step of 1 on k so that the accumulator tile
+      stays in vector registers;
+    * an elementwise op that consumes a matmul (bias, activation): the same
+      register tile as that matmul, so that the matmul fuses into its loops;
+    * any other op: one row at a time on outer parallel loops and the
+      largest divisor of the innermost parallel loop up to `vector-width`
+      lanes; reduction loops are left whole.
+  }];
+  let options = [
+    Option<"registerTileRows", "register-tile-rows", "int64_t", "8",
+           "Rows of the matmul register tile (M)">,
+    Option<"registerTileCols", "register-tile-cols", "int64_t", "32",
+           "Columns of the matmul register tile (N)">,
+    Option<"vectorWidth", "vector-width", "int64_t", "16",
+           "f32 lanes of the target's vector registers (16 for AVX-512)">,
+  ];
+  let dependentDialects = ["::mlir::nn::NNDialect"];
+}
+
+def NNTileAndFusePass : Pass<"nn-tile-and-fuse", "::mlir::func::FuncOp"> {
+  let summary = "Tile linalg ops as their lowering configs say and fuse producers";
+  let description = [{
+    Visits the ops that carry an `nn.lowering_config`, consumers first. Each
+    is tiled with its `tile_sizes` into `scf.for` loops, and the linalg ops
+    producing its operands (a matmul and its `linalg.fill` feeding a bias /
+    activation, a reduction feeding a normalization) are fused into the tile
+    loops. Then every tiled op with non-zero `reduction_tile_sizes` gets its
+    reduction loops tiled by those steps. The configs are removed at the end.
+  }];
+  let dependentDialects = ["::mlir::scf::SCFDialect",
+                           "::mlir::tensor::TensorDialect",
+                           "::mlir::affine::AffineDialect"];
+}
+
+def NNVectorizePass : Pass<"nn-vectorize", "::mlir::func::FuncOp"> {
+  let summary = "Vectorize statically shaped linalg ops";
+  let description = [{
+    Rewrites every linalg op whose iteration space is static and holds at
+    most `max-vector-elements` points into vector ops (`vector.contract` for
+    contractions, elementwise vector arithmetic and `vector.multi_reduction`
+    otherwise), then hoists loop-invariant transfer pairs so that
+    accumulators become loop-carried vectors. Larger ops are left for the
+    scalar fallback: vectorizing an untiled big op produces a huge vector
+    that LLVM compiles very slowly.
+  }];
+  let options = [
+    Option<"maxVectorElements", "max-vector-elements", "int64_t", "4096",
+           "Largest iteration space (in points) turned into one vector op">,
+  ];
+  let dependentDialects = ["::mlir::vector::VectorDialect"];
+}
+
+def NNLowerVectorsPass : Pass<"nn-lower-vectors", "::mlir::func::FuncOp"> {
+  let summary = "Lower high-level vector ops into FMAs, loads and stores";
+  let description = [{
+    Runs on bufferized code: hoists redundant transfers out of loops, lowers
+    `vector.contract` into `vector.outerproduct` and then `vector.fma`
+    (the accumulator tile stays in registers, one FMA per row of the tile),
+    `vector.multi_reduction` into lane-wise arithmetic, and simplifies
+    transfer permutations into broadcasts and transposes.
+  }];
+  let dependentDialects = ["::mlir::vector::VectorDialect"];
+}
+
+#endif // NN_CODEGEN_PASSES_TD

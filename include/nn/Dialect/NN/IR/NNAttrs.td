@@ -1,0 +1,64 @@
+//===- NNAttrs.td - nn dialect attributes and enums -------*- tablegen -*-===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NN_DIALECT_NN_IR_NNATTRS_TD
+#define NN_DIALECT_NN_IR_NNATTRS_TD
+
+include "nn/Dialect/NN/IR/NNDialect.td"
+include "mlir/IR/AttrTypeBase.td"
+include "mlir/IR/EnumAttr.td"
+
+//===----------------------------------------------------------------------===//
+// Enums
+//===----------------------------------------------------------------------===//
+
+def NN_GeluApproximation : I32EnumAttr<"GeluApproximation",
+    "how nn.gelu evaluates the Gaussian CDF", [
+      I32EnumAttrCase<"none", 0>,
+      I32EnumAttrCase<"tanh", 1>
+    ]> {
+  let cppNamespace = "::mlir::nn";
+}
+
+//===----------------------------------------------------------------------===//
+// Attributes
+//===----------------------------------------------------------------------===//
+
+class NN_Attr<string name, string attrMnemonic, list<Trait> traits = []>
+    : AttrDef<NN_Dialect, name, traits> {
+  let mnemonic = attrMnemonic;
+}
+
+def NN_LoweringConfigAttr : NN_Attr<"LoweringConfig", "lowering_config"> {
+  let summary = "tile sizes chosen for one linalg op by the lowering strategy";
+  let description = [{
+    Written by `nn-select-lowering-strategy` onto linalg ops (as the
+    discardable attribute `nn.lowering_config`) and read by
+    `nn-tile-and-fuse`. There is one entry per loop of the op's iteration
+    space; 0 means "do not tile this loop".
+
+    * `tile_sizes`: register-level tiles of the parallel loops. The root op
+      of a fusion group is tiled with them and its producers are fused into
+      the tile loops.
+    * `reduction_tile_sizes`: the step of the reduction loops inside one
+      register tile (e.g. 1 for the k loop of a matmul, so that the
+      accumulator tile stays in registers).
+
+    Example: `#nn.lowering_config<tile_sizes = [8, 32, 0],
+    reduction_tile_sizes = [0, 0, 1]>` for a matmul.
+  }];
+  let parameters = (ins
+    ArrayRefParameter<"int64_t", "parallel tile sizes">:$tileSizes,
+    ArrayRefParameter<"int64_t", "reduction tile sizes">:$reductionTileSizes
+  );
+  let assemblyFormat = [{
+    `<` `tile_sizes` `=` `[` $tileSizes `]` `,`
+        `reduction_tile_sizes` `=` `[` $reductionTileSizes `]` `>`
+  }];
+  let genVerifyDecl = 1;
+}
+
+#endif // NN_DIALECT_NN_IR_NNATTRS_TD

@@ -1,0 +1,44 @@
+//===- NNDialect.td - nn dialect definition ----------------*- tablegen -*-===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NN_DIALECT_NN_IR_NNDIALECT_TD
+#define NN_DIALECT_NN_IR_NNDIALECT_TD
+
+include "mlir/IR/OpBase.td"
+
+def NN_Dialect : Dialect {
+  let name = "nn";
+  let cppNamespace = "::mlir::nn";
+  let summary = "Neural-network layers whose parameters, masks and keys are SSA values";
+  let description = [{
+    The `nn` dialect models the layers of a neural network (dense layers,
+    activations, normalizations, pooling, embeddings) as pure operations on
+    ranked, statically shaped tensors. Parameters are ordinary function
+    arguments: there is no hidden variable state anywhere in the IR, so a
+    function of this dialect is a pure function of (parameters, inputs), the
+    stateless form users know from `keras.Model.stateless_call` and Flax's
+    `apply`.
+
+    Conventions shared by all ops:
+
+    * Layouts follow Keras: data is `[batch..., features]` (channels last),
+      a dense kernel is `[in, out]`, sequences are `[batch, time, features]`.
+    * Axis attributes accept negative values counted from the end, as in
+      Keras and JAX; canonicalization rewrites them to their non-negative
+      form.
+    * Each op lists its rules as C1, C2, ... in its description; the verifier
+      cites them and `test/Dialect/NN/invalid.mlir` names each case after the
+      rule it breaks.
+    * Element type: `f32` (wider float support is planned).
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::tensor::TensorDialect"];
+  let hasConstantMaterializer = 1;
+  let useDefaultAttributePrinterParser = 1;
+  let hasOperationAttrVerify = 1;
+}
+
+#endif // NN_DIALECT_NN_IR_NNDIALECT_TD

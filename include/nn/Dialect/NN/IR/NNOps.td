@@ -1,0 +1,285 @@
+//===- NNOps.td - nn dialect operations --------------------*- tablegen -*-===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NN_DIALECT_NN_IR_NNOPS_TD
+#define NN_DIALECT_NN_IR_NNOPS_TD
+
+include "nn/Dialect/NN/IR/NNDialect.td"
+include "nn/Dialect/NN/IR/NNAttrs.td"
+include "mlir/IR/OpBase.td"
+include "mlir/Interfaces/InferTypeOpInterface.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+
+//===----------------------------------------------------------------------===//
+// Type constraints
+//===----------------------------------------------------------------------===//
+
+/// Data and parameters: statically shaped f32 tensors.
+def NN_FloatTensor : StaticShapeTensorOf<[F32]>;
+
+/// Integer indices (embedding ids).
+def NN_IndexTensor : StaticShapeTensorOf<[I32, I64]>;
+
+//===----------------------------------------------------------------------===//
+// Base classes
+//===----------------------------------------------------------------------===//
+
+/// Every nn op is Pure: its results depend only on its operands (random ops
+/// take their key as an operand), so CSE, DCE and folding are always legal.
+class NN_Op<string mnemonic, list<Trait> traits = []>
+    : Op<NN_Dialect, mnemonic, !listconcat([Pure], traits)>;
+
+/// An elementwise activation: one f32 tensor in, the same type out.
+class NN_ActivationOp<string mnemonic, list<Trait> traits = []>
+    : NN_Op<mnemonic, !listconcat([SameOperandsAndResultType, Elementwise],
+                                  traits)> {
+  let arguments = (ins NN_FloatTensor:$input);
+  let results = (outs NN_FloatTensor:$output);
+  let assemblyFormat = "$input attr-dict `:` type($input)";
+}
+
+//===----------------------------------------------------------------------===//
+// Linear layers
+//===----------------------------------------------------------------------===//
+
+def NN_DenseOp : NN_Op<"dense", [InferTypeOpAdaptor]> {
+  let summary = "fully connected layer: input x kernel + bias";
+  let description = [{
+    Computes `output[..., j] = sum_i input[..., i] * kernel[i, j] + bias[j]`,
+    the Keras `Dense` layer without its activation. The kernel uses the Keras
+    layout `[in, out]`; leading dimensions of the input are batch dimensions.
+    The product is accumulated over `i` in increasing order and the bias is
+    added after the sum.
+
+    Rules:
+    * C1: `input` has rank >= 1 and `kernel` has rank 2.
+    * C2: the last dimension of `input` equals `kernel`'s dimension 0 (in).
+    * C3: `bias`, when present, has shape `[out]` (`kernel`'s dimension 1).
+    * C4: the result has the input's shape with its last dimension replaced
+      by `out`.
+
+    Example:
+
+    ```mlir
+    %y = nn.dense %x, %w, %b : (tensor<4x784xf32>, tensor<784x128xf32>,
+                                tensor<128xf32>) -> tensor<4x128xf32>
+    ```
+  }];
+  let arguments = (ins NN_FloatTensor:$input, NN_FloatTensor:$kernel,
+                       Optional<NN_FloatTensor>:$bias);
+  let results = (outs NN_FloatTensor:$output);
+  let assemblyFormat = [{
+    $input `,` $kernel (`,` $bias^)? attr-dict `:` functional-type(operands, results)
+  }];
+  let hasCanonicalizer = 1;
+}
+
+def NN_EmbeddingOp : NN_Op<"embedding", [InferTypeOpAdaptor]> {
+  let summary = "looks up rows of an embedding table by integer id";
+  let description = [{
+    `output[i..., :] = table[ids[i...], :]`, the Keras `Embedding` layer.
+
+    Out-of-range ids (negative, or >= the number of rows) select a row of
+    zeros. This is defined behaviour, never a read out of bounds; it differs
+    from JAX's `take` (NaN fill) and TensorFlow (an error) so that padding ids
+    cannot poison later reductions.
+
+    Rules:
+    * C1: `table` has rank 2 `[vocab, features]`.
+    * C2: the result shape is the shape of `ids` followed by `features`.
+
+    Example:
+
+    ```mlir
+    %e = nn.embedding %ids, %table : (tensor<2x5xi32>, tensor<100x16xf32>)
+                                      -> tensor<2x5x16xf32>
+    ```
+  }];
+  let arguments = (ins NN_IndexTensor:$ids, NN_FloatTensor:$table);
+  let results = (outs NN_FloatTensor:$output);
+  let assemblyFormat = [{
+    $ids `,` $table attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// Activations
+//===----------------------------------------------------------------------===//
+
+def NN_ReluOp : NN_ActivationOp<"relu"> {
+  let summary = "rectified linear unit: max(x, 0)";
+  let description = [{
+    `max(x, 0)` elementwise; NaN propagates (as `jnp.maximum`). The
+    derivative at 0 is taken as 0, as in JAX.
+
+    Example: `%y = nn.relu %x : tensor<4x128xf32>`
+  }];
+  let hasFolder = 1;
+}
+
+def NN_GeluOp : NN_ActivationOp<"gelu"> {
+  let summary = "Gaussian error linear unit";
+  let description = [{
+    `approximation = none` (the default, Keras' `approximate=False`):
+    `0.5 * x * (1 + erf(x / sqrt(2)))`.
+
+    `approximation = tanh` (Keras' `approximate=True`, JAX's default):
+    `0.5 * x * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 * x^3)))`.
+
+    Example: `%y = nn.gelu %x approximation = tanh : tensor<4x128xf32>`
+  }];
+  let arguments = (ins NN_FloatTensor:$input,
+                       DefaultValuedAttr<NN_GeluApproximation,
+                           "::mlir::nn::GeluApproximation::none">:$approximation);
+  let assemblyFormat = [{
+    $input (`approximation` `=` $approximation^)? attr-dict `:` type($input)
+  }];
+}
+
+def NN_TanhOp : NN_ActivationOp<"tanh"> {
+  let summary = "hyperbolic tangent";
+  let description = [{
+    Elementwise `tanh(x)`.
+
+    Example: `%y = nn.tanh %x : tensor<4x16xf32>`
+  }];
+}
+
+def NN_SigmoidOp : NN_ActivationOp<"sigmoid"> {
+  let summary = "logistic sigmoid: 1 / (1 + exp(-x))";
+  let description = [{
+    Elementwise `1 / (1 + exp(-x))`; saturates to exactly 0 and 1 for large
+    |x| without overflow to NaN.
+
+    Example: `%y = nn.sigmoid %x : tensor<4x16xf32>`
+  }];
+}
+
+def NN_SoftmaxOp : NN_Op<"softmax", [SameOperandsAndResultType]> {
+  let summary = "numerically stable softmax along one axis";
+  let description = [{
+    `exp(x - max(x)) / sum(exp(x - max(x)))` along `axis` (default -1, the
+    last axis), as `jax.nn.softmax` and Keras' `Softmax` layer compute it:
+    the maximum is subtracted first, so large logits do not overflow.
+
+    Rules:
+    * C1: `-rank <= axis < rank`.
+
+    Example: `%p = nn.softmax %logits axis = 1 : tensor<4x10xf32>`
+  }];
+  let arguments = (ins NN_FloatTensor:$input,
+                       DefaultValuedAttr<I64Attr, "-1">:$axis);
+  let results = (outs NN_FloatTensor:$output);
+  let assemblyFormat = [{
+    $input (`axis` `=` $axis^)? attr-dict `:` type($input)
+  }];
+  let hasVerifier = 1;
+  let hasCanonicalizer = 1;
+  let extraClassDeclaration = [{
+    /// The axis as a non-negative dimension index.
+    int64_t getNormalizedAxis();
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// Normalization
+//===----------------------------------------------------------------------===//
+
+def NN_LayerNormOp : NN_Op<"layer_norm", [AttrSizedOperandSegments,
+                                          InferTypeOpAdaptor]> {
+  let summary = "layer normalization over one axis (Keras LayerNormalization)";
+  let description = [{
+    With `mean` and `var` the mean and the (biased, population) variance of
+    `input` along `axis`:
+
+    `output = (input - mean) / sqrt(var + epsilon) * scale + offset`
+
+    `scale` (Keras' gamma) and `offset` (beta) are optional and broadcast
+    along every other axis. Defaults follow Keras: `axis = -1`,
+    `epsilon = 0.001`.
+
+    Rules:
+    * C1: `-rank <= axis < rank`.
+    * C2: `epsilon >= 0`.
+    * C3: `scale` and `offset`, when present, have shape `[dim(input, axis)]`.
+
+    Example:
+
+    ```mlir
+    %y = nn.layer_norm %x scale %g offset %b epsilon = 1.0e-05
+        : (tensor<4x64xf32>, tensor<64xf32>, tensor<64xf32>) -> tensor<4x64xf32>
+    ```
+  }];
+  let arguments = (ins NN_FloatTensor:$input,
+                       Optional<NN_FloatTensor>:$scale,
+                       Optional<NN_FloatTensor>:$offset,
+                       DefaultValuedAttr<I64Attr, "-1">:$axis,
+                       DefaultValuedAttr<F32Attr, "0.001">:$epsilon);
+  let results = (outs NN_FloatTensor:$output);
+  let assemblyFormat = [{
+    $input (`scale` $scale^)? (`offset` $offset^)?
+    (`axis` `=` $axis^)? (`epsilon` `=` $epsilon^)?
+    attr-dict `:` functional-type(operands, results)
+  }];
+  let hasCanonicalizer = 1;
+  let extraClassDeclaration = [{
+    /// The axis as a non-negative dimension index.
+    int64_t getNormalizedAxis();
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// Pooling
+//===----------------------------------------------------------------------===//
+
+class NN_GlobalPoolOp<string mnemonic, string what>
+    : NN_Op<mnemonic, [InferTypeOpAdaptor]> {
+  let summary = "global " # what # " pooling over the time axis";
+  let arguments = (ins NN_FloatTensor:$input);
+  let results = (outs NN_FloatTensor:$output);
+  let assemblyFormat = [{
+    $input attr-dict `:` functional-type(operands, results)
+  }];
+  let hasCanonicalizer = 1;
+}
+
+def NN_GlobalAvgPoolOp : NN_GlobalPoolOp<"global_avg_pool", "average"> {
+  let description = [{
+    Keras `GlobalAveragePooling1D` (channels last): for `input`
+    `[batch, time, features]`, `output[b, f] = sum_t input[b, t, f] / time`,
+    summed over `t` in increasing order.
+
+    Rules:
+    * C1: `input` has rank 3 `[batch, time, features]` with `time >= 1`.
+    * C2: the result has shape `[batch, features]`.
+
+    Example:
+
+    ```mlir
+    %p = nn.global_avg_pool %x : (tensor<3x3x1xf32>) -> tensor<3x1xf32>
+    ```
+  }];
+}
+
+def NN_GlobalMaxPoolOp : NN_GlobalPoolOp<"global_max_pool", "maximum"> {
+  let description = [{
+    Keras `GlobalMaxPooling1D` (channels last): for `input`
+    `[batch, time, features]`, `output[b, f] = max_t input[b, t, f]`; NaN
+    propagates.
+
+    Rules:
+    * C1: `input` has rank 3 `[batch, time, features]` with `time >= 1`.
+    * C2: the result has shape `[batch, features]`.
+
+    Example:
+
+    ```mlir
+    %p = nn.global_max_pool %x : (tensor<3x3x1xf32>) -> tensor<3x1xf32>
+    ```
+  }];
+}
+
+#endif // NN_DIALECT_NN_IR_NNOPS_TD

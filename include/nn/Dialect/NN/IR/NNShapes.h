@@ -1,0 +1,50 @@
+//===- NNShapes.h - shape rules shared by verifiers and inference -*- C++ -*-===//
+//
+// Part of the nn-mlir project.
+//
+// The shape rules of every nn op live here, once: both the verifier and
+// InferTypeOpInterface::inferReturnTypes forward to these functions. Each
+// rule reports a violation through `emitError`, phrased in the user's terms
+// and tagged with the rule number (C1, C2, ...) of the op's documentation.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NN_DIALECT_NN_IR_NNSHAPES_H
+#define NN_DIALECT_NN_IR_NNSHAPES_H
+
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Diagnostics.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+namespace mlir::nn {
+
+/// Produces a diagnostic already prefixed with the op's name.
+using EmitErrorFn = llvm::function_ref<InFlightDiagnostic()>;
+
+/// Prints a shape as `3x4` (and `scalar` for rank 0).
+std::string formatShape(ArrayRef<int64_t> shape);
+
+/// Normalizes `axis` into [0, rank) or reports rule `rule` (e.g. "C1").
+FailureOr<int64_t> normalizeAxis(int64_t axis, int64_t rank, StringRef rule,
+                                 EmitErrorFn emitError);
+
+FailureOr<RankedTensorType> inferDenseType(RankedTensorType input,
+                                           RankedTensorType kernel,
+                                           RankedTensorType bias,
+                                           EmitErrorFn emitError);
+
+FailureOr<RankedTensorType> inferEmbeddingType(RankedTensorType ids,
+                                               RankedTensorType table,
+                                               EmitErrorFn emitError);
+
+FailureOr<RankedTensorType>
+inferLayerNormType(RankedTensorType input, RankedTensorType scale,
+                   RankedTensorType offset, int64_t axis, float epsilon,
+                   EmitErrorFn emitError);
+
+FailureOr<RankedTensorType> inferGlobalPoolType(RankedTensorType input,
+                                                EmitErrorFn emitError);
+
+} // namespace mlir::nn
+
+#endif // NN_DIALECT_NN_IR_NNSHAPES_H

@@ -1,0 +1,57 @@
+//===- Pipelines.h - the registered lowering pipelines -----------*- C++ -*-===//
+//
+// Part of the nn-mlir project.
+//
+// One registered pipeline per lowering stage; each stage can be run (and
+// FileCheck-ed) alone with nn-opt, and `nn-lower-to-llvm` runs them all:
+//
+//   nn-lower-to-linalg      nn -> linalg on tensors, elementwise fusion
+//   nn-tile-and-vectorize   strategy, tiling + fusion, vectorization
+//   nn-bufferize            one-shot bufferization, results as out-params
+//   nn-lower-to-llvm        all of the above, then vector/scf/math/memref ->
+//                           LLVM dialect with C-interface wrappers
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NN_PIPELINES_PIPELINES_H
+#define NN_PIPELINES_PIPELINES_H
+
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassOptions.h"
+
+namespace mlir::nn {
+
+/// Options of the code generation stages (mirrors the strategy pass).
+struct CodegenPipelineOptions
+    : public PassPipelineOptions<CodegenPipelineOptions> {
+  Option<int64_t> registerTileRows{
+      *this, "register-tile-rows",
+      llvm::cl::desc("Rows of the matmul register tile (M)"),
+      llvm::cl::init(8)};
+  Option<int64_t> registerTileCols{
+      *this, "register-tile-cols",
+      llvm::cl::desc("Columns of the matmul register tile (N)"),
+      llvm::cl::init(32)};
+  Option<int64_t> vectorWidth{
+      *this, "vector-width",
+      llvm::cl::desc("f32 lanes of the target's vector registers"),
+      llvm::cl::init(16)};
+  Option<int64_t> maxVectorElements{
+      *this, "max-vector-elements",
+      llvm::cl::desc("Largest iteration space turned into one vector op"),
+      llvm::cl::init(4096)};
+};
+
+void buildLowerToLinalgPipeline(OpPassManager &pm);
+void buildTileAndVectorizePipeline(OpPassManager &pm,
+                                   const CodegenPipelineOptions &options);
+void buildBufferizePipeline(OpPassManager &pm);
+void buildLowerToLLVMPipeline(OpPassManager &pm,
+                              const CodegenPipelineOptions &options);
+
+/// Registers the pipelines above with the global pass registry.
+void registerPipelines();
+
+} // namespace mlir::nn
+
+#endif // NN_PIPELINES_PIPELINES_H

@@ -1,0 +1,187 @@
+//===- Reduction.cpp - softmax, layer_norm and pooling to linalg ----------===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Utils.h"
+
+#include "nn/Conversion/NNToLinalg/NNToLinalg.h"
+#include "nn/Dialect/NN/IR/NNOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+
+#include <limits>
+
+using namespace mlir;
+using namespace mlir::nn;
+using namespace mlir::nn::lowering;
+
+namespace {
+
+Value addF(OpBuilder &b, Location loc, ValueRange v) {
+  return arith::AddFOp::create(b, loc, v[0], v[1]);
+}
+
+Value maxF(OpBuilder &b, Location loc, ValueRange v) {
+  return arith::MaximumFOp::create(b, loc, v[0], v[1]);
+}
+
+/// softmax(x) along `axis`:
+///   m = max(x); e = exp(x - m); s = sum(e); y = e / s.
+struct SoftmaxToLinalg : OpRewritePattern<SoftmaxOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(SoftmaxOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    RankedTensorType type = op.getType();
+    int64_t rank = type.getRank(), axis = op.getNormalizedAxis();
+    RankedTensorType reducedType = dropDim(type, axis);
+    AffineMap identity = rewriter.getMultiDimIdentityMap(rank);
+    AffineMap reduced = dropDimMap(rewriter.getContext(), rank, axis);
+
+    Value max = buildReduction(
+        rewriter, loc, op.getInput(), axis,
+        createFilled(rewriter, loc, reducedType,
+                     -std::numeric_limits<double>::infinity()),
+        maxF);
+    Value exps = buildElementwise(
+        rewriter, loc, type, ValueRange{op.getInput(), max}, {identity, reduced},
+        [](OpBuilder &b, Location l, ValueRange v) {
+          return math::ExpOp::create(b, l, arith::SubFOp::create(b, l, v[0], v[1]))
+              .getResult();
+        });
+    Value sum = buildReduction(rewriter, loc, exps, axis,
+                               createFilled(rewriter, loc, reducedType, 0.0),
+                               addF);
+    Value result = buildElementwise(
+        rewriter, loc, type, ValueRange{exps, sum}, {identity, reduced},
+        [](OpBuilder &b, Location l, ValueRange v) {
+          return arith::DivFOp::create(b, l, v[0], v[1]).getResult();
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// layer_norm(x) along `axis`:
+///   mean = sum(x) / n; var = sum((x - mean)^2) / n;
+///   y = (x - mean) / sqrt(var + eps) [* scale] [+ offset].
+struct LayerNormToLinalg : OpRewritePattern<LayerNormOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(LayerNormOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    RankedTensorType type = op.getType();
+    int64_t rank = type.getRank(), axis = op.getNormalizedAxis();
+    RankedTensorType reducedType = dropDim(type, axis);
+    MLIRContext *ctx = rewriter.getContext();
+    AffineMap identity = rewriter.getMultiDimIdentityMap(rank);
+    AffineMap reduced = dropDimMap(ctx, rank, axis);
+    AffineMap alongAxis = AffineMap::get(rank, 0, getAffineDimExpr(axis, ctx));
+    double count = static_cast<double>(type.getDimSize(axis));
+
+    Value sum = buildReduction(rewriter, loc, op.getInput(), axis,
+                               createFilled(rewriter, loc, reducedType, 0.0),
+                               addF);
+    Value mean = buildElementwise(
+        rewriter, loc, reducedType, sum,
+        {rewriter.getMultiDimIdentityMap(rank - 1)},
+        [&](OpBuilder &b, Location l, ValueRange v) {
+          return arith::DivFOp::create(b, l, v[0], f32Constant(b, l, count))
+              .getResult();
+        });
+    Value centered = buildElementwise(
+        rewriter, loc, type, ValueRange{op.getInput(), mean},
+        {identity, reduced}, [](OpBuilder &b, Location l, ValueRange v) {
+          return arith::SubFOp::create(b, l, v[0], v[1]).getResult();
+        });
+    Value sumSquares = buildReduction(
+        rewriter, loc, centered, axis,
+        createFilled(rewriter, loc, reducedType, 0.0),
+        [](OpBuilder &b, Location l, ValueRange v) {
+          Value square = arith::MulFOp::create(b, l, v[0], v[0]);
+          return arith::AddFOp::create(b, l, v[1], square).getResult();
+        });
+
+    SmallVector<Value> inputs = {centered, sumSquares};
+    SmallVector<AffineMap> maps = {identity, reduced};
+    if (op.getScale()) {
+      inputs.push_back(op.getScale());
+      maps.push_back(alongAxis);
+    }
+    if (op.getOffset()) {
+      inputs.push_back(op.getOffset());
+      maps.push_back(alongAxis);
+    }
+    float epsilon = op.getEpsilon().convertToFloat();
+    bool hasScale = static_cast<bool>(op.getScale());
+    bool hasOffset = static_cast<bool>(op.getOffset());
+    Value result = buildElementwise(
+        rewriter, loc, type, inputs, maps,
+        [&](OpBuilder &b, Location l, ValueRange v) {
+          Value variance =
+              arith::DivFOp::create(b, l, v[1], f32Constant(b, l, count));
+          Value stddev = math::SqrtOp::create(
+              b, l,
+              arith::AddFOp::create(b, l, variance, f32Constant(b, l, epsilon)));
+          Value y = arith::DivFOp::create(b, l, v[0], stddev);
+          unsigned next = 2;
+          if (hasScale)
+            y = arith::MulFOp::create(b, l, y, v[next++]);
+          if (hasOffset)
+            y = arith::AddFOp::create(b, l, y, v[next++]);
+          return y;
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// global_avg_pool(x)[b, f] = sum_t x[b, t, f] / time.
+struct GlobalAvgPoolToLinalg : OpRewritePattern<GlobalAvgPoolOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(GlobalAvgPoolOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    RankedTensorType type = op.getType();
+    auto inputType = cast<RankedTensorType>(op.getInput().getType());
+    double steps = static_cast<double>(inputType.getDimSize(1));
+    Value sum = buildReduction(rewriter, loc, op.getInput(), /*axis=*/1,
+                               createFilled(rewriter, loc, type, 0.0), addF);
+    Value result = buildElementwise(
+        rewriter, loc, type, sum, {rewriter.getMultiDimIdentityMap(2)},
+        [&](OpBuilder &b, Location l, ValueRange v) {
+          return arith::DivFOp::create(b, l, v[0], f32Constant(b, l, steps))
+              .getResult();
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// global_max_pool(x)[b, f] = max_t x[b, t, f].
+struct GlobalMaxPoolToLinalg : OpRewritePattern<GlobalMaxPoolOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(GlobalMaxPoolOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value init = createFilled(rewriter, loc, op.getType(),
+                              -std::numeric_limits<double>::infinity());
+    rewriter.replaceOp(op, buildReduction(rewriter, loc, op.getInput(),
+                                          /*axis=*/1, init, maxF));
+    return success();
+  }
+};
+
+} // namespace
+
+void mlir::nn::populateReductionToLinalgPatterns(RewritePatternSet &patterns) {
+  patterns.add<SoftmaxToLinalg, LayerNormToLinalg, GlobalAvgPoolToLinalg,
+               GlobalMaxPoolToLinalg>(patterns.getContext());
+}

@@ -1,0 +1,50 @@
+//===- Utils.h - helpers shared by the nn-to-linalg patterns -----*- C++ -*-===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NN_LIB_CONVERSION_NNTOLINALG_UTILS_H
+#define NN_LIB_CONVERSION_NNTOLINALG_UTILS_H
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/IR/Builders.h"
+
+namespace mlir::nn::lowering {
+
+/// Computes the value of one element from the elements of the inputs.
+using ScalarFn = function_ref<Value(OpBuilder &, Location, ValueRange)>;
+
+/// Returns `tensor.empty` of `type`.
+Value createEmpty(OpBuilder &b, Location loc, RankedTensorType type);
+
+/// Returns `type` filled with the f32 constant `value`.
+Value createFilled(OpBuilder &b, Location loc, RankedTensorType type,
+                   double value);
+
+/// Returns `input`'s shape without dimension `axis`.
+RankedTensorType dropDim(RankedTensorType input, int64_t axis);
+
+/// The map (d0, ..., d{rank-1}) -> (all dims but `axis`).
+AffineMap dropDimMap(MLIRContext *context, int64_t rank, int64_t axis);
+
+/// Builds an all-parallel linalg.generic producing `resultType` from
+/// `inputs`, each read through its map in `inputMaps` (the result is
+/// written through the identity map).
+Value buildElementwise(OpBuilder &b, Location loc, RankedTensorType resultType,
+                       ValueRange inputs, ArrayRef<AffineMap> inputMaps,
+                       ScalarFn fn);
+
+/// Builds a linalg.generic that reduces `input` along `axis` into `init`
+/// (shape of `input` without `axis`); `combine(b, loc, {element, acc})`
+/// returns the new accumulator. Elements are combined in increasing order
+/// of the reduced index.
+Value buildReduction(OpBuilder &b, Location loc, Value input, int64_t axis,
+                     Value init, ScalarFn combine);
+
+/// Returns an f32 constant.
+Value f32Constant(OpBuilder &b, Location loc, double value);
+
+} // namespace mlir::nn::lowering
+
+#endif // NN_LIB_CONVERSION_NNTOLINALG_UTILS_H

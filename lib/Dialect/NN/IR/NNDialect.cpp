@@ -1,0 +1,79 @@
+//===- NNDialect.cpp - nn dialect -----------------------------------------===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+
+#include "nn/Dialect/NN/IR/NNDialect.h"
+
+#include "nn/Dialect/NN/IR/NNOps.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/DialectImplementation.h"
+#include "mlir/Interfaces/TilingInterface.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+using namespace mlir::nn;
+
+#include "nn/Dialect/NN/IR/NNEnums.cpp.inc"
+#include "nn/Dialect/NN/IR/NNOpsDialect.cpp.inc"
+
+#define GET_ATTRDEF_CLASSES
+#include "nn/Dialect/NN/IR/NNAttrs.cpp.inc"
+
+void NNDialect::initialize() {
+  addOperations<
+#define GET_OP_LIST
+#include "nn/Dialect/NN/IR/NNOps.cpp.inc"
+      >();
+  addAttributes<
+#define GET_ATTRDEF_LIST
+#include "nn/Dialect/NN/IR/NNAttrs.cpp.inc"
+      >();
+}
+
+Operation *NNDialect::materializeConstant(OpBuilder &builder, Attribute value,
+                                         Type type, Location loc) {
+  auto typed = dyn_cast<TypedAttr>(value);
+  if (!typed || typed.getType() != type)
+    return nullptr;
+  return arith::ConstantOp::create(builder, loc, type, typed);
+}
+
+LogicalResult
+LoweringConfigAttr::verify(function_ref<InFlightDiagnostic()> emitError,
+                           ArrayRef<int64_t> tileSizes,
+                           ArrayRef<int64_t> reductionTileSizes) {
+  if (tileSizes.size() != reductionTileSizes.size())
+    return emitError() << "tile_sizes has " << tileSizes.size()
+                       << " entries but reduction_tile_sizes has "
+                       << reductionTileSizes.size()
+                       << "; both need one entry per loop";
+  if (llvm::any_of(tileSizes, [](int64_t s) { return s < 0; }) ||
+      llvm::any_of(reductionTileSizes, [](int64_t s) { return s < 0; }))
+    return emitError() << "tile sizes must be >= 0 (0 = not tiled)";
+  return success();
+}
+
+LogicalResult NNDialect::verifyOperationAttribute(Operation *op,
+                                                  NamedAttribute attribute) {
+  if (attribute.getName() != kLoweringConfigAttrName)
+    return op->emitError() << "unknown nn dialect attribute '"
+                           << attribute.getName().getValue() << "'";
+  auto config = dyn_cast<LoweringConfigAttr>(attribute.getValue());
+  if (!config)
+    return op->emitError() << "'" << kLoweringConfigAttrName
+                           << "' must be a #nn.lowering_config";
+  auto tileable = dyn_cast<TilingInterface>(op);
+  if (!tileable)
+    return op->emitError() << "'" << kLoweringConfigAttrName
+                           << "' is only valid on tileable ops";
+  size_t numLoops = tileable.getLoopIteratorTypes().size();
+  if (config.getTileSizes().size() != numLoops)
+    return op->emitError() << "'" << kLoweringConfigAttrName << "' has "
+                           << config.getTileSizes().size()
+                           << " tile sizes but the op has " << numLoops
+                           << " loops";
+  return success();
+}

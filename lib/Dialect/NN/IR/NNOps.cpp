@@ -1,0 +1,140 @@
+//===- NNOps.cpp - nn dialect operations ----------------------------------===//
+//
+// Part of the nn-mlir project.
+//
+// Verifiers and type inference. The shape rules themselves live in
+// NNShapes.cpp; everything here forwards to them.
+//
+//===----------------------------------------------------------------------===//
+
+#include "nn/Dialect/NN/IR/NNOps.h"
+
+#include "nn/Dialect/NN/IR/NNShapes.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/OpImplementation.h"
+
+using namespace mlir;
+using namespace mlir::nn;
+
+namespace {
+/// Returns a function emitting errors as `'<op name>' op ...` at `location`,
+/// the same text the verifier's emitOpError produces.
+template <typename OpTy>
+auto opErrorEmitter(MLIRContext *context, std::optional<Location> location) {
+  Location loc = location ? *location : UnknownLoc::get(context);
+  return [loc]() {
+    return mlir::emitError(loc) << "'" << OpTy::getOperationName() << "' op ";
+  };
+}
+
+/// Returns the type of an optional operand as a ranked tensor, or null.
+RankedTensorType optionalType(Value value) {
+  return value ? cast<RankedTensorType>(value.getType()) : RankedTensorType();
+}
+
+/// Appends `type` to `inferred` when inference succeeded.
+LogicalResult collect(FailureOr<RankedTensorType> type,
+                      SmallVectorImpl<Type> &inferred) {
+  if (failed(type))
+    return failure();
+  inferred.push_back(*type);
+  return success();
+}
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// DenseOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult DenseOp::inferReturnTypes(MLIRContext *context,
+                                        std::optional<Location> location,
+                                        Adaptor adaptor,
+                                        SmallVectorImpl<Type> &inferred) {
+  return collect(
+      inferDenseType(cast<RankedTensorType>(adaptor.getInput().getType()),
+                     cast<RankedTensorType>(adaptor.getKernel().getType()),
+                     optionalType(adaptor.getBias()),
+                     opErrorEmitter<DenseOp>(context, location)),
+      inferred);
+}
+
+//===----------------------------------------------------------------------===//
+// EmbeddingOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult EmbeddingOp::inferReturnTypes(MLIRContext *context,
+                                            std::optional<Location> location,
+                                            Adaptor adaptor,
+                                            SmallVectorImpl<Type> &inferred) {
+  return collect(
+      inferEmbeddingType(cast<RankedTensorType>(adaptor.getIds().getType()),
+                         cast<RankedTensorType>(adaptor.getTable().getType()),
+                         opErrorEmitter<EmbeddingOp>(context, location)),
+      inferred);
+}
+
+//===----------------------------------------------------------------------===//
+// SoftmaxOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult SoftmaxOp::verify() {
+  // C1: axis in range.
+  if (failed(normalizeAxis(getAxis(), getType().getRank(), "C1",
+                           [&] { return emitOpError(); })))
+    return failure();
+  return success();
+}
+
+int64_t SoftmaxOp::getNormalizedAxis() {
+  int64_t axis = getAxis();
+  return axis < 0 ? axis + getType().getRank() : axis;
+}
+
+//===----------------------------------------------------------------------===//
+// LayerNormOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult LayerNormOp::inferReturnTypes(MLIRContext *context,
+                                            std::optional<Location> location,
+                                            Adaptor adaptor,
+                                            SmallVectorImpl<Type> &inferred) {
+  return collect(
+      inferLayerNormType(cast<RankedTensorType>(adaptor.getInput().getType()),
+                         optionalType(adaptor.getScale()),
+                         optionalType(adaptor.getOffset()),
+                         static_cast<int64_t>(adaptor.getAxis()),
+                         adaptor.getEpsilon().convertToFloat(),
+                         opErrorEmitter<LayerNormOp>(context, location)),
+      inferred);
+}
+
+int64_t LayerNormOp::getNormalizedAxis() {
+  int64_t axis = getAxis();
+  return axis < 0 ? axis + getType().getRank() : axis;
+}
+
+//===----------------------------------------------------------------------===//
+// Global pooling
+//===----------------------------------------------------------------------===//
+
+LogicalResult GlobalAvgPoolOp::inferReturnTypes(
+    MLIRContext *context, std::optional<Location> location, Adaptor adaptor,
+    SmallVectorImpl<Type> &inferred) {
+  return collect(
+      inferGlobalPoolType(cast<RankedTensorType>(adaptor.getInput().getType()),
+                          opErrorEmitter<GlobalAvgPoolOp>(context, location)),
+      inferred);
+}
+
+LogicalResult GlobalMaxPoolOp::inferReturnTypes(
+    MLIRContext *context, std::optional<Location> location, Adaptor adaptor,
+    SmallVectorImpl<Type> &inferred) {
+  return collect(
+      inferGlobalPoolType(cast<RankedTensorType>(adaptor.getInput().getType()),
+                          opErrorEmitter<GlobalMaxPoolOp>(context, location)),
+      inferred);
+}
+
+#define GET_OP_CLASSES
+#include "nn/Dialect/NN/IR/NNOps.cpp.inc"

@@ -1,0 +1,134 @@
+//===- NNShapes.cpp - shape rules of the nn ops ---------------------------===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+
+#include "nn/Dialect/NN/IR/NNShapes.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+using namespace mlir::nn;
+
+std::string mlir::nn::formatShape(ArrayRef<int64_t> shape) {
+  if (shape.empty())
+    return "scalar";
+  std::string result;
+  llvm::raw_string_ostream os(result);
+  llvm::interleave(shape, os, "x");
+  return result;
+}
+
+FailureOr<int64_t> mlir::nn::normalizeAxis(int64_t axis, int64_t rank,
+                                           StringRef rule,
+                                           EmitErrorFn emitError) {
+  if (axis < -rank || axis >= rank) {
+    emitError() << "axis " << axis << " is out of range for an input of rank "
+                << rank << " (expected " << -rank << " <= axis < " << rank
+                << ") [" << rule << "]";
+    return failure();
+  }
+  return axis < 0 ? axis + rank : axis;
+}
+
+FailureOr<RankedTensorType> mlir::nn::inferDenseType(RankedTensorType input,
+                                                     RankedTensorType kernel,
+                                                     RankedTensorType bias,
+                                                     EmitErrorFn emitError) {
+  // C1: input rank >= 1, kernel rank 2.
+  if (input.getRank() < 1) {
+    emitError() << "input must have rank >= 1 ([batch..., in]), got a scalar "
+                   "[C1]";
+    return failure();
+  }
+  if (kernel.getRank() != 2) {
+    emitError() << "kernel must have rank 2 ([in, out]), got shape "
+                << formatShape(kernel.getShape()) << " [C1]";
+    return failure();
+  }
+  // C2: contraction dims agree.
+  int64_t in = input.getShape().back();
+  if (kernel.getDimSize(0) != in) {
+    emitError() << "kernel shape " << formatShape(kernel.getShape())
+                << " does not match the input's feature size " << in
+                << " (input shape " << formatShape(input.getShape())
+                << "); expected a kernel of shape " << in << "x"
+                << kernel.getDimSize(1) << " [C2]";
+    return failure();
+  }
+  // C3: bias is [out].
+  int64_t out = kernel.getDimSize(1);
+  if (bias && (bias.getRank() != 1 || bias.getDimSize(0) != out)) {
+    emitError() << "bias shape " << formatShape(bias.getShape())
+                << " does not match the kernel's output size " << out
+                << " (expected shape " << out << ") [C3]";
+    return failure();
+  }
+  // C4: result shape.
+  SmallVector<int64_t> shape(input.getShape());
+  shape.back() = out;
+  return RankedTensorType::get(shape, input.getElementType());
+}
+
+FailureOr<RankedTensorType>
+mlir::nn::inferEmbeddingType(RankedTensorType ids, RankedTensorType table,
+                             EmitErrorFn emitError) {
+  // C1: table is [vocab, features].
+  if (table.getRank() != 2) {
+    emitError() << "table must have rank 2 ([vocab, features]), got shape "
+                << formatShape(table.getShape()) << " [C1]";
+    return failure();
+  }
+  // C2: result is ids' shape followed by features.
+  SmallVector<int64_t> shape(ids.getShape());
+  shape.push_back(table.getDimSize(1));
+  return RankedTensorType::get(shape, table.getElementType());
+}
+
+FailureOr<RankedTensorType>
+mlir::nn::inferLayerNormType(RankedTensorType input, RankedTensorType scale,
+                             RankedTensorType offset, int64_t axis,
+                             float epsilon, EmitErrorFn emitError) {
+  // C1: axis in range.
+  FailureOr<int64_t> dim = normalizeAxis(axis, input.getRank(), "C1", emitError);
+  if (failed(dim))
+    return failure();
+  // C2: epsilon is non-negative.
+  if (!(epsilon >= 0.0f)) {
+    emitError() << "epsilon must be >= 0, got " << epsilon << " [C2]";
+    return failure();
+  }
+  // C3: scale and offset are [dim(input, axis)].
+  int64_t size = input.getDimSize(*dim);
+  for (auto [name, param] : {std::pair<StringRef, RankedTensorType>{"scale", scale},
+                             {"offset", offset}}) {
+    if (param && (param.getRank() != 1 || param.getDimSize(0) != size)) {
+      emitError() << name << " shape " << formatShape(param.getShape())
+                  << " does not match the size " << size << " of axis "
+                  << *dim << " of the input " << formatShape(input.getShape())
+                  << " (expected shape " << size << ") [C3]";
+      return failure();
+    }
+  }
+  return input;
+}
+
+FailureOr<RankedTensorType>
+mlir::nn::inferGlobalPoolType(RankedTensorType input, EmitErrorFn emitError) {
+  // C1: input is [batch, time, features] with time >= 1.
+  if (input.getRank() != 3) {
+    emitError() << "input must have rank 3 ([batch, time, features]), got "
+                   "shape "
+                << formatShape(input.getShape()) << " [C1]";
+    return failure();
+  }
+  if (input.getDimSize(1) < 1) {
+    emitError() << "cannot pool over an empty time axis (input shape "
+                << formatShape(input.getShape()) << ") [C1]";
+    return failure();
+  }
+  // C2: result is [batch, features].
+  return RankedTensorType::get({input.getDimSize(0), input.getDimSize(2)},
+                               input.getElementType());
+}

@@ -1,0 +1,127 @@
+//===- Pipelines.cpp - the registered lowering pipelines ------------------===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+
+#include "nn/Pipelines/Pipelines.h"
+
+#include "nn/Codegen/Passes.h"
+#include "nn/Conversion/Passes.h"
+
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/Transforms/Passes.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+using namespace mlir::nn;
+
+namespace {
+void addCleanup(OpPassManager &pm) {
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+}
+} // namespace
+
+void mlir::nn::buildLowerToLinalgPipeline(OpPassManager &pm) {
+  pm.addPass(createConvertNNToLinalgPass());
+  addCleanup(pm);
+  pm.addPass(createLinalgElementwiseOpFusionPass());
+  addCleanup(pm);
+}
+
+void mlir::nn::buildTileAndVectorizePipeline(
+    OpPassManager &pm, const CodegenPipelineOptions &options) {
+  OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  NNSelectLoweringStrategyPassOptions strategy;
+  strategy.registerTileRows = options.registerTileRows;
+  strategy.registerTileCols = options.registerTileCols;
+  strategy.vectorWidth = options.vectorWidth;
+  funcPm.addPass(createNNSelectLoweringStrategyPass(strategy));
+  funcPm.addPass(createNNTileAndFusePass());
+  funcPm.addPass(createCanonicalizerPass());
+  funcPm.addPass(createCSEPass());
+  NNVectorizePassOptions vectorize;
+  vectorize.maxVectorElements = options.maxVectorElements;
+  funcPm.addPass(createNNVectorizePass(vectorize));
+  funcPm.addPass(createCanonicalizerPass());
+  funcPm.addPass(createCSEPass());
+}
+
+void mlir::nn::buildBufferizePipeline(OpPassManager &pm) {
+  pm.addPass(bufferization::createEmptyTensorEliminationPass());
+  pm.addPass(bufferization::createEmptyTensorToAllocTensorPass());
+  bufferization::OneShotBufferizePassOptions bufferize;
+  bufferize.bufferizeFunctionBoundaries = true;
+  bufferize.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  // The caller owns every buffer: results become out-parameters.
+  bufferization::BufferResultsToOutParamsPassOptions outParams;
+  outParams.hoistStaticAllocs = true;
+  pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+  addCleanup(pm);
+  bufferization::buildBufferDeallocationPipeline(pm);
+}
+
+void mlir::nn::buildLowerToLLVMPipeline(OpPassManager &pm,
+                                        const CodegenPipelineOptions &options) {
+  buildLowerToLinalgPipeline(pm);
+  buildTileAndVectorizePipeline(pm, options);
+  buildBufferizePipeline(pm);
+
+  // Loops and vectors.
+  OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  funcPm.addPass(createNNLowerVectorsPass());
+  funcPm.addPass(createConvertLinalgToLoopsPass());
+  VectorTransferToSCFOptions vectorToSCF;
+  vectorToSCF.enableFullUnroll();
+  funcPm.addPass(createConvertVectorToSCFPass(vectorToSCF));
+  funcPm.addPass(createNNLowerVectorsPass());
+  addCleanup(funcPm);
+
+  // Everything to the LLVM dialect.
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(LLVM::createLLVMRequestCWrappersPass());
+  ConvertVectorToLLVMPassOptions vectorToLLVM;
+  vectorToLLVM.vectorContractLowering =
+      vector::VectorContractLowering::OuterProduct;
+  pm.addPass(createConvertVectorToLLVMPass(vectorToLLVM));
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createConvertMathToLibmPass());
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createConvertIndexToLLVMPass());
+  pm.addPass(createConvertFuncToLLVMPass());
+  pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createUBToLLVMConversionPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  addCleanup(pm);
+}
+
+void mlir::nn::registerPipelines() {
+  PassPipelineRegistration<>(
+      "nn-lower-to-linalg",
+      "Lower nn ops to linalg on tensors and fuse elementwise ops",
+      buildLowerToLinalgPipeline);
+  PassPipelineRegistration<CodegenPipelineOptions>(
+      "nn-tile-and-vectorize",
+      "Choose tile sizes, tile and fuse linalg ops, vectorize the tiles",
+      buildTileAndVectorizePipeline);
+  PassPipelineRegistration<>(
+      "nn-bufferize",
+      "One-shot bufferization with results as caller-owned out-parameters",
+      buildBufferizePipeline);
+  PassPipelineRegistration<CodegenPipelineOptions>(
+      "nn-lower-to-llvm",
+      "Lower an nn module all the way to the LLVM dialect (all stages)",
+      buildLowerToLLVMPipeline);
+}

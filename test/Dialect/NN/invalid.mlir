@@ -1,0 +1,234 @@
+// RUN: nn-opt %s -split-input-file -verify-diagnostics -allow-unregistered-dialect
+
+// nn.dense C1: the kernel is [in, out].
+func.func @dense_c1_kernel_rank(%x: tensor<4x8xf32>, %w: tensor<8xf32>) -> tensor<4x8xf32> {
+  // expected-error @+2 {{'nn.dense' op kernel must have rank 2 ([in, out]), got shape 8 [C1]}}
+  // expected-error @+1 {{'nn.dense' op failed to infer returned types}}
+  %0 = nn.dense %x, %w : (tensor<4x8xf32>, tensor<8xf32>) -> tensor<4x8xf32>
+  return %0 : tensor<4x8xf32>
+}
+
+// -----
+
+// nn.dense C1: the input has a feature dimension.
+func.func @dense_c1_scalar_input(%x: tensor<f32>, %w: tensor<8x2xf32>) -> tensor<2xf32> {
+  // expected-error @+2 {{'nn.dense' op input must have rank >= 1 ([batch..., in]), got a scalar [C1]}}
+  // expected-error @+1 {{'nn.dense' op failed to infer returned types}}
+  %0 = nn.dense %x, %w : (tensor<f32>, tensor<8x2xf32>) -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}
+
+// -----
+
+// nn.dense C2: input features must match the kernel's rows.
+func.func @dense_c2(%x: tensor<4x784xf32>, %w: tensor<780x128xf32>) -> tensor<4x128xf32> {
+  // expected-error @+2 {{'nn.dense' op kernel shape 780x128 does not match the input's feature size 784 (input shape 4x784); expected a kernel of shape 784x128 [C2]}}
+  // expected-error @+1 {{'nn.dense' op failed to infer returned types}}
+  %0 = nn.dense %x, %w : (tensor<4x784xf32>, tensor<780x128xf32>) -> tensor<4x128xf32>
+  return %0 : tensor<4x128xf32>
+}
+
+// -----
+
+// nn.dense C3: the bias is [out].
+func.func @dense_c3(%x: tensor<4x8xf32>, %w: tensor<8x16xf32>, %b: tensor<8xf32>) -> tensor<4x16xf32> {
+  // expected-error @+2 {{'nn.dense' op bias shape 8 does not match the kernel's output size 16 (expected shape 16) [C3]}}
+  // expected-error @+1 {{'nn.dense' op failed to infer returned types}}
+  %0 = nn.dense %x, %w, %b : (tensor<4x8xf32>, tensor<8x16xf32>, tensor<8xf32>) -> tensor<4x16xf32>
+  return %0 : tensor<4x16xf32>
+}
+
+// -----
+
+// nn.dense C4: the result is [batch..., out].
+func.func @dense_c4(%x: tensor<4x8xf32>, %w: tensor<8x16xf32>) -> tensor<4x8xf32> {
+  // expected-error @+2 {{'nn.dense' op inferred type(s) 'tensor<4x16xf32>' are incompatible with return type(s) of operation 'tensor<4x8xf32>'}}
+  // expected-error @+1 {{'nn.dense' op failed to infer returned types}}
+  %0 = nn.dense %x, %w : (tensor<4x8xf32>, tensor<8x16xf32>) -> tensor<4x8xf32>
+  return %0 : tensor<4x8xf32>
+}
+
+// -----
+
+// Element types: data is f32.
+func.func @dense_f64(%x: tensor<4x8xf64>, %w: tensor<8x16xf64>) -> tensor<4x16xf64> {
+  // expected-error @+1 {{'nn.dense' op operand #0 must be statically shaped tensor of 32-bit float values}}
+  %0 = nn.dense %x, %w : (tensor<4x8xf64>, tensor<8x16xf64>) -> tensor<4x16xf64>
+  return %0 : tensor<4x16xf64>
+}
+
+// -----
+
+// Shapes are static.
+func.func @dense_dynamic(%x: tensor<?x8xf32>, %w: tensor<8x16xf32>) -> tensor<?x16xf32> {
+  // expected-error @+1 {{'nn.dense' op operand #0 must be statically shaped tensor of 32-bit float values}}
+  %0 = nn.dense %x, %w : (tensor<?x8xf32>, tensor<8x16xf32>) -> tensor<?x16xf32>
+  return %0 : tensor<?x16xf32>
+}
+
+// -----
+
+// nn.embedding C1: the table is [vocab, features].
+func.func @embedding_c1(%ids: tensor<2xi32>, %table: tensor<100xf32>) -> tensor<2x1xf32> {
+  // expected-error @+2 {{'nn.embedding' op table must have rank 2 ([vocab, features]), got shape 100 [C1]}}
+  // expected-error @+1 {{'nn.embedding' op failed to infer returned types}}
+  %0 = nn.embedding %ids, %table : (tensor<2xi32>, tensor<100xf32>) -> tensor<2x1xf32>
+  return %0 : tensor<2x1xf32>
+}
+
+// -----
+
+// nn.embedding C2: the result is ids' shape followed by features.
+func.func @embedding_c2(%ids: tensor<2xi32>, %table: tensor<100x16xf32>) -> tensor<2x8xf32> {
+  // expected-error @+2 {{'nn.embedding' op inferred type(s) 'tensor<2x16xf32>' are incompatible with return type(s) of operation 'tensor<2x8xf32>'}}
+  // expected-error @+1 {{'nn.embedding' op failed to infer returned types}}
+  %0 = nn.embedding %ids, %table : (tensor<2xi32>, tensor<100x16xf32>) -> tensor<2x8xf32>
+  return %0 : tensor<2x8xf32>
+}
+
+// -----
+
+// nn.embedding: ids are integers.
+func.func @embedding_float_ids(%ids: tensor<2xf32>, %table: tensor<100x16xf32>) -> tensor<2x16xf32> {
+  // expected-error @+1 {{'nn.embedding' op operand #0 must be statically shaped tensor of 32-bit signless integer or 64-bit signless integer values}}
+  %0 = nn.embedding %ids, %table : (tensor<2xf32>, tensor<100x16xf32>) -> tensor<2x16xf32>
+  return %0 : tensor<2x16xf32>
+}
+
+// -----
+
+// nn.softmax C1: the axis is in range.
+func.func @softmax_c1(%x: tensor<4x10xf32>) -> tensor<4x10xf32> {
+  // expected-error @+1 {{'nn.softmax' op axis 2 is out of range for an input of rank 2 (expected -2 <= axis < 2) [C1]}}
+  %0 = nn.softmax %x axis = 2 : tensor<4x10xf32>
+  return %0 : tensor<4x10xf32>
+}
+
+// -----
+
+func.func @softmax_c1_negative(%x: tensor<4x10xf32>) -> tensor<4x10xf32> {
+  // expected-error @+1 {{'nn.softmax' op axis -3 is out of range for an input of rank 2 (expected -2 <= axis < 2) [C1]}}
+  %0 = nn.softmax %x axis = -3 : tensor<4x10xf32>
+  return %0 : tensor<4x10xf32>
+}
+
+// -----
+
+// Activations keep their operand's type.
+func.func @relu_type(%x: tensor<4x10xf32>) -> tensor<4x11xf32> {
+  // expected-error @+1 {{'nn.relu' op requires the same type for all operands and results}}
+  %0 = "nn.relu"(%x) : (tensor<4x10xf32>) -> tensor<4x11xf32>
+  return %0 : tensor<4x11xf32>
+}
+
+// -----
+
+func.func @gelu_approximation(%x: tensor<4x10xf32>) -> tensor<4x10xf32> {
+  // expected-error @+1 {{expected string or keyword containing one of the following enum values for attribute 'approximation' [none, tanh]}}
+  %0 = nn.gelu %x approximation = erf : tensor<4x10xf32>
+  return %0 : tensor<4x10xf32>
+}
+
+// -----
+
+// nn.layer_norm C1: the axis is in range.
+func.func @layer_norm_c1(%x: tensor<4x64xf32>) -> tensor<4x64xf32> {
+  // expected-error @+2 {{'nn.layer_norm' op axis 5 is out of range for an input of rank 2 (expected -2 <= axis < 2) [C1]}}
+  // expected-error @+1 {{'nn.layer_norm' op failed to infer returned types}}
+  %0 = nn.layer_norm %x axis = 5 : (tensor<4x64xf32>) -> tensor<4x64xf32>
+  return %0 : tensor<4x64xf32>
+}
+
+// -----
+
+// nn.layer_norm C2: epsilon is non-negative.
+func.func @layer_norm_c2(%x: tensor<4x64xf32>) -> tensor<4x64xf32> {
+  // expected-error @+2 {{'nn.layer_norm' op epsilon must be >= 0, got -1.000000e-03 [C2]}}
+  // expected-error @+1 {{'nn.layer_norm' op failed to infer returned types}}
+  %0 = nn.layer_norm %x epsilon = -1.0e-03 : (tensor<4x64xf32>) -> tensor<4x64xf32>
+  return %0 : tensor<4x64xf32>
+}
+
+// -----
+
+// nn.layer_norm C3: scale matches the normalized axis.
+func.func @layer_norm_c3_scale(%x: tensor<4x64xf32>, %g: tensor<4xf32>) -> tensor<4x64xf32> {
+  // expected-error @+2 {{'nn.layer_norm' op scale shape 4 does not match the size 64 of axis 1 of the input 4x64 (expected shape 64) [C3]}}
+  // expected-error @+1 {{'nn.layer_norm' op failed to infer returned types}}
+  %0 = nn.layer_norm %x scale %g : (tensor<4x64xf32>, tensor<4xf32>) -> tensor<4x64xf32>
+  return %0 : tensor<4x64xf32>
+}
+
+// -----
+
+// nn.layer_norm C3: offset matches the normalized axis.
+func.func @layer_norm_c3_offset(%x: tensor<4x64xf32>, %b: tensor<64x1xf32>) -> tensor<4x64xf32> {
+  // expected-error @+2 {{'nn.layer_norm' op offset shape 64x1 does not match the size 64 of axis 1 of the input 4x64 (expected shape 64) [C3]}}
+  // expected-error @+1 {{'nn.layer_norm' op failed to infer returned types}}
+  %0 = nn.layer_norm %x offset %b : (tensor<4x64xf32>, tensor<64x1xf32>) -> tensor<4x64xf32>
+  return %0 : tensor<4x64xf32>
+}
+
+// -----
+
+// nn.global_avg_pool C1: the input is [batch, time, features].
+func.func @global_avg_pool_c1(%x: tensor<3x3xf32>) -> tensor<3x3xf32> {
+  // expected-error @+2 {{'nn.global_avg_pool' op input must have rank 3 ([batch, time, features]), got shape 3x3 [C1]}}
+  // expected-error @+1 {{'nn.global_avg_pool' op failed to infer returned types}}
+  %0 = nn.global_avg_pool %x : (tensor<3x3xf32>) -> tensor<3x3xf32>
+  return %0 : tensor<3x3xf32>
+}
+
+// -----
+
+// nn.global_max_pool C1: the time axis is not empty.
+func.func @global_max_pool_c1(%x: tensor<3x0x2xf32>) -> tensor<3x2xf32> {
+  // expected-error @+2 {{'nn.global_max_pool' op cannot pool over an empty time axis (input shape 3x0x2) [C1]}}
+  // expected-error @+1 {{'nn.global_max_pool' op failed to infer returned types}}
+  %0 = nn.global_max_pool %x : (tensor<3x0x2xf32>) -> tensor<3x2xf32>
+  return %0 : tensor<3x2xf32>
+}
+
+// -----
+
+// nn.global_avg_pool C2: the result is [batch, features].
+func.func @global_avg_pool_c2(%x: tensor<3x5x2xf32>) -> tensor<3x5xf32> {
+  // expected-error @+2 {{'nn.global_avg_pool' op inferred type(s) 'tensor<3x2xf32>' are incompatible with return type(s) of operation 'tensor<3x5xf32>'}}
+  // expected-error @+1 {{'nn.global_avg_pool' op failed to infer returned types}}
+  %0 = nn.global_avg_pool %x : (tensor<3x5x2xf32>) -> tensor<3x5xf32>
+  return %0 : tensor<3x5xf32>
+}
+
+// -----
+
+// #nn.lowering_config: one entry per loop in both lists.
+func.func @lowering_config_sizes(%a: tensor<4x4xf32>) -> tensor<4x4xf32> {
+  // expected-error @+1 {{tile_sizes has 2 entries but reduction_tile_sizes has 1; both need one entry per loop}}
+  %0 = linalg.copy {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 4], reduction_tile_sizes = [0]>} ins(%a : tensor<4x4xf32>) outs(%a : tensor<4x4xf32>) -> tensor<4x4xf32>
+  return %0 : tensor<4x4xf32>
+}
+
+// -----
+
+func.func @lowering_config_loops(%a: tensor<4x4xf32>) -> tensor<4x4xf32> {
+  // expected-error @+1 {{'nn.lowering_config' has 3 tile sizes but the op has 2 loops}}
+  %0 = linalg.copy {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 4, 1], reduction_tile_sizes = [0, 0, 0]>} ins(%a : tensor<4x4xf32>) outs(%a : tensor<4x4xf32>) -> tensor<4x4xf32>
+  return %0 : tensor<4x4xf32>
+}
+
+// -----
+
+func.func @unknown_nn_attribute(%a: tensor<4x4xf32>) -> tensor<4x4xf32> {
+  // expected-error @+1 {{unknown nn dialect attribute 'nn.tile'}}
+  %0 = linalg.copy {nn.tile = 1} ins(%a : tensor<4x4xf32>) outs(%a : tensor<4x4xf32>) -> tensor<4x4xf32>
+  return %0 : tensor<4x4xf32>
+}
+
+// -----
+
+func.func @lowering_config_on_untileable() {
+  // expected-error @+1 {{'nn.lowering_config' is only valid on tileable ops}}
+  "test.op"() {nn.lowering_config = #nn.lowering_config<tile_sizes = [1], reduction_tile_sizes = [0]>} : () -> ()
+  return
+}
+

@@ -1,0 +1,74 @@
+// RUN: nn-opt %s | FileCheck %s
+// Round trip: print, parse the printed form, print again.
+// RUN: nn-opt %s | nn-opt | FileCheck %s
+// RUN: nn-opt %s --mlir-print-op-generic | nn-opt | FileCheck %s
+
+// CHECK-LABEL: func.func @dense
+func.func @dense(%x: tensor<4x784xf32>, %w: tensor<784x128xf32>, %b: tensor<128xf32>)
+    -> (tensor<4x128xf32>, tensor<4x128xf32>) {
+  // CHECK: nn.dense %{{.*}}, %{{.*}}, %{{.*}} : (tensor<4x784xf32>, tensor<784x128xf32>, tensor<128xf32>) -> tensor<4x128xf32>
+  %0 = nn.dense %x, %w, %b : (tensor<4x784xf32>, tensor<784x128xf32>, tensor<128xf32>) -> tensor<4x128xf32>
+  // CHECK: nn.dense %{{.*}}, %{{.*}} : (tensor<4x784xf32>, tensor<784x128xf32>) -> tensor<4x128xf32>
+  %1 = nn.dense %x, %w : (tensor<4x784xf32>, tensor<784x128xf32>) -> tensor<4x128xf32>
+  return %0, %1 : tensor<4x128xf32>, tensor<4x128xf32>
+}
+
+// CHECK-LABEL: func.func @dense_batch_dims
+func.func @dense_batch_dims(%x: tensor<2x3x8xf32>, %w: tensor<8x5xf32>, %v: tensor<8xf32>)
+    -> (tensor<2x3x5xf32>, tensor<5xf32>) {
+  // CHECK: nn.dense {{.*}} -> tensor<2x3x5xf32>
+  %0 = nn.dense %x, %w : (tensor<2x3x8xf32>, tensor<8x5xf32>) -> tensor<2x3x5xf32>
+  // CHECK: nn.dense {{.*}} -> tensor<5xf32>
+  %1 = nn.dense %v, %w : (tensor<8xf32>, tensor<8x5xf32>) -> tensor<5xf32>
+  return %0, %1 : tensor<2x3x5xf32>, tensor<5xf32>
+}
+
+// CHECK-LABEL: func.func @activations
+func.func @activations(%x: tensor<4x16xf32>) -> tensor<4x16xf32> {
+  // CHECK: nn.relu %{{.*}} : tensor<4x16xf32>
+  %0 = nn.relu %x : tensor<4x16xf32>
+  // CHECK: nn.gelu %{{.*}} : tensor<4x16xf32>
+  %1 = nn.gelu %0 : tensor<4x16xf32>
+  // CHECK: nn.gelu %{{.*}} approximation = tanh : tensor<4x16xf32>
+  %2 = nn.gelu %1 approximation = tanh : tensor<4x16xf32>
+  // CHECK: nn.tanh %{{.*}} : tensor<4x16xf32>
+  %3 = nn.tanh %2 : tensor<4x16xf32>
+  // CHECK: nn.sigmoid %{{.*}} : tensor<4x16xf32>
+  %4 = nn.sigmoid %3 : tensor<4x16xf32>
+  // CHECK: nn.softmax %{{.*}} : tensor<4x16xf32>
+  %5 = nn.softmax %4 : tensor<4x16xf32>
+  // CHECK: nn.softmax %{{.*}} axis = 0 : tensor<4x16xf32>
+  %6 = nn.softmax %5 axis = 0 : tensor<4x16xf32>
+  return %6 : tensor<4x16xf32>
+}
+
+// CHECK-LABEL: func.func @layer_norm
+func.func @layer_norm(%x: tensor<4x64xf32>, %g: tensor<64xf32>, %b: tensor<64xf32>, %h: tensor<4xf32>)
+    -> (tensor<4x64xf32>, tensor<4x64xf32>, tensor<4x64xf32>) {
+  // CHECK: nn.layer_norm %{{.*}} scale %{{.*}} offset %{{.*}} epsilon = 9.99999974E-6 : (tensor<4x64xf32>, tensor<64xf32>, tensor<64xf32>) -> tensor<4x64xf32>
+  %0 = nn.layer_norm %x scale %g offset %b epsilon = 1.0e-05 : (tensor<4x64xf32>, tensor<64xf32>, tensor<64xf32>) -> tensor<4x64xf32>
+  // CHECK: nn.layer_norm %{{.*}} : (tensor<4x64xf32>) -> tensor<4x64xf32>
+  %1 = nn.layer_norm %x : (tensor<4x64xf32>) -> tensor<4x64xf32>
+  // CHECK: nn.layer_norm %{{.*}} offset %{{.*}} axis = 0 : (tensor<4x64xf32>, tensor<4xf32>) -> tensor<4x64xf32>
+  %2 = nn.layer_norm %x offset %h axis = 0 : (tensor<4x64xf32>, tensor<4xf32>) -> tensor<4x64xf32>
+  return %0, %1, %2 : tensor<4x64xf32>, tensor<4x64xf32>, tensor<4x64xf32>
+}
+
+// CHECK-LABEL: func.func @embedding
+func.func @embedding(%ids: tensor<2x5xi32>, %ids64: tensor<3xi64>, %table: tensor<100x16xf32>)
+    -> (tensor<2x5x16xf32>, tensor<3x16xf32>) {
+  // CHECK: nn.embedding %{{.*}}, %{{.*}} : (tensor<2x5xi32>, tensor<100x16xf32>) -> tensor<2x5x16xf32>
+  %0 = nn.embedding %ids, %table : (tensor<2x5xi32>, tensor<100x16xf32>) -> tensor<2x5x16xf32>
+  // CHECK: nn.embedding %{{.*}}, %{{.*}} : (tensor<3xi64>, tensor<100x16xf32>) -> tensor<3x16xf32>
+  %1 = nn.embedding %ids64, %table : (tensor<3xi64>, tensor<100x16xf32>) -> tensor<3x16xf32>
+  return %0, %1 : tensor<2x5x16xf32>, tensor<3x16xf32>
+}
+
+// CHECK-LABEL: func.func @pooling
+func.func @pooling(%x: tensor<3x3x1xf32>) -> (tensor<3x1xf32>, tensor<3x1xf32>) {
+  // CHECK: nn.global_avg_pool %{{.*}} : (tensor<3x3x1xf32>) -> tensor<3x1xf32>
+  %0 = nn.global_avg_pool %x : (tensor<3x3x1xf32>) -> tensor<3x1xf32>
+  // CHECK: nn.global_max_pool %{{.*}} : (tensor<3x3x1xf32>) -> tensor<3x1xf32>
+  %1 = nn.global_max_pool %x : (tensor<3x3x1xf32>) -> tensor<3x1xf32>
+  return %0, %1 : tensor<3x1xf32>, tensor<3x1xf32>
+}

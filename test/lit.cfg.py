@@ -1,0 +1,35 @@
+# -*- Python -*-
+# lit configuration of the nn-mlir test suite.
+
+import os
+
+import lit.formats
+from lit.llvm import llvm_config
+from lit.llvm.subst import ToolSubst
+
+config.name = "NN"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".mlir", ".test"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.nn_obj_root, "test")
+
+config.environment["FILECHECK_OPTS"] = "-enable-var-scope"
+
+llvm_config.use_default_substitutions()
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+
+runtime_libs = os.path.join(config.mlir_lib_dir, "libmlir_runner_utils.so")
+c_runtime_libs = os.path.join(config.mlir_lib_dir, "libmlir_c_runner_utils.so")
+config.substitutions.append(("%mlir_runner_utils", runtime_libs))
+config.substitutions.append(("%mlir_c_runner_utils", c_runtime_libs))
+config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(("%nn_src_root", config.nn_src_root))
+config.substitutions.append(("%nn_obj_root", config.nn_obj_root))
+config.substitutions.append(("%mlir_tblgen", config.mlir_tablegen))
+config.substitutions.append(
+    ("%mlir_include", os.path.join(os.path.dirname(config.mlir_lib_dir), "include")))
+
+tool_dirs = [config.nn_tools_dir, config.llvm_tools_dir]
+tools = ["nn-opt", ToolSubst("mlir-runner", unresolved="fatal")]
+llvm_config.add_tool_substitutions(tools, tool_dirs)
