@@ -35,6 +35,10 @@ struct NNLowerVectorsPass : mlir::nn::impl::NNLowerVectorsPassBase<NNLowerVector
     // transcendental functions -> polynomials.
     {
       RewritePatternSet patterns(context);
+      // Unit dims of tiles (one row at a time) are dropped first, so that
+      // what reaches LLVM is 1-D or 2-D.
+      vector::populateCastAwayVectorLeadingOneDimPatterns(patterns);
+      vector::populateDropUnitDimWithShapeCastPatterns(patterns);
       vector::populateVectorContractLoweringPatterns(
           patterns, vector::VectorContractLowering::OuterProduct);
       vector::populateVectorOuterProductLoweringPatterns(patterns);
@@ -50,6 +54,7 @@ struct NNLowerVectorsPass : mlir::nn::impl::NNLowerVectorsPassBase<NNLowerVector
       // exp, tanh and erf as vectorizable polynomials instead of scalar
       // libm calls.
       populateMathPolynomialApproximationPatterns(patterns, [](StringRef name) {
+        name.consume_front("math.");
         return name == "exp" || name == "tanh" || name == "erf";
       });
       vector::TransferReadOp::getCanonicalizationPatterns(patterns, context);

@@ -31,6 +31,8 @@ void addCleanup(OpPassManager &pm) {
 
 void mlir::nn::buildLowerToLinalgPipeline(OpPassManager &pm) {
   pm.addPass(createConvertNNToLinalgPass());
+  // Elementwise arith / math ops on tensors written beside nn ops.
+  pm.addPass(createConvertElementwiseToLinalgPass());
   addCleanup(pm);
   pm.addPass(createLinalgElementwiseOpFusionPass());
   addCleanup(pm);
@@ -45,6 +47,11 @@ void mlir::nn::buildTileAndVectorizePipeline(
   strategy.vectorWidth = options.vectorWidth;
   funcPm.addPass(createNNSelectLoweringStrategyPass(strategy));
   funcPm.addPass(createNNTileAndFusePass());
+  funcPm.addPass(createCanonicalizerPass());
+  // Tiles of one row become lower-rank ops, so the vectors stay 1-D / 2-D.
+  LinalgFoldUnitExtentDimsPassOptions unitDims;
+  unitDims.useRankReducingSlices = true;
+  funcPm.addPass(createLinalgFoldUnitExtentDimsPass(unitDims));
   funcPm.addPass(createCanonicalizerPass());
   funcPm.addPass(createCSEPass());
   NNVectorizePassOptions vectorize;
@@ -91,12 +98,14 @@ void mlir::nn::buildLowerToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(LLVM::createLLVMRequestCWrappersPass());
+  // Whatever has no polynomial form calls libm (scalarized) before vectors
+  // reach LLVM.
+  pm.addPass(createConvertMathToLibmPass());
   ConvertVectorToLLVMPassOptions vectorToLLVM;
   vectorToLLVM.vectorContractLowering =
       vector::VectorContractLowering::OuterProduct;
   pm.addPass(createConvertVectorToLLVMPass(vectorToLLVM));
   pm.addPass(createConvertMathToLLVMPass());
-  pm.addPass(createConvertMathToLibmPass());
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
   pm.addPass(createArithToLLVMConversionPass());
   pm.addPass(createConvertIndexToLLVMPass());
