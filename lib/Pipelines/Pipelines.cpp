@@ -69,9 +69,13 @@ void mlir::nn::buildBufferizePipeline(OpPassManager &pm) {
   bufferize.functionBoundaryTypeConversion =
       bufferization::LayoutMapOption::IdentityLayoutMap;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  // Folds loop-carried buffers, so a returned buffer is its allocation.
+  pm.addPass(createCanonicalizerPass());
   // The caller owns every buffer: results become out-parameters.
   bufferization::BufferResultsToOutParamsPassOptions outParams;
   outParams.hoistStaticAllocs = true;
+  outParams.modifyPublicFunctions = true;
+  outParams.addResultAttribute = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
   addCleanup(pm);
   bufferization::buildBufferDeallocationPipeline(pm);
@@ -97,7 +101,7 @@ void mlir::nn::buildLowerToLLVMPipeline(OpPassManager &pm,
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
-  pm.addPass(LLVM::createLLVMRequestCWrappersPass());
+  pm.addNestedPass<func::FuncOp>(LLVM::createLLVMRequestCWrappersPass());
   // Whatever has no polynomial form calls libm (scalarized) before vectors
   // reach LLVM.
   pm.addPass(createConvertMathToLibmPass());
