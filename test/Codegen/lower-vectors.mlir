@@ -1,0 +1,31 @@
+// RUN: nn-opt %s --pass-pipeline="builtin.module(func.func(nn-lower-vectors))" | FileCheck %s
+
+// An 8x1x32 contraction becomes eight 32-lane FMAs, one per row of the tile,
+// each multiplying a broadcast element of the left column by the right row.
+// CHECK-LABEL: func.func @contract_to_fma
+// CHECK-NOT: vector.contract
+// CHECK-NOT: vector.outerproduct
+// CHECK-COUNT-8: vector.fma %{{.*}}, %{{.*}}, %{{.*}} : vector<32xf32>
+// CHECK-NOT: vector.fma
+func.func @contract_to_fma(%l: vector<8x1xf32>, %r: vector<1x32xf32>, %acc: vector<8x32xf32>) -> vector<8x32xf32> {
+  %0 = vector.contract {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>,
+                                         affine_map<(d0, d1, d2) -> (d2, d1)>,
+                                         affine_map<(d0, d1, d2) -> (d0, d1)>],
+                        iterator_types = ["parallel", "parallel", "reduction"],
+                        kind = #vector.kind<add>} %l, %r, %acc
+      : vector<8x1xf32>, vector<1x32xf32> into vector<8x32xf32>
+  return %0 : vector<8x32xf32>
+}
+
+// exp, tanh and erf become polynomials (vectorizable), not libm calls.
+// CHECK-LABEL: func.func @transcendentals
+// CHECK-NOT: math.exp
+// CHECK-NOT: math.tanh
+// CHECK-NOT: math.erf
+// CHECK: return
+func.func @transcendentals(%x: vector<16xf32>) -> vector<16xf32> {
+  %0 = math.exp %x : vector<16xf32>
+  %1 = math.tanh %0 : vector<16xf32>
+  %2 = math.erf %1 : vector<16xf32>
+  return %2 : vector<16xf32>
+}

@@ -1,0 +1,79 @@
+// RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-select-lowering-strategy))" | FileCheck %s
+// RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-select-lowering-strategy{register-tile-rows=4 register-tile-cols=16}))" | FileCheck %s --check-prefix=SMALL
+
+#id = affine_map<(d0, d1) -> (d0, d1)>
+#col = affine_map<(d0, d1) -> (d1)>
+
+// A matmul gets the 8x32 register tile and a k step of 1; its bias/relu
+// epilogue gets the same tile so that the matmul fuses into it.
+// CHECK-LABEL: func.func @matmul_epilogue
+// CHECK: linalg.fill {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 16], reduction_tile_sizes = [0, 0]>}
+// CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
+// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [8, 32], reduction_tile_sizes = [0, 0]>}
+// SMALL-LABEL: func.func @matmul_epilogue
+// SMALL: linalg.matmul {nn.lowering_config = #nn.lowering_config<tile_sizes = [4, 16, 0], reduction_tile_sizes = [0, 0, 1]>}
+// SMALL: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [4, 16], reduction_tile_sizes = [0, 0]>}
+func.func @matmul_epilogue(%a: tensor<512x256xf32>, %b: tensor<256x512xf32>, %bias: tensor<512xf32>) -> tensor<512x512xf32> {
+  %zero = arith.constant 0.0 : f32
+  %empty = tensor.empty() : tensor<512x512xf32>
+  %fill = linalg.fill ins(%zero : f32) outs(%empty : tensor<512x512xf32>) -> tensor<512x512xf32>
+  %mm = linalg.matmul ins(%a, %b : tensor<512x256xf32>, tensor<256x512xf32>) outs(%fill : tensor<512x512xf32>) -> tensor<512x512xf32>
+  %out = linalg.generic {indexing_maps = [#id, #col, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%mm, %bias : tensor<512x512xf32>, tensor<512xf32>) outs(%empty : tensor<512x512xf32>) {
+  ^bb0(%x: f32, %y: f32, %o: f32):
+    %s = arith.addf %x, %y : f32
+    %r = arith.maximumf %s, %zero : f32
+    linalg.yield %r : f32
+  } -> tensor<512x512xf32>
+  return %out : tensor<512x512xf32>
+}
+
+// -----
+
+// Tiles divide the shape: M = 4 takes 4 rows, N = 10 takes 10 columns, and a
+// prime N = 7 falls back to 7.
+// CHECK-LABEL: func.func @matmul_small_shapes
+// CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<tile_sizes = [4, 10, 0], reduction_tile_sizes = [0, 0, 1]>}
+// CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<tile_sizes = [6, 7, 0], reduction_tile_sizes = [0, 0, 1]>}
+// CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<tile_sizes = [8, 28, 0], reduction_tile_sizes = [0, 0, 1]>}
+func.func @matmul_small_shapes(%a: tensor<4x128xf32>, %b: tensor<128x10xf32>, %c: tensor<6x3xf32>,
+                               %d: tensor<3x7xf32>, %e: tensor<16x8xf32>, %f: tensor<8x784xf32>,
+                               %i0: tensor<4x10xf32>, %i1: tensor<6x7xf32>, %i2: tensor<16x784xf32>)
+    -> (tensor<4x10xf32>, tensor<6x7xf32>, tensor<16x784xf32>) {
+  %0 = linalg.matmul ins(%a, %b : tensor<4x128xf32>, tensor<128x10xf32>) outs(%i0 : tensor<4x10xf32>) -> tensor<4x10xf32>
+  %1 = linalg.matmul ins(%c, %d : tensor<6x3xf32>, tensor<3x7xf32>) outs(%i1 : tensor<6x7xf32>) -> tensor<6x7xf32>
+  %2 = linalg.matmul ins(%e, %f : tensor<16x8xf32>, tensor<8x784xf32>) outs(%i2 : tensor<16x784xf32>) -> tensor<16x784xf32>
+  return %0, %1, %2 : tensor<4x10xf32>, tensor<6x7xf32>, tensor<16x784xf32>
+}
+
+// -----
+
+// Other ops: one row at a time on outer parallel loops, up to 16 lanes on the
+// innermost parallel loop (here d0 of the row sum: 4 rows at once),
+// reductions whole.
+// CHECK-LABEL: func.func @reduction_and_elementwise
+// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [4, 0], reduction_tile_sizes = [0, 0]>}
+// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 0, 8], reduction_tile_sizes = [0, 0, 0]>}
+// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 12], reduction_tile_sizes = [0, 0]>}
+func.func @reduction_and_elementwise(%x: tensor<4x10xf32>, %s: tensor<4xf32>, %p: tensor<2x3x8xf32>,
+                                     %q: tensor<2x8xf32>, %e: tensor<3x36xf32>) -> (tensor<4xf32>, tensor<2x8xf32>, tensor<3x36xf32>) {
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0)>],
+                       iterator_types = ["parallel", "reduction"]} ins(%x : tensor<4x10xf32>) outs(%s : tensor<4xf32>) {
+  ^bb0(%in: f32, %acc: f32):
+    %a = arith.addf %in, %acc : f32
+    linalg.yield %a : f32
+  } -> tensor<4xf32>
+  %1 = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d1, d2)>, affine_map<(d0, d1, d2) -> (d0, d2)>],
+                       iterator_types = ["parallel", "reduction", "parallel"]} ins(%p : tensor<2x3x8xf32>) outs(%q : tensor<2x8xf32>) {
+  ^bb0(%in: f32, %acc: f32):
+    %m = arith.maximumf %in, %acc : f32
+    linalg.yield %m : f32
+  } -> tensor<2x8xf32>
+  %2 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>],
+                       iterator_types = ["parallel", "parallel"]} ins(%e : tensor<3x36xf32>) outs(%e : tensor<3x36xf32>) {
+  ^bb0(%in: f32, %o: f32):
+    %n = arith.negf %in : f32
+    linalg.yield %n : f32
+  } -> tensor<3x36xf32>
+  return %0, %1, %2 : tensor<4xf32>, tensor<2x8xf32>, tensor<3x36xf32>
+}
