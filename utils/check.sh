@@ -5,7 +5,7 @@ set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build="${NN_BUILD_DIR:-$root/build}"
 
-bash "$root/utils/build.sh" || { echo "0 passed, 1 failed"; exit 1; }
+bash "$root/utils/build.sh" all nn-docs || { echo "0 passed, 1 failed"; exit 1; }
 
 log=$(mktemp)
 /usr/lib/llvm-22/bin/lit -sv "$build/test" 2>&1 | tee "$log"
