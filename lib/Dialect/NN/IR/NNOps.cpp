@@ -87,8 +87,7 @@ LogicalResult SoftmaxOp::verify() {
 }
 
 int64_t SoftmaxOp::getNormalizedAxis() {
-  int64_t axis = getAxis();
-  return axis < 0 ? axis + getType().getRank() : axis;
+  return wrapAxis(getAxis(), getType().getRank());
 }
 
 //===----------------------------------------------------------------------===//
@@ -110,8 +109,7 @@ LogicalResult LayerNormOp::inferReturnTypes(MLIRContext *context,
 }
 
 int64_t LayerNormOp::getNormalizedAxis() {
-  int64_t axis = getAxis();
-  return axis < 0 ? axis + getType().getRank() : axis;
+  return wrapAxis(getAxis(), getType().getRank());
 }
 
 //===----------------------------------------------------------------------===//

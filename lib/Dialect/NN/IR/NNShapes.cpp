@@ -29,7 +29,7 @@ FailureOr<int64_t> mlir::nn::normalizeAxis(int64_t axis, int64_t rank,
                 << ") [" << rule << "]";
     return failure();
   }
-  return axis < 0 ? axis + rank : axis;
+  return wrapAxis(axis, rank);
 }
 
 FailureOr<RankedTensorType> mlir::nn::inferDenseType(RankedTensorType input,

@@ -24,6 +24,11 @@ using EmitErrorFn = llvm::function_ref<InFlightDiagnostic()>;
 /// Prints a shape as `3x4` (and `scalar` for rank 0).
 std::string formatShape(ArrayRef<int64_t> shape);
 
+/// Counts a negative (already verified) axis from the end: -1 -> rank - 1.
+inline int64_t wrapAxis(int64_t axis, int64_t rank) {
+  return axis < 0 ? axis + rank : axis;
+}
+
 /// Normalizes `axis` into [0, rank) or reports rule `rule` (e.g. "C1").
 FailureOr<int64_t> normalizeAxis(int64_t axis, int64_t rank, StringRef rule,
                                  EmitErrorFn emitError);
