@@ -8,7 +8,7 @@ build="${NN_BUILD_DIR:-$root/build}"
 bash "$root/utils/build.sh" all nn-docs || { echo "0 passed, 1 failed"; exit 1; }
 
 log=$(mktemp)
-/usr/lib/llvm-22/bin/lit -sv "$build/test" 2>&1 | tee "$log"
+/usr/lib/llvm-22/bin/lit -sv "$build/test" "$build/test/unittests" 2>&1 | tee "$log"
 lit_status=${PIPESTATUS[0]}
 
 count() { sed -n -E "s/^ *$1: *([0-9]+).*/\\1/p" "$log" | tail -n 1; }

@@ -1,0 +1,123 @@
+//===- Session.h - compile nn modules and call them natively ----*- C++ -*-===//
+//
+// Part of the nn-mlir project.
+//
+// A Session holds one parsed module. Looking up a function compiles it (the
+// project's pipeline, then LLVM ORC) or takes it from the process-wide
+// compile cache; calling it checks every buffer against the function's
+// signature and runs native code on the caller's buffers. Inputs, params,
+// masks and keys are plain buffers passed at call time: their values are
+// never part of what is compiled or cached.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NN_JIT_SESSION_H
+#define NN_JIT_SESSION_H
+
+#include "nn/JIT/Tensor.h"
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <memory>
+#include <string>
+
+namespace nn::jit {
+
+/// One argument or result of an entry function.
+struct ValueInfo {
+  /// From the `nn.name` argument / result attribute, or empty.
+  std::string name;
+  TensorType type;
+};
+
+/// What a caller must pass: argument buffers, then result buffers.
+struct FunctionSignature {
+  std::string name;
+  llvm::SmallVector<ValueInfo, 8> arguments;
+  llvm::SmallVector<ValueInfo, 2> results;
+};
+
+/// Process-wide compile cache counters.
+struct CacheStats {
+  uint64_t compiled = 0;
+  uint64_t memoryHits = 0;
+  uint64_t diskHits = 0;
+};
+
+struct SessionOptions {
+  /// The MLIR pass pipeline (textual, as nn-opt takes it) from the input
+  /// module to the LLVM dialect; empty means the project's default.
+  std::string pipeline;
+  /// LLVM optimization level, 0 to 3.
+  unsigned optLevel = 3;
+};
+
+/// The default pipeline: `builtin.module(nn-lower-to-llvm)`.
+llvm::StringRef getDefaultPipeline();
+
+/// A compiled entry function. Calls are thread-safe.
+class CompiledFunction {
+public:
+  using EntryFn = void (*)(void **);
+  CompiledFunction(FunctionSignature signature, EntryFn entry)
+      : signature(std::move(signature)), entry(entry) {}
+
+  const FunctionSignature &getSignature() const { return signature; }
+
+  /// Checks count, rank, shape and element type of every buffer against the
+  /// signature, then calls the native code, which writes the results into
+  /// the caller's result buffers.
+  llvm::Error call(llvm::ArrayRef<BufferRef> arguments,
+                   llvm::ArrayRef<BufferRef> results) const;
+
+  /// Checks the buffers without calling.
+  llvm::Error check(llvm::ArrayRef<BufferRef> arguments,
+                    llvm::ArrayRef<BufferRef> results) const;
+
+private:
+  void invoke(llvm::ArrayRef<BufferRef> arguments,
+              llvm::ArrayRef<BufferRef> results) const;
+
+  FunctionSignature signature;
+  EntryFn entry;
+};
+
+class Session {
+public:
+  static llvm::Expected<std::unique_ptr<Session>>
+  createFromFile(llvm::StringRef path, SessionOptions options = {});
+  static llvm::Expected<std::unique_ptr<Session>>
+  createFromString(llvm::StringRef source, SessionOptions options = {});
+  ~Session();
+
+  /// Public functions of the module, in order.
+  llvm::SmallVector<std::string> getFunctionNames() const;
+
+  /// The signature of `name`, without compiling it.
+  llvm::Expected<FunctionSignature> getSignature(llvm::StringRef name) const;
+
+  /// Compiles `name` (or finds it in the compile cache). Thread-safe; the
+  /// returned function lives as long as the process.
+  llvm::Expected<const CompiledFunction &> lookup(llvm::StringRef name);
+
+  /// lookup(name) followed by CompiledFunction::call.
+  llvm::Error call(llvm::StringRef name, llvm::ArrayRef<BufferRef> arguments,
+                   llvm::ArrayRef<BufferRef> results);
+
+  /// Counters of the process-wide compile cache.
+  static CacheStats getCacheStats();
+
+  struct Impl;
+
+private:
+  static llvm::Expected<std::unique_ptr<Session>>
+  create(std::unique_ptr<llvm::MemoryBuffer> buffer, SessionOptions options);
+  explicit Session(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl;
+};
+
+} // namespace nn::jit
+
+#endif // NN_JIT_SESSION_H

@@ -1,0 +1,190 @@
+//===- Compiler.cpp - MLIR module to object file --------------------------===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Compiler.h"
+
+#include "nn/JIT/BuildId.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/IR/SymbolTable.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Target/LLVMIR/Export.h"
+#include "llvm/ADT/SetVector.h"
+#include "llvm/Config/llvm-config.h"
+#include "llvm/ExecutionEngine/Orc/CompileUtils.h"
+#include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/SHA256.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/TargetParser/Host.h"
+
+#include <mutex>
+
+using namespace mlir;
+using namespace nn::jit;
+using namespace nn::jit::internal;
+
+const HostTarget &internal::getHostTarget() {
+  static const HostTarget target = [] {
+    llvm::InitializeNativeTarget();
+    llvm::InitializeNativeTargetAsmPrinter();
+    HostTarget t;
+    t.triple = llvm::sys::getProcessTriple();
+    t.cpu = llvm::sys::getHostCPUName().str();
+    llvm::SubtargetFeatures features;
+    for (const auto &[name, enabled] : llvm::sys::getHostCPUFeatures())
+      features.AddFeature(name, enabled);
+    t.features = features.getString();
+    return t;
+  }();
+  return target;
+}
+
+std::string internal::packedEntryName(llvm::StringRef function) {
+  return ("_nn_packed_" + function).str();
+}
+
+OwningOpRef<ModuleOp> internal::extractCompileUnit(ModuleOp module,
+                                                 llvm::StringRef entry) {
+  SymbolTable symbols(module);
+  llvm::SetVector<Operation *> functions;
+  functions.insert(symbols.lookup(entry));
+  for (size_t i = 0; i < functions.size(); ++i) {
+    functions[i]->walk([&](Operation *op) {
+      for (NamedAttribute attr : op->getAttrs())
+        attr.getValue().walk([&](SymbolRefAttr ref) {
+          if (Operation *callee = symbols.lookup(ref.getRootReference()))
+            functions.insert(callee);
+        });
+    });
+  }
+  OpBuilder builder(module.getContext());
+  OwningOpRef<ModuleOp> unit = ModuleOp::create(module.getLoc());
+  builder.setInsertionPointToEnd(unit->getBody());
+  // Keep the module's order so equal units print (and hash) identically.
+  for (Operation &op : module.getBody()->getOperations()) {
+    if (!functions.contains(&op))
+      continue;
+    Operation *copy = builder.clone(op);
+    if (auto func = dyn_cast<func::FuncOp>(copy))
+      if (func.getSymName() != entry && !func.isExternal())
+        func.setPrivate();
+  }
+  return unit;
+}
+
+std::string internal::computeCacheKey(ModuleOp unit, llvm::StringRef pipeline,
+                                    unsigned optLevel) {
+  std::string ir;
+  llvm::raw_string_ostream os(ir);
+  OpPrintingFlags flags;
+  flags.printGenericOpForm().enableDebugInfo(false);
+  unit->print(os, flags);
+
+  const HostTarget &target = getHostTarget();
+  llvm::SHA256 hash;
+  auto add = [&](llvm::StringRef part) {
+    hash.update(part);
+    hash.update(llvm::StringRef("\0", 1));
+  };
+  add(ir);
+  add(pipeline);
+  add(std::to_string(optLevel));
+  add(target.triple);
+  add(target.cpu);
+  add(target.features);
+  add(kBuildId);
+  add(LLVM_VERSION_STRING);
+  return llvm::toHex(hash.final(), /*LowerCase=*/true);
+}
+
+/// Adds `void _nn_packed_<entry>(void **args)` calling the C interface of
+/// `entry` with args[i] as its i-th (memref descriptor pointer) argument.
+static llvm::Error addPackedEntry(llvm::Module &module, llvm::StringRef entry) {
+  llvm::Function *ciface =
+      module.getFunction(("_mlir_ciface_" + entry).str());
+  if (!ciface)
+    return llvm::createStringError("no C interface was generated for '" +
+                                   entry + "'");
+  llvm::LLVMContext &ctx = module.getContext();
+  auto *ptr = llvm::PointerType::getUnqual(ctx);
+  for (llvm::Argument &arg : ciface->args())
+    if (!arg.getType()->isPointerTy())
+      return llvm::createStringError(
+          "function '" + entry + "' has a non-buffer argument after lowering");
+  auto *type =
+      llvm::FunctionType::get(llvm::Type::getVoidTy(ctx), {ptr}, false);
+  auto *packed = llvm::Function::Create(type, llvm::Function::ExternalLinkage,
+                                        packedEntryName(entry), module);
+  llvm::IRBuilder<> b(llvm::BasicBlock::Create(ctx, "entry", packed));
+  llvm::SmallVector<llvm::Value *> args;
+  for (unsigned i = 0, e = ciface->arg_size(); i < e; ++i) {
+    llvm::Value *slot = b.CreateConstGEP1_64(ptr, packed->getArg(0), i);
+    args.push_back(b.CreateLoad(ptr, slot));
+  }
+  b.CreateCall(ciface, args);
+  b.CreateRetVoid();
+  return llvm::Error::success();
+}
+
+llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>>
+internal::compileToObject(ModuleOp unit, llvm::StringRef entry,
+                        llvm::StringRef pipeline, unsigned optLevel) {
+  // Diagnostics of the pipeline become the error message.
+  std::string diagnostics;
+  llvm::raw_string_ostream diagOs(diagnostics);
+  ScopedDiagnosticHandler handler(unit.getContext(), [&](Diagnostic &diag) {
+    diagOs << diag.getLocation() << ": " << diag << "\n";
+    return success();
+  });
+
+  FailureOr<OpPassManager> parsed = parsePassPipeline(pipeline, diagOs);
+  if (failed(parsed))
+    return llvm::createStringError("invalid pipeline '" + pipeline +
+                                   "': " + diagnostics);
+  if (parsed->getOpAnchorName() != ModuleOp::getOperationName())
+    return llvm::createStringError("the pipeline must be anchored on "
+                                   "builtin.module: '" +
+                                   pipeline + "'");
+  PassManager pm(unit.getContext(), ModuleOp::getOperationName());
+  static_cast<OpPassManager &>(pm) = std::move(*parsed);
+  if (failed(pm.run(unit)))
+    return llvm::createStringError("lowering '" + entry +
+                                   "' failed:\n" + diagnostics);
+
+  const HostTarget &target = getHostTarget();
+  auto builder = llvm::orc::JITTargetMachineBuilder::detectHost();
+  if (!builder)
+    return builder.takeError();
+  builder->setCodeGenOptLevel(optLevel == 0   ? llvm::CodeGenOptLevel::None
+                              : optLevel == 1 ? llvm::CodeGenOptLevel::Less
+                              : optLevel == 2 ? llvm::CodeGenOptLevel::Default
+                                              : llvm::CodeGenOptLevel::Aggressive);
+  auto machine = builder->createTargetMachine();
+  if (!machine)
+    return machine.takeError();
+
+  llvm::LLVMContext context;
+  std::unique_ptr<llvm::Module> module =
+      translateModuleToLLVMIR(unit, context, "nn_unit");
+  if (!module)
+    return llvm::createStringError("translating '" + entry +
+                                   "' to LLVM IR failed:\n" + diagnostics);
+  module->setTargetTriple(llvm::Triple(target.triple));
+  module->setDataLayout((*machine)->createDataLayout());
+  if (llvm::Error error = addPackedEntry(*module, entry))
+    return std::move(error);
+  if (llvm::Error error =
+          makeOptimizingTransformer(optLevel, 0, machine->get())(module.get()))
+    return std::move(error);
+
+  llvm::orc::SimpleCompiler compiler(**machine);
+  return compiler(*module);
+}

@@ -1,0 +1,49 @@
+//===- Compiler.h - MLIR module to object file ------------------*- C++ -*-===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NN_LIB_JIT_COMPILER_H
+#define NN_LIB_JIT_COMPILER_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Target/TargetMachine.h"
+
+#include <string>
+
+namespace nn::jit::internal {
+
+/// The host target, and the strings that identify it in cache keys.
+struct HostTarget {
+  std::string triple;
+  std::string cpu;
+  std::string features;
+};
+const HostTarget &getHostTarget();
+
+/// Name of the packed entry point `void(void **)` generated for `function`.
+std::string packedEntryName(llvm::StringRef function);
+
+/// Copies `entry` and every function it calls (transitively) into a new
+/// module: the unit that is compiled and cached for `entry`.
+mlir::OwningOpRef<mlir::ModuleOp> extractCompileUnit(mlir::ModuleOp module,
+                                                      llvm::StringRef entry);
+
+/// The cache key of a unit: a hash of its generic, location-free IR (all
+/// constants in full), the pipeline, the optimization level, the target,
+/// nn-mlir's build identity and the LLVM version.
+std::string computeCacheKey(mlir::ModuleOp unit, llvm::StringRef pipeline,
+                            unsigned optLevel);
+
+/// Lowers `unit` with `pipeline`, translates it to LLVM IR, adds the packed
+/// entry point of `entry`, optimizes at `optLevel` and emits an object file.
+llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>>
+compileToObject(mlir::ModuleOp unit, llvm::StringRef entry,
+                llvm::StringRef pipeline, unsigned optLevel);
+
+} // namespace nn::jit::internal
+
+#endif // NN_LIB_JIT_COMPILER_H

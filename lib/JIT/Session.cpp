@@ -1,0 +1,342 @@
+//===- Session.cpp - compile nn modules and call them natively ------------===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+
+#include "nn/JIT/Session.h"
+
+#include "Compiler.h"
+
+#include "nn/InitAll.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/InitAllPasses.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Target/LLVMIR/Dialect/All.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ExecutionEngine/Orc/ExecutionUtils.h"
+#include "llvm/ExecutionEngine/Orc/LLJIT.h"
+#include "llvm/Support/SourceMgr.h"
+
+#include <mutex>
+
+using namespace nn::jit;
+
+//===----------------------------------------------------------------------===//
+// CompiledFunction
+//===----------------------------------------------------------------------===//
+
+static llvm::Error checkBuffers(const FunctionSignature &signature,
+                                llvm::StringRef what,
+                                llvm::ArrayRef<ValueInfo> expected,
+                                llvm::ArrayRef<BufferRef> given) {
+  if (expected.size() != given.size())
+    return llvm::createStringError(
+        llvm::formatv("function '{0}' takes {1} {2}, {3} given",
+                      signature.name, expected.size(), what, given.size())
+            .str());
+  for (auto [index, info, buffer] : llvm::enumerate(expected, given)) {
+    bool matches = buffer.dtype == info.type.dtype &&
+                   buffer.shape == llvm::ArrayRef<int64_t>(info.type.shape);
+    if (matches && buffer.data)
+      continue;
+    std::string name = info.name.empty() ? "" : " ('" + info.name + "')";
+    if (!buffer.data)
+      return llvm::createStringError(
+          llvm::formatv("function '{0}': {1} {2}{3} is a null buffer",
+                        signature.name, what.drop_back(), index, name)
+              .str());
+    return llvm::createStringError(
+        llvm::formatv("function '{0}': {1} {2}{3}: expected {4}, got {5}",
+                      signature.name, what.drop_back(), index, name,
+                      info.type.str(), buffer.typeStr())
+            .str());
+  }
+  return llvm::Error::success();
+}
+
+llvm::Error CompiledFunction::check(llvm::ArrayRef<BufferRef> arguments,
+                                    llvm::ArrayRef<BufferRef> results) const {
+  if (llvm::Error error =
+          checkBuffers(signature, "arguments", signature.arguments, arguments))
+    return error;
+  return checkBuffers(signature, "results", signature.results, results);
+}
+
+llvm::Error CompiledFunction::call(llvm::ArrayRef<BufferRef> arguments,
+                                   llvm::ArrayRef<BufferRef> results) const {
+  if (llvm::Error error = check(arguments, results))
+    return error;
+  invoke(arguments, results);
+  return llvm::Error::success();
+}
+
+void CompiledFunction::invoke(llvm::ArrayRef<BufferRef> arguments,
+                              llvm::ArrayRef<BufferRef> results) const {
+  // One memref descriptor per buffer, on the stack for common arities:
+  // {allocated, aligned, offset, sizes[rank], strides[rank]}.
+  size_t words = 0;
+  for (const BufferRef &buffer : llvm::concat<const BufferRef>(arguments, results))
+    words += 3 + 2 * buffer.shape.size();
+  llvm::SmallVector<int64_t, 96> descriptors(words);
+  llvm::SmallVector<void *, 16> pointers;
+  int64_t *cursor = descriptors.data();
+  for (const BufferRef &buffer : llvm::concat<const BufferRef>(arguments, results)) {
+    pointers.push_back(cursor);
+    auto address = reinterpret_cast<int64_t>(buffer.data);
+    *cursor++ = address;
+    *cursor++ = address;
+    *cursor++ = 0;
+    size_t rank = buffer.shape.size();
+    int64_t stride = 1;
+    for (size_t d = rank; d-- > 0;) {
+      cursor[d] = buffer.shape[d];
+      cursor[rank + d] = stride;
+      stride *= buffer.shape[d];
+    }
+    cursor += 2 * rank;
+  }
+  entry(pointers.data());
+}
+
+//===----------------------------------------------------------------------===//
+// The process-wide compile cache
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Compiled code of every unit, keyed by its cache key, in one LLJIT. Each
+/// unit gets its own JITDylib, so units may define the same private symbols.
+class CompileCache {
+public:
+  static CompileCache &get() {
+    static CompileCache cache;
+    return cache;
+  }
+
+  llvm::Expected<const CompiledFunction *>
+  getOrCompile(mlir::ModuleOp unit, llvm::StringRef entry,
+               FunctionSignature signature, llvm::StringRef pipeline,
+               unsigned optLevel) {
+    std::string key = internal::computeCacheKey(unit, pipeline, optLevel);
+    std::lock_guard<std::mutex> lock(mutex);
+    if (auto it = entries.find(key); it != entries.end()) {
+      ++stats.memoryHits;
+      return it->second.get();
+    }
+    auto object = internal::compileToObject(unit, entry, pipeline, optLevel);
+    if (!object)
+      return object.takeError();
+    ++stats.compiled;
+    auto address = load(std::move(*object), entry);
+    if (!address)
+      return address.takeError();
+    auto function = std::make_unique<CompiledFunction>(
+        std::move(signature), address->toPtr<CompiledFunction::EntryFn>());
+    const CompiledFunction *result = function.get();
+    entries[key] = std::move(function);
+    return result;
+  }
+
+  CacheStats getStats() {
+    std::lock_guard<std::mutex> lock(mutex);
+    return stats;
+  }
+
+private:
+  /// Adds `object` to a fresh JITDylib and returns its packed entry point.
+  llvm::Expected<llvm::orc::ExecutorAddr>
+  load(std::unique_ptr<llvm::MemoryBuffer> object, llvm::StringRef entry) {
+    if (!jit) {
+      internal::getHostTarget(); // Initializes the native target.
+      auto created = llvm::orc::LLJITBuilder().create();
+      if (!created)
+        return created.takeError();
+      jit = std::move(*created);
+    }
+    auto dylib = jit->createJITDylib("nn_unit_" + std::to_string(units++));
+    if (!dylib)
+      return dylib.takeError();
+    // libc (malloc, free, memcpy) and the MLIR runtime from the process.
+    auto process = llvm::orc::DynamicLibrarySearchGenerator::GetForCurrentProcess(
+        jit->getDataLayout().getGlobalPrefix());
+    if (!process)
+      return process.takeError();
+    dylib->addGenerator(std::move(*process));
+    if (llvm::Error error = jit->addObjectFile(*dylib, std::move(object)))
+      return std::move(error);
+    if (llvm::Error error = jit->initialize(*dylib))
+      return std::move(error);
+    return jit->lookup(*dylib, internal::packedEntryName(entry));
+  }
+
+  std::mutex mutex;
+  std::unique_ptr<llvm::orc::LLJIT> jit;
+  llvm::StringMap<std::unique_ptr<CompiledFunction>> entries;
+  CacheStats stats;
+  unsigned units = 0;
+};
+} // namespace
+
+CacheStats Session::getCacheStats() { return CompileCache::get().getStats(); }
+
+llvm::StringRef nn::jit::getDefaultPipeline() {
+  return "builtin.module(nn-lower-to-llvm)";
+}
+
+//===----------------------------------------------------------------------===//
+// Session
+//===----------------------------------------------------------------------===//
+
+struct Session::Impl {
+  SessionOptions options;
+  mlir::MLIRContext context;
+  mlir::OwningOpRef<mlir::ModuleOp> module;
+  std::mutex mutex;
+  llvm::StringMap<const CompiledFunction *> functions;
+
+  explicit Impl(SessionOptions options, mlir::DialectRegistry &registry)
+      : options(std::move(options)), context(registry) {}
+};
+
+Session::Session(std::unique_ptr<Impl> impl) : impl(std::move(impl)) {}
+Session::~Session() = default;
+
+/// Registers every dialect, pass and translation the pipelines may use.
+static mlir::DialectRegistry &getRegistry() {
+  static mlir::DialectRegistry registry = [] {
+    mlir::registerAllPasses();
+    mlir::nn::registerAllPasses();
+    mlir::DialectRegistry r;
+    mlir::registerAllDialects(r);
+    mlir::registerAllExtensions(r);
+    mlir::registerAllToLLVMIRTranslations(r);
+    mlir::nn::registerAllDialects(r);
+    return r;
+  }();
+  return registry;
+}
+
+llvm::Expected<std::unique_ptr<Session>>
+Session::create(std::unique_ptr<llvm::MemoryBuffer> buffer,
+                SessionOptions options) {
+  auto impl = std::make_unique<Session::Impl>(std::move(options), getRegistry());
+  llvm::SourceMgr sourceMgr;
+  sourceMgr.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
+  std::string diagnostics;
+  llvm::raw_string_ostream os(diagnostics);
+  mlir::SourceMgrDiagnosticHandler handler(sourceMgr, &impl->context, os);
+  impl->module = mlir::parseSourceFile<mlir::ModuleOp>(sourceMgr, &impl->context);
+  if (!impl->module)
+    return llvm::createStringError(diagnostics);
+  if (impl->options.pipeline.empty())
+    impl->options.pipeline = getDefaultPipeline().str();
+  return std::unique_ptr<Session>(new Session(std::move(impl)));
+}
+
+llvm::Expected<std::unique_ptr<Session>>
+Session::createFromFile(llvm::StringRef path, SessionOptions options) {
+  auto buffer = llvm::MemoryBuffer::getFileOrSTDIN(path);
+  if (!buffer)
+    return llvm::createStringError("cannot read '" + path +
+                                   "': " + buffer.getError().message());
+  return create(std::move(*buffer), std::move(options));
+}
+
+llvm::Expected<std::unique_ptr<Session>>
+Session::createFromString(llvm::StringRef source, SessionOptions options) {
+  return create(llvm::MemoryBuffer::getMemBufferCopy(source, "<string>"),
+                       std::move(options));
+}
+
+llvm::SmallVector<std::string> Session::getFunctionNames() const {
+  llvm::SmallVector<std::string> names;
+  for (auto func : impl->module->getOps<mlir::func::FuncOp>())
+    if (func.isPublic() && !func.isExternal())
+      names.push_back(func.getSymName().str());
+  return names;
+}
+
+static llvm::Expected<ValueInfo> valueInfo(mlir::Type type,
+                                           mlir::DictionaryAttr attrs,
+                                           llvm::StringRef function,
+                                           llvm::StringRef what, size_t index) {
+  ValueInfo info;
+  if (attrs)
+    if (auto name = attrs.getAs<mlir::StringAttr>("nn.name"))
+      info.name = name.getValue().str();
+  auto tensor = llvm::dyn_cast<mlir::RankedTensorType>(type);
+  std::optional<DType> dtype =
+      tensor ? dtypeFromMLIR(tensor.getElementType()) : std::nullopt;
+  if (!tensor || !tensor.hasStaticShape() || !dtype) {
+    std::string text;
+    llvm::raw_string_ostream os(text);
+    os << type;
+    return llvm::createStringError(
+        llvm::formatv("function '{0}': {1} {2} has type {3}; only statically "
+                      "shaped tensors of f16/f32/f64/i1/i8/i16/i32/i64/ui8/ui32 "
+                      "can be passed",
+                      function, what, index, text)
+            .str());
+  }
+  info.type.shape.assign(tensor.getShape().begin(), tensor.getShape().end());
+  info.type.dtype = *dtype;
+  return info;
+}
+
+llvm::Expected<FunctionSignature>
+Session::getSignature(llvm::StringRef name) const {
+  auto func = impl->module->lookupSymbol<mlir::func::FuncOp>(name);
+  if (!func || func.isExternal()) {
+    std::string available = llvm::join(getFunctionNames(), ", ");
+    return llvm::createStringError("no function '" + name +
+                                   "' in the module (functions: " + available +
+                                   ")");
+  }
+  FunctionSignature signature;
+  signature.name = name.str();
+  for (auto [index, type] : llvm::enumerate(func.getArgumentTypes())) {
+    auto info = valueInfo(type, func.getArgAttrDict(index), name, "argument", index);
+    if (!info)
+      return info.takeError();
+    signature.arguments.push_back(std::move(*info));
+  }
+  for (auto [index, type] : llvm::enumerate(func.getResultTypes())) {
+    auto info = valueInfo(type, func.getResultAttrDict(index), name, "result", index);
+    if (!info)
+      return info.takeError();
+    signature.results.push_back(std::move(*info));
+  }
+  return signature;
+}
+
+llvm::Expected<const CompiledFunction &>
+Session::lookup(llvm::StringRef name) {
+  std::lock_guard<std::mutex> lock(impl->mutex);
+  if (auto it = impl->functions.find(name); it != impl->functions.end())
+    return *it->second;
+  auto signature = getSignature(name);
+  if (!signature)
+    return signature.takeError();
+  mlir::OwningOpRef<mlir::ModuleOp> unit =
+      internal::extractCompileUnit(*impl->module, name);
+  auto compiled = CompileCache::get().getOrCompile(
+      *unit, name, std::move(*signature), impl->options.pipeline,
+      impl->options.optLevel);
+  if (!compiled)
+    return compiled.takeError();
+  impl->functions[name] = *compiled;
+  return **compiled;
+}
+
+llvm::Error Session::call(llvm::StringRef name,
+                          llvm::ArrayRef<BufferRef> arguments,
+                          llvm::ArrayRef<BufferRef> results) {
+  auto function = lookup(name);
+  if (!function)
+    return function.takeError();
+  return function->call(arguments, results);
+}
