@@ -31,5 +31,5 @@ config.substitutions.append(
     ("%mlir_include", os.path.join(os.path.dirname(config.mlir_lib_dir), "include")))
 
 tool_dirs = [config.nn_tools_dir, config.llvm_tools_dir]
-tools = ["nn-opt", ToolSubst("mlir-runner", unresolved="fatal")]
+tools = ["nn-opt", "nn-jit", ToolSubst("mlir-runner", unresolved="fatal")]
 llvm_config.add_tool_substitutions(tools, tool_dirs)

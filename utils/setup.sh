@@ -10,6 +10,8 @@ packages=(
   llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools libomp-22-dev
   # Tests and benchmarks.
   libgtest-dev libbenchmark-dev python3 python3-numpy
+  # .npz archives (deflate).
+  zlib1g-dev
 )
 
 missing=()

@@ -1,0 +1,242 @@
+//===- nn-jit.cpp - compile an nn module and run a function ---------------===//
+//
+// Part of the nn-mlir project.
+//
+// iree-run-mlir for nn: compile FILE.mlir with the project's pipeline (or
+// take it from the compile cache), call one function on the given inputs,
+// print or save the results. See docs/nn-jit.md.
+//
+//===----------------------------------------------------------------------===//
+
+#include "nn/JIT/HostTensor.h"
+#include "nn/JIT/Session.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/WithColor.h"
+
+#include <algorithm>
+#include <chrono>
+
+using namespace nn::jit;
+namespace cl = llvm::cl;
+
+static cl::opt<std::string> inputFile(cl::Positional, cl::desc("<input.mlir>"),
+                                      cl::init("-"));
+static cl::opt<std::string> functionName(
+    "function", cl::desc("Function to call (default: the only public one)"));
+static cl::list<std::string> inputs(
+    "input", cl::desc("An argument: SHAPExDTYPE=VALUES (2x2xf32=1,2,3,4), "
+                      "DTYPE=VALUE for rank 0, or @file.npy. Give k x (number "
+                      "of arguments not taken from --params) inputs for k calls"));
+static cl::opt<std::string> paramsFile(
+    "params", cl::desc("@weights.npz: arguments named in the IR (nn.name) are "
+                       "taken from the archive by name"));
+static cl::list<std::string> outputs(
+    "output", cl::desc("@out.npy per result in order, or one @out.npz with "
+                       "every result (written for the last call)"));
+static cl::opt<unsigned> repeat(
+    "repeat", cl::desc("Time N calls after a warm-up (min, median, p90)"),
+    cl::init(0));
+static cl::opt<bool> benchmark("benchmark",
+                               cl::desc("Time calls (100 unless --repeat)"));
+static cl::opt<bool> cacheStats(
+    "cache-stats",
+    cl::desc("Print `cache: compiled=N memory_hits=N disk_hits=N` at the end"));
+static cl::opt<std::string> pipeline(
+    "pipeline", cl::desc("MLIR pass pipeline to the LLVM dialect (default: "
+                         "builtin.module(nn-lower-to-llvm))"));
+static cl::opt<bool> printPipeline("print-pipeline",
+                                   cl::desc("Print the pipeline and exit"));
+static cl::opt<unsigned> optLevel("O", cl::desc("LLVM optimization level"),
+                                  cl::Prefix, cl::init(3));
+
+namespace {
+
+int fail(const llvm::Twine &message) {
+  llvm::WithColor::error(llvm::errs(), "nn-jit") << message << "\n";
+  return 1;
+}
+
+int fail(llvm::Error error) { return fail(llvm::toString(std::move(error))); }
+
+llvm::Expected<HostTensor> loadInput(llvm::StringRef spec) {
+  if (spec.consume_front("@"))
+    return readNpy(spec);
+  return parseTensorLiteral(spec);
+}
+
+void printResults(const FunctionSignature &signature,
+                  llvm::ArrayRef<HostTensor> results) {
+  llvm::outs() << "@" << signature.name << "\n";
+  for (auto [index, result] : llvm::enumerate(results)) {
+    llvm::outs() << "result " << index;
+    if (!signature.results[index].name.empty())
+      llvm::outs() << " (" << signature.results[index].name << ")";
+    llvm::outs() << ": " << result.getType().str() << "\n";
+    printTensorValues(llvm::outs(), result);
+    llvm::outs() << "\n";
+  }
+}
+
+llvm::Error writeOutputs(const FunctionSignature &signature,
+                         llvm::ArrayRef<HostTensor> results) {
+  if (outputs.empty())
+    return llvm::Error::success();
+  if (outputs.size() == 1 && llvm::StringRef(outputs[0]).ends_with(".npz")) {
+    std::vector<std::pair<std::string, const HostTensor *>> arrays;
+    for (auto [index, result] : llvm::enumerate(results)) {
+      std::string name = signature.results[index].name;
+      arrays.emplace_back(name.empty() ? "result" + std::to_string(index) : name,
+                          &result);
+    }
+    return writeNpz(llvm::StringRef(outputs[0]).drop_front(), arrays);
+  }
+  if (outputs.size() != results.size())
+    return llvm::createStringError(
+        llvm::formatv("{0} --output files for {1} results (give one .npy per "
+                      "result, or one .npz)",
+                      outputs.size(), results.size())
+            .str());
+  for (auto [spec, result] : llvm::zip(outputs, results)) {
+    llvm::StringRef path(spec);
+    if (!path.consume_front("@"))
+      return llvm::createStringError("--output takes @path, got '" + spec + "'");
+    if (llvm::Error error = writeNpy(path, result))
+      return error;
+  }
+  return llvm::Error::success();
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM init(argc, argv);
+  cl::ParseCommandLineOptions(argc, argv, "nn-mlir JIT runner\n");
+
+  SessionOptions options;
+  options.pipeline = pipeline.empty() ? getDefaultPipeline().str() : pipeline;
+  if (optLevel > 3)
+    return fail("-O" + llvm::Twine(optLevel.getValue()) + " is not 0 to 3");
+  options.optLevel = optLevel;
+  if (printPipeline) {
+    llvm::outs() << options.pipeline << "\n";
+    return 0;
+  }
+
+  auto session = Session::createFromFile(inputFile, options);
+  if (!session)
+    return fail(session.takeError());
+
+  std::string name = functionName;
+  if (name.empty()) {
+    auto names = (*session)->getFunctionNames();
+    if (names.size() != 1)
+      return fail("the module has " + llvm::Twine(names.size()) +
+                  " public functions (" + llvm::join(names, ", ") +
+                  "); choose one with --function");
+    name = names.front();
+  }
+  auto signature = (*session)->getSignature(name);
+  if (!signature)
+    return fail(signature.takeError());
+
+  // Parameters by name; every other argument comes from --input.
+  llvm::SmallVector<std::optional<HostTensor>> fixed(signature->arguments.size());
+  if (!paramsFile.empty()) {
+    llvm::StringRef path(paramsFile);
+    if (!path.consume_front("@"))
+      return fail("--params takes @weights.npz, got '" + paramsFile + "'");
+    auto arrays = readNpz(path);
+    if (!arrays)
+      return fail(arrays.takeError());
+    llvm::StringMap<unsigned> byName;
+    for (auto [index, arg] : llvm::enumerate(signature->arguments))
+      if (!arg.name.empty())
+        byName[arg.name] = index;
+    llvm::SmallVector<std::string> extra, missing;
+    for (auto &[arrayName, tensor] : *arrays) {
+      auto it = byName.find(arrayName);
+      if (it == byName.end())
+        extra.push_back(arrayName);
+      else
+        fixed[it->second] = std::move(tensor);
+    }
+    for (auto [index, arg] : llvm::enumerate(signature->arguments))
+      if (!arg.name.empty() && !fixed[index])
+        missing.push_back(arg.name);
+    if (!missing.empty() || !extra.empty())
+      return fail("--params '" + path + "' does not match @" + name +
+                  ": missing [" + llvm::join(missing, ", ") + "], extra [" +
+                  llvm::join(extra, ", ") + "]");
+  }
+  size_t perCall = llvm::count_if(fixed, [](auto &t) { return !t; });
+  if (perCall == 0 ? !inputs.empty() : inputs.size() % perCall != 0 || inputs.empty())
+    return fail("@" + name + " takes " + llvm::Twine(perCall) +
+                " inputs per call (after --params); " +
+                llvm::Twine(inputs.size()) + " given");
+  size_t calls = perCall == 0 ? 1 : inputs.size() / perCall;
+
+  auto function = (*session)->lookup(name);
+  if (!function)
+    return fail(function.takeError());
+
+  for (size_t call = 0; call < calls; ++call) {
+    llvm::SmallVector<HostTensor> loaded;
+    llvm::SmallVector<BufferRef> arguments;
+    loaded.reserve(perCall);
+    size_t next = call * perCall;
+    for (auto &param : fixed) {
+      if (param) {
+        arguments.push_back(param->ref());
+        continue;
+      }
+      auto tensor = loadInput(inputs[next++]);
+      if (!tensor)
+        return fail(tensor.takeError());
+      loaded.push_back(std::move(*tensor));
+      arguments.push_back(loaded.back().ref());
+    }
+    llvm::SmallVector<HostTensor> results;
+    llvm::SmallVector<BufferRef> resultRefs;
+    for (const ValueInfo &info : signature->results)
+      results.emplace_back(info.type);
+    for (HostTensor &result : results)
+      resultRefs.push_back(result.ref());
+    if (llvm::Error error = function->call(arguments, resultRefs))
+      return fail(std::move(error));
+    printResults(*signature, results);
+
+    unsigned timed = repeat ? repeat : (benchmark ? 100 : 0);
+    if (timed) {
+      std::vector<double> micros;
+      for (unsigned i = 0; i < timed; ++i) {
+        auto start = std::chrono::steady_clock::now();
+        if (llvm::Error error = function->call(arguments, resultRefs))
+          return fail(std::move(error));
+        micros.push_back(std::chrono::duration<double, std::micro>(
+                             std::chrono::steady_clock::now() - start)
+                             .count());
+      }
+      std::sort(micros.begin(), micros.end());
+      llvm::outs() << llvm::formatv(
+          "timing: calls={0} min={1:F3}us median={2:F3}us p90={3:F3}us\n",
+          timed, micros.front(), micros[micros.size() / 2],
+          micros[std::min(micros.size() - 1, micros.size() * 9 / 10)]);
+    }
+    if (call + 1 == calls)
+      if (llvm::Error error = writeOutputs(*signature, results))
+        return fail(std::move(error));
+  }
+
+  if (cacheStats) {
+    CacheStats stats = Session::getCacheStats();
+    llvm::outs() << "cache: compiled=" << stats.compiled
+                 << " memory_hits=" << stats.memoryHits
+                 << " disk_hits=" << stats.diskHits << "\n";
+  }
+  return 0;
+}
