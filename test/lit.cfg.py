@@ -30,6 +30,12 @@ config.substitutions.append(("%mlir_tblgen", config.mlir_tablegen))
 config.substitutions.append(
     ("%mlir_include", os.path.join(os.path.dirname(config.mlir_lib_dir), "include")))
 
+# Every test that runs nn-jit gets its own disk cache directory.
+config.recursiveExpansionLimit = 3
 tool_dirs = [config.nn_tools_dir, config.llvm_tools_dir]
-tools = ["nn-opt", "nn-jit", ToolSubst("mlir-runner", unresolved="fatal")]
+tools = [
+    "nn-opt",
+    ToolSubst("nn-jit", extra_args=["--cache-dir=%t.nn-jit-cache"]),
+    ToolSubst("mlir-runner", unresolved="fatal"),
+]
 llvm_config.add_tool_substitutions(tools, tool_dirs)

@@ -7,6 +7,7 @@
 #include "nn/JIT/Session.h"
 
 #include "Compiler.h"
+#include "DiskCache.h"
 
 #include "nn/InitAll.h"
 
@@ -20,7 +21,10 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ExecutionEngine/Orc/ExecutionUtils.h"
 #include "llvm/ExecutionEngine/Orc/LLJIT.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
+
+#include <cstdlib>
 
 #include <mutex>
 
@@ -117,21 +121,32 @@ public:
     return cache;
   }
 
+  /// Memory, then disk (when `disk` is set), then the compiler.
   llvm::Expected<const CompiledFunction *>
   getOrCompile(mlir::ModuleOp unit, llvm::StringRef entry,
-               FunctionSignature signature, llvm::StringRef pipeline,
-               unsigned optLevel) {
-    std::string key = internal::computeCacheKey(unit, pipeline, optLevel);
+               FunctionSignature signature, const SessionOptions &options,
+               const internal::DiskCache *disk) {
+    std::string key =
+        internal::computeCacheKey(unit, options.pipeline, options.optLevel);
     std::lock_guard<std::mutex> lock(mutex);
     if (auto it = entries.find(key); it != entries.end()) {
       ++stats.memoryHits;
       return it->second.get();
     }
-    auto object = internal::compileToObject(unit, entry, pipeline, optLevel);
-    if (!object)
-      return object.takeError();
-    ++stats.compiled;
-    auto address = load(std::move(*object), entry);
+    std::unique_ptr<llvm::MemoryBuffer> object = disk ? disk->load(key) : nullptr;
+    if (object) {
+      ++stats.diskHits;
+    } else {
+      auto compiled = internal::compileToObject(unit, entry, options.pipeline,
+                                                options.optLevel);
+      if (!compiled)
+        return compiled.takeError();
+      ++stats.compiled;
+      object = std::move(*compiled);
+      if (disk)
+        disk->store(key, object->getBuffer());
+    }
+    auto address = load(std::move(object), entry);
     if (!address)
       return address.takeError();
     auto function = std::make_unique<CompiledFunction>(
@@ -183,6 +198,20 @@ private:
 
 CacheStats Session::getCacheStats() { return CompileCache::get().getStats(); }
 
+std::string nn::jit::getDefaultCacheDir() {
+  if (const char *dir = std::getenv("NN_JIT_CACHE_DIR"); dir && *dir)
+    return dir;
+  llvm::SmallString<256> path;
+  if (const char *xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) {
+    path = xdg;
+  } else {
+    llvm::sys::path::home_directory(path);
+    llvm::sys::path::append(path, ".cache");
+  }
+  llvm::sys::path::append(path, "nn-mlir");
+  return std::string(path);
+}
+
 llvm::StringRef nn::jit::getDefaultPipeline() {
   return "builtin.module(nn-lower-to-llvm)";
 }
@@ -195,6 +224,7 @@ struct Session::Impl {
   SessionOptions options;
   mlir::MLIRContext context;
   mlir::OwningOpRef<mlir::ModuleOp> module;
+  std::optional<internal::DiskCache> disk;
   std::mutex mutex;
   llvm::StringMap<const CompiledFunction *> functions;
 
@@ -234,6 +264,11 @@ Session::create(std::unique_ptr<llvm::MemoryBuffer> buffer,
     return llvm::createStringError(diagnostics);
   if (impl->options.pipeline.empty())
     impl->options.pipeline = getDefaultPipeline().str();
+  if (impl->options.diskCache) {
+    if (impl->options.cacheDir.empty())
+      impl->options.cacheDir = getDefaultCacheDir();
+    impl->disk.emplace(impl->options.cacheDir, impl->options.cacheSizeLimit);
+  }
   return std::unique_ptr<Session>(new Session(std::move(impl)));
 }
 
@@ -324,8 +359,8 @@ Session::lookup(llvm::StringRef name) {
   mlir::OwningOpRef<mlir::ModuleOp> unit =
       internal::extractCompileUnit(*impl->module, name);
   auto compiled = CompileCache::get().getOrCompile(
-      *unit, name, std::move(*signature), impl->options.pipeline,
-      impl->options.optLevel);
+      *unit, name, std::move(*signature), impl->options,
+      impl->disk ? &*impl->disk : nullptr);
   if (!compiled)
     return compiled.takeError();
   impl->functions[name] = *compiled;

@@ -1,5 +1,6 @@
 // Several calls of one compiled function in one process: new values, same
 // code (compiled=1). Expected values by hand: mean over time of each row.
+// RUN: rm -rf %t.nn-jit-cache
 // RUN: nn-jit %s --function=pool \
 // RUN:   --input="3x3x1xf32=1,2,3, 1,2,-99, 1,-99,-99" \
 // RUN:   --input="3x3x1xf32=[[[1],[2],[3]],[[4],[5],[6]],[[7],[8],[9]]]" \

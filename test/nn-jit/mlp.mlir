@@ -1,7 +1,7 @@
 // The foundation's MLP through nn-jit: weights by name from an .npz, the
 // input from an .npy, the result written to .npy and compared with NumPy
 // (float64 reference from the same float32 data, |d| <= 1e-5 |ref| + 1e-6).
-// RUN: rm -rf %t && mkdir -p %t
+// RUN: rm -rf %t %t.nn-jit-cache && mkdir -p %t
 // RUN: %python %S/Inputs/make_mlp_data.py %t
 // RUN: nn-jit %s --params=@%t/weights.npz --input=@%t/x.npy --output=@%t/probs.npy --cache-stats | FileCheck %s
 // RUN: %python %S/Inputs/compare_npy.py %t/probs.npy %t/expected.npy 1e-5 1e-6 | FileCheck %s --check-prefix=MATCH

@@ -46,6 +46,11 @@ static cl::opt<bool> benchmark("benchmark",
 static cl::opt<bool> cacheStats(
     "cache-stats",
     cl::desc("Print `cache: compiled=N memory_hits=N disk_hits=N` at the end"));
+static cl::opt<std::string> cacheDir(
+    "cache-dir", cl::desc("Disk cache directory (default: $NN_JIT_CACHE_DIR, "
+                          "else $XDG_CACHE_HOME/nn-mlir, else ~/.cache/nn-mlir)"));
+static cl::opt<bool> noCache("no-cache",
+                             cl::desc("Neither read nor write the disk cache"));
 static cl::opt<std::string> pipeline(
     "pipeline", cl::desc("MLIR pass pipeline to the LLVM dialect (default: "
                          "builtin.module(nn-lower-to-llvm))"));
@@ -122,6 +127,8 @@ int main(int argc, char **argv) {
   if (optLevel > 3)
     return fail("-O" + llvm::Twine(optLevel.getValue()) + " is not 0 to 3");
   options.optLevel = optLevel;
+  options.diskCache = !noCache;
+  options.cacheDir = cacheDir;
   if (printPipeline) {
     llvm::outs() << options.pipeline << "\n";
     return 0;

@@ -52,7 +52,17 @@ struct SessionOptions {
   std::string pipeline;
   /// LLVM optimization level, 0 to 3.
   unsigned optLevel = 3;
+  /// Keep compiled objects on disk across processes.
+  bool diskCache = true;
+  /// The disk cache's directory; empty means getDefaultCacheDir().
+  std::string cacheDir;
+  /// Evict the least recently used entries beyond this many bytes.
+  uint64_t cacheSizeLimit = uint64_t(1) << 30;
 };
+
+/// `$NN_JIT_CACHE_DIR`, else `$XDG_CACHE_HOME/nn-mlir`, else
+/// `~/.cache/nn-mlir`.
+std::string getDefaultCacheDir();
 
 /// The default pipeline: `builtin.module(nn-lower-to-llvm)`.
 llvm::StringRef getDefaultPipeline();
