@@ -159,12 +159,18 @@ static void printDim(llvm::raw_ostream &os, const HostTensor &tensor,
   os << "[";
   for (int64_t i = 0; i < shape[dim]; ++i) {
     if (summarize && shape[dim] > 2 * kEdge && i == kEdge) {
-      os << ", ...";
+      os << (dim + 1 < shape.size() ? ",\n" + std::string(dim + 1, ' ') + "..."
+                                     : std::string(", ..."));
       i = shape[dim] - kEdge - 1;
       continue;
     }
-    if (i)
-      os << ", ";
+    if (i) {
+      // Rows of a matrix (and higher) go on their own lines, as NumPy prints.
+      if (dim + 1 < shape.size())
+        os << ",\n" << std::string(dim + 1, ' ');
+      else
+        os << ", ";
+    }
     printDim(os, tensor, dim + 1, offset + i * stride, summarize);
   }
   os << "]";

@@ -8,13 +8,19 @@
 
 // CHECK:      @pool
 // CHECK-NEXT: result 0: tensor<3x1xf32>
-// CHECK-NEXT: {{\[}}[2], [-32], [-65.66666]]
+// CHECK-NEXT: {{\[}}[2],
+// CHECK-NEXT:  [-32],
+// CHECK-NEXT:  [-65.66666]]
 // CHECK-NEXT: @pool
 // CHECK-NEXT: result 0: tensor<3x1xf32>
-// CHECK-NEXT: {{\[}}[2], [5], [8]]
+// CHECK-NEXT: {{\[}}[2],
+// CHECK-NEXT:  [5],
+// CHECK-NEXT:  [8]]
 // CHECK-NEXT: @pool
 // CHECK-NEXT: result 0: tensor<3x1xf32>
-// CHECK-NEXT: {{\[}}[0], [3], [0]]
+// CHECK-NEXT: {{\[}}[0],
+// CHECK-NEXT:  [3],
+// CHECK-NEXT:  [0]]
 // CHECK-NEXT: cache: compiled=1 memory_hits=0 disk_hits=0
 
 func.func @pool(%x: tensor<3x3x1xf32>) -> tensor<3x1xf32> {

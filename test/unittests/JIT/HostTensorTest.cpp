@@ -184,7 +184,7 @@ TEST(TensorLiteralTest, PrintsNestedAndElided) {
   auto t = parseTensorLiteral("2x3xf32=1,2.5,3,-4,5,6");
   ASSERT_TRUE(bool(t));
   printTensorValues(os, *t);
-  EXPECT_EQ(text, "[[1, 2.5, 3], [-4, 5, 6]]");
+  EXPECT_EQ(text, "[[1, 2.5, 3],\n [-4, 5, 6]]");
   text.clear();
   TensorType big;
   big.shape = {2000};
