@@ -35,6 +35,7 @@ config.recursiveExpansionLimit = 3
 tool_dirs = [config.nn_tools_dir, config.llvm_tools_dir]
 tools = [
     "nn-opt",
+    "nn-capi-test",
     ToolSubst("nn-jit", extra_args=["--cache-dir=%t.nn-jit-cache"]),
     ToolSubst("mlir-runner", unresolved="fatal"),
 ]

@@ -26,6 +26,7 @@
 
 #include <cstdlib>
 
+#include <cstring>
 #include <mutex>
 
 using namespace nn::jit;
@@ -105,6 +106,26 @@ void CompiledFunction::invoke(llvm::ArrayRef<BufferRef> arguments,
     cursor += 2 * rank;
   }
   entry(pointers.data());
+}
+
+//===----------------------------------------------------------------------===//
+// BoundFunction
+//===----------------------------------------------------------------------===//
+
+llvm::Error BoundFunction::call(llvm::ArrayRef<BufferRef> arguments,
+                                llvm::ArrayRef<BufferRef> results) const {
+  const FunctionSignature &signature = function->getSignature();
+  if (arguments.size() != freeArguments.size())
+    return llvm::createStringError(
+        llvm::formatv("function '{0}' takes {1} arguments besides its bound "
+                      "parameters, {2} given",
+                      signature.name, freeArguments.size(), arguments.size())
+            .str());
+  llvm::SmallVector<BufferRef, 16> all;
+  const BufferRef *next = arguments.begin();
+  for (const std::optional<HostTensor> &param : bound)
+    all.push_back(param ? param->ref() : *next++);
+  return function->call(all, results);
 }
 
 //===----------------------------------------------------------------------===//
@@ -365,6 +386,46 @@ Session::lookup(llvm::StringRef name) {
     return compiled.takeError();
   impl->functions[name] = *compiled;
   return **compiled;
+}
+
+llvm::Expected<std::unique_ptr<BoundFunction>>
+Session::bind(llvm::StringRef name, llvm::ArrayRef<NamedBuffer> parameters) {
+  auto function = lookup(name);
+  if (!function)
+    return function.takeError();
+  const FunctionSignature &signature = function->getSignature();
+  auto bound = std::make_unique<BoundFunction>();
+  bound->function = &*function;
+  bound->bound.resize(signature.arguments.size());
+  for (const NamedBuffer &param : parameters) {
+    auto it = llvm::find_if(signature.arguments, [&](const ValueInfo &arg) {
+      return !arg.name.empty() && arg.name == param.name;
+    });
+    if (it == signature.arguments.end())
+      return llvm::createStringError("function '" + name +
+                                     "' has no argument named '" + param.name +
+                                     "'");
+    size_t index = it - signature.arguments.begin();
+    if (bound->bound[index])
+      return llvm::createStringError("parameter '" + param.name +
+                                     "' is bound twice");
+    if (param.buffer.dtype != it->type.dtype ||
+        param.buffer.shape != llvm::ArrayRef<int64_t>(it->type.shape) ||
+        !param.buffer.data)
+      return llvm::createStringError(
+          llvm::formatv("function '{0}': parameter '{1}': expected {2}, got {3}",
+                        name, param.name, it->type.str(),
+                        param.buffer.data ? param.buffer.typeStr()
+                                          : std::string("a null buffer"))
+              .str());
+    HostTensor copy(it->type);
+    std::memcpy(copy.data(), param.buffer.data, copy.sizeInBytes());
+    bound->bound[index] = std::move(copy);
+  }
+  for (auto [index, param] : llvm::enumerate(bound->bound))
+    if (!param)
+      bound->freeArguments.push_back(index);
+  return bound;
 }
 
 llvm::Error Session::call(llvm::StringRef name,

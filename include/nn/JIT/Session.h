@@ -14,6 +14,7 @@
 #ifndef NN_JIT_SESSION_H
 #define NN_JIT_SESSION_H
 
+#include "nn/JIT/HostTensor.h"
 #include "nn/JIT/Tensor.h"
 
 #include "llvm/ADT/SmallVector.h"
@@ -94,6 +95,34 @@ private:
   EntryFn entry;
 };
 
+/// A compiled function with some named arguments (parameters) bound once.
+/// Binding copies the parameters into storage this object owns (where
+/// weights get relaid out for fast kernels: once per parameter set, never per
+/// call); calls then pass only the other ("free") arguments, in order.
+/// Calls are thread-safe.
+class BoundFunction {
+public:
+  const CompiledFunction &getFunction() const { return *function; }
+  /// Indices (in the full signature) of the arguments a call takes.
+  llvm::ArrayRef<unsigned> getFreeArguments() const { return freeArguments; }
+
+  llvm::Error call(llvm::ArrayRef<BufferRef> arguments,
+                   llvm::ArrayRef<BufferRef> results) const;
+
+private:
+  friend class Session;
+  const CompiledFunction *function = nullptr;
+  /// Per argument of the signature: the bound parameter, or empty.
+  llvm::SmallVector<std::optional<HostTensor>> bound;
+  llvm::SmallVector<unsigned> freeArguments;
+};
+
+/// A named parameter to bind.
+struct NamedBuffer {
+  std::string name;
+  BufferRef buffer;
+};
+
 class Session {
 public:
   static llvm::Expected<std::unique_ptr<Session>>
@@ -111,6 +140,11 @@ public:
   /// Compiles `name` (or finds it in the compile cache). Thread-safe; the
   /// returned function lives as long as the process.
   llvm::Expected<const CompiledFunction &> lookup(llvm::StringRef name);
+
+  /// Compiles `name` and binds `parameters` to its arguments of the same
+  /// `nn.name`. Unknown names and mismatched types are errors.
+  llvm::Expected<std::unique_ptr<BoundFunction>>
+  bind(llvm::StringRef name, llvm::ArrayRef<NamedBuffer> parameters);
 
   /// lookup(name) followed by CompiledFunction::call.
   llvm::Error call(llvm::StringRef name, llvm::ArrayRef<BufferRef> arguments,

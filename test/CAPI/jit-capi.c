@@ -1,0 +1,115 @@
+/*===- jit-capi.c - exercises the C API of the nn-mlir JIT -----------------===*\
+|*                                                                            *|
+|* Part of the nn-mlir project. Run by test/CAPI/jit-capi.test; the expected *|
+|* numbers there are computed by hand.                                        *|
+\*===------------------------------------------------------------------------===*/
+
+#include "nn-c/JIT.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *kModule =
+    "func.func @layer(%x: tensor<2x3xf32>,\n"
+    "                 %w: tensor<3x2xf32> {nn.name = \"w\"},\n"
+    "                 %b: tensor<2xf32> {nn.name = \"b\"}) -> tensor<2x2xf32> {\n"
+    "  %0 = nn.dense %x, %w, %b : (tensor<2x3xf32>, tensor<3x2xf32>,\n"
+    "                              tensor<2xf32>) -> tensor<2x2xf32>\n"
+    "  %1 = nn.relu %0 : tensor<2x2xf32>\n"
+    "  return %1 : tensor<2x2xf32>\n"
+    "}\n";
+
+static void print_result(const char *label, const float *out) {
+  printf("%s: [[%g, %g], [%g, %g]]\n", label, out[0], out[1], out[2], out[3]);
+}
+
+static int report(const char *what, char *error) {
+  printf("%s error: %s\n", what, error ? error : "(none)");
+  nnjit_free_error(error);
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  nnjit_options options = {argc > 1 ? argv[1] : NULL, 0, NULL, -1};
+  char *error = NULL;
+
+  nnjit_session *session = nnjit_session_create_from_string(
+      kModule, strlen(kModule), &options, &error);
+  if (!session)
+    return report("create", error), 1;
+
+  /* Bind the parameters once; calls pass only x. */
+  int64_t wShape[2] = {3, 2}, bShape[1] = {2}, xShape[2] = {2, 3},
+          outShape[2] = {2, 2};
+  float w[6] = {1, 0, 0, 1, 1, -1}, b[2] = {0.5f, 0.5f};
+  const char *names[2] = {"w", "b"};
+  nnjit_buffer params[2] = {{w, wShape, 2, NNJIT_F32}, {b, bShape, 1, NNJIT_F32}};
+  nnjit_function *layer =
+      nnjit_session_bind(session, "layer", names, params, 2, &error);
+  if (!layer)
+    return report("bind", error), 1;
+  w[0] = 100; /* Bound parameters were copied: this changes nothing. */
+
+  const char *name;
+  nnjit_dtype dtype;
+  int32_t rank;
+  const int64_t *shape;
+  nnjit_function_argument(layer, 0, &name, &dtype, &rank, &shape);
+  printf("arguments=%zu results=%zu arg0: name='%s' dtype=%d rank=%d shape=%lldx%lld\n",
+         nnjit_function_num_arguments(layer), nnjit_function_num_results(layer),
+         name, (int)dtype, rank, (long long)shape[0], (long long)shape[1]);
+  printf("arg1 exists: %d\n", nnjit_function_argument(layer, 1, 0, 0, 0, 0) == 0);
+
+  float x[6] = {1, 2, 3, 4, 5, 6}, out[4] = {-7, -7, -7, -7};
+  nnjit_buffer args[1] = {{x, xShape, 2, NNJIT_F32}};
+  nnjit_buffer results[1] = {{out, outShape, 2, NNJIT_F32}};
+  if (nnjit_function_call(layer, args, 1, results, 1, &error))
+    return report("call", error), 1;
+  print_result("bound", out);
+
+  /* A new input value: same compiled code. */
+  float y[6] = {-1, -2, -3, 0, 0, 1};
+  args[0].data = y;
+  if (nnjit_function_call(layer, args, 1, results, 1, &error))
+    return report("call", error), 1;
+  print_result("bound again", out);
+
+  /* Mismatched buffers are rejected before any native code runs. */
+  int64_t badShape[2] = {3, 2};
+  args[0].shape = badShape;
+  if (nnjit_function_call(layer, args, 1, results, 1, &error))
+    report("wrong shape", error);
+  args[0].shape = xShape;
+  if (nnjit_function_call(layer, args, 0, results, 1, &error))
+    report("wrong count", error);
+
+  /* The unbound function takes every argument. */
+  nnjit_function *full = nnjit_session_lookup(session, "layer", &error);
+  if (!full)
+    return report("lookup", error), 1;
+  nnjit_buffer all[3] = {{x, xShape, 2, NNJIT_F32},
+                         {w, wShape, 2, NNJIT_F32},
+                         {b, bShape, 1, NNJIT_F32}};
+  if (nnjit_function_call(full, all, 3, results, 1, &error))
+    return report("call", error), 1;
+  print_result("unbound, w[0]=100", out);
+
+  if (!nnjit_session_lookup(session, "missing", &error))
+    report("lookup", error);
+  const char *badName[1] = {"v"};
+  if (!nnjit_session_bind(session, "layer", badName, params, 1, &error))
+    report("bind", error);
+  if (!nnjit_session_create_from_string("func.func @f(", 13, &options, &error))
+    report("parse", error);
+
+  uint64_t compiled, memoryHits, diskHits;
+  nnjit_cache_stats(&compiled, &memoryHits, &diskHits);
+  printf("cache: compiled=%llu memory_hits=%llu disk_hits=%llu\n",
+         (unsigned long long)compiled, (unsigned long long)memoryHits,
+         (unsigned long long)diskHits);
+
+  nnjit_function_destroy(full);
+  nnjit_function_destroy(layer);
+  nnjit_session_destroy(session);
+  return 0;
+}
