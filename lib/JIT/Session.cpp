@@ -80,6 +80,26 @@ llvm::Error CompiledFunction::call(llvm::ArrayRef<BufferRef> arguments,
   return llvm::Error::success();
 }
 
+/// The calling thread's workspace: allocated on the first call that needs
+/// it (or a larger one), then reused by every call on this thread.
+static void *threadWorkspace(int64_t bytes) {
+  struct Workspace {
+    void *data = nullptr;
+    int64_t capacity = 0;
+    ~Workspace() { std::free(data); }
+  };
+  thread_local Workspace workspace;
+  if (bytes > workspace.capacity || !workspace.data) {
+    std::free(workspace.data);
+    size_t rounded = (std::max<int64_t>(bytes, 64) + 63) / 64 * 64;
+    workspace.data = std::aligned_alloc(64, rounded);
+    if (!workspace.data)
+      llvm::report_fatal_error("out of memory allocating a JIT workspace");
+    workspace.capacity = rounded;
+  }
+  return workspace.data;
+}
+
 void CompiledFunction::invoke(llvm::ArrayRef<BufferRef> arguments,
                               llvm::ArrayRef<BufferRef> results) const {
   // One memref descriptor per buffer, on the stack for common arities:
@@ -104,6 +124,16 @@ void CompiledFunction::invoke(llvm::ArrayRef<BufferRef> arguments,
       stride *= buffer.shape[d];
     }
     cursor += 2 * rank;
+  }
+  // The workspace descriptor: memref<N x i8>.
+  int64_t workspace[5];
+  if (workspaceBytes) {
+    auto address = reinterpret_cast<int64_t>(threadWorkspace(*workspaceBytes));
+    workspace[0] = workspace[1] = address;
+    workspace[2] = 0;
+    workspace[3] = *workspaceBytes;
+    workspace[4] = 1;
+    pointers.push_back(workspace);
   }
   entry(pointers.data());
 }
@@ -167,11 +197,13 @@ public:
       if (disk)
         disk->store(key, object->getBuffer());
     }
-    auto address = load(std::move(object), entry);
-    if (!address)
-      return address.takeError();
+    auto symbols = load(std::move(object), entry);
+    if (!symbols)
+      return symbols.takeError();
+    auto [address, workspace] = *symbols;
     auto function = std::make_unique<CompiledFunction>(
-        std::move(signature), address->toPtr<CompiledFunction::EntryFn>());
+        std::move(signature), address.toPtr<CompiledFunction::EntryFn>(),
+        workspace);
     const CompiledFunction *result = function.get();
     entries[key] = std::move(function);
     return result;
@@ -183,8 +215,9 @@ public:
   }
 
 private:
-  /// Adds `object` to a fresh JITDylib and returns its packed entry point.
-  llvm::Expected<llvm::orc::ExecutorAddr>
+  /// Adds `object` to a fresh JITDylib and returns its packed entry point
+  /// and the size of its workspace, if it takes one.
+  llvm::Expected<std::pair<llvm::orc::ExecutorAddr, std::optional<int64_t>>>
   load(std::unique_ptr<llvm::MemoryBuffer> object, llvm::StringRef entry) {
     if (!jit) {
       internal::getHostTarget(); // Initializes the native target.
@@ -206,7 +239,15 @@ private:
       return std::move(error);
     if (llvm::Error error = jit->initialize(*dylib))
       return std::move(error);
-    return jit->lookup(*dylib, internal::packedEntryName(entry));
+    auto address = jit->lookup(*dylib, internal::packedEntryName(entry));
+    if (!address)
+      return address.takeError();
+    std::optional<int64_t> workspace;
+    if (auto size = jit->lookup(*dylib, ("_nn_workspace_size_" + entry).str()))
+      workspace = *size->toPtr<const int64_t *>();
+    else
+      llvm::consumeError(size.takeError());
+    return std::make_pair(*address, workspace);
   }
 
   std::mutex mutex;
@@ -234,7 +275,7 @@ std::string nn::jit::getDefaultCacheDir() {
 }
 
 llvm::StringRef nn::jit::getDefaultPipeline() {
-  return "builtin.module(nn-lower-to-llvm)";
+  return "builtin.module(nn-lower-to-llvm{use-workspace=true})";
 }
 
 //===----------------------------------------------------------------------===//

@@ -61,7 +61,8 @@ void mlir::nn::buildTileAndVectorizePipeline(
   funcPm.addPass(createCSEPass());
 }
 
-void mlir::nn::buildBufferizePipeline(OpPassManager &pm) {
+void mlir::nn::buildBufferizePipeline(OpPassManager &pm,
+                                      const CodegenPipelineOptions &options) {
   pm.addPass(bufferization::createEmptyTensorEliminationPass());
   pm.addPass(bufferization::createEmptyTensorToAllocTensorPass());
   bufferization::OneShotBufferizePassOptions bufferize;
@@ -78,6 +79,8 @@ void mlir::nn::buildBufferizePipeline(OpPassManager &pm) {
   outParams.addResultAttribute = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
   addCleanup(pm);
+  if (options.useWorkspace)
+    pm.addPass(createNNAllocateWorkspacePass());
   bufferization::buildBufferDeallocationPipeline(pm);
 }
 
@@ -85,7 +88,7 @@ void mlir::nn::buildLowerToLLVMPipeline(OpPassManager &pm,
                                         const CodegenPipelineOptions &options) {
   buildLowerToLinalgPipeline(pm);
   buildTileAndVectorizePipeline(pm, options);
-  buildBufferizePipeline(pm);
+  buildBufferizePipeline(pm, options);
 
   // Loops and vectors.
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
@@ -129,7 +132,7 @@ void mlir::nn::registerPipelines() {
       "nn-tile-and-vectorize",
       "Choose tile sizes, tile and fuse linalg ops, vectorize the tiles",
       buildTileAndVectorizePipeline);
-  PassPipelineRegistration<>(
+  PassPipelineRegistration<CodegenPipelineOptions>(
       "nn-bufferize",
       "One-shot bufferization with results as caller-owned out-parameters",
       buildBufferizePipeline);

@@ -53,7 +53,7 @@ static cl::opt<bool> noCache("no-cache",
                              cl::desc("Neither read nor write the disk cache"));
 static cl::opt<std::string> pipeline(
     "pipeline", cl::desc("MLIR pass pipeline to the LLVM dialect (default: "
-                         "builtin.module(nn-lower-to-llvm))"));
+                         "builtin.module(nn-lower-to-llvm{use-workspace=true}))"));
 static cl::opt<bool> printPipeline("print-pipeline",
                                    cl::desc("Print the pipeline and exit"));
 static cl::opt<unsigned> optLevel("O", cl::desc("LLVM optimization level"),

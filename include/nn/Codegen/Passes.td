@@ -86,4 +86,24 @@ def NNLowerVectorsPass : Pass<"nn-lower-vectors", "::mlir::func::FuncOp"> {
   let dependentDialects = ["::mlir::vector::VectorDialect"];
 }
 
+def NNAllocateWorkspacePass
+    : Pass<"nn-allocate-workspace", "::mlir::ModuleOp"> {
+  let summary = "Place the intermediate buffers of entry functions in one "
+                "caller-provided workspace";
+  let description = [{
+    Runs on bufferized code, before buffer deallocation. In every public
+    function, each statically shaped `memref.alloc` whose buffer does not
+    escape (is not returned, yielded or passed to a call) becomes a
+    `memref.view` at a fixed, 64-byte aligned offset of a new last argument,
+    `memref<N x i8> {nn.workspace}`. N is also emitted as the constant
+    global `_nn_workspace_size_<function>`, so a runtime can allocate the
+    workspace once per thread instead of calling malloc on every call. A
+    buffer allocated inside a loop gets one slot, reused by every iteration
+    (it does not escape the iteration).
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect",
+                           "::mlir::LLVM::LLVMDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
 #endif // NN_CODEGEN_PASSES_TD

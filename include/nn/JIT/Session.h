@@ -65,15 +65,20 @@ struct SessionOptions {
 /// `~/.cache/nn-mlir`.
 std::string getDefaultCacheDir();
 
-/// The default pipeline: `builtin.module(nn-lower-to-llvm)`.
+/// The default pipeline: `builtin.module(nn-lower-to-llvm{use-workspace=true})`:
+/// intermediates live in a workspace the runtime allocates once per thread.
 llvm::StringRef getDefaultPipeline();
 
 /// A compiled entry function. Calls are thread-safe.
 class CompiledFunction {
 public:
   using EntryFn = void (*)(void **);
-  CompiledFunction(FunctionSignature signature, EntryFn entry)
-      : signature(std::move(signature)), entry(entry) {}
+  /// `workspaceBytes`: the size of the workspace the code takes as its last
+  /// argument, if it takes one (see nn-allocate-workspace).
+  CompiledFunction(FunctionSignature signature, EntryFn entry,
+                   std::optional<int64_t> workspaceBytes)
+      : signature(std::move(signature)), entry(entry),
+        workspaceBytes(workspaceBytes) {}
 
   const FunctionSignature &getSignature() const { return signature; }
 
@@ -93,6 +98,7 @@ private:
 
   FunctionSignature signature;
   EntryFn entry;
+  std::optional<int64_t> workspaceBytes;
 };
 
 /// A compiled function with some named arguments (parameters) bound once.

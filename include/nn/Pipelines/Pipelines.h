@@ -40,12 +40,19 @@ struct CodegenPipelineOptions
       *this, "max-vector-elements",
       llvm::cl::desc("Largest iteration space turned into one vector op"),
       llvm::cl::init(4096)};
+  Option<bool> useWorkspace{
+      *this, "use-workspace",
+      llvm::cl::desc("Intermediate buffers of public functions live in a "
+                     "workspace argument the caller provides (the JIT's "
+                     "calling convention) instead of malloc"),
+      llvm::cl::init(false)};
 };
 
 void buildLowerToLinalgPipeline(OpPassManager &pm);
 void buildTileAndVectorizePipeline(OpPassManager &pm,
                                    const CodegenPipelineOptions &options);
-void buildBufferizePipeline(OpPassManager &pm);
+void buildBufferizePipeline(OpPassManager &pm,
+                            const CodegenPipelineOptions &options);
 void buildLowerToLLVMPipeline(OpPassManager &pm,
                               const CodegenPipelineOptions &options);
 
