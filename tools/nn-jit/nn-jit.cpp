@@ -187,9 +187,18 @@ int main(int argc, char **argv) {
                 llvm::Twine(inputs.size()) + " given");
   size_t calls = perCall == 0 ? 1 : inputs.size() / perCall;
 
+  CacheStats before = Session::getCacheStats();
+  auto compileStart = std::chrono::steady_clock::now();
   auto function = (*session)->lookup(name);
   if (!function)
     return fail(function.takeError());
+  double compileMillis = std::chrono::duration<double, std::milli>(
+                             std::chrono::steady_clock::now() - compileStart)
+                             .count();
+  CacheStats after = Session::getCacheStats();
+  const char *codeSource = after.compiled > before.compiled   ? "compiled"
+                           : after.diskHits > before.diskHits ? "disk cache"
+                                                              : "memory cache";
 
   for (size_t call = 0; call < calls; ++call) {
     llvm::SmallVector<HostTensor> loaded;
@@ -233,6 +242,8 @@ int main(int argc, char **argv) {
           "timing: calls={0} min={1:F3}us median={2:F3}us p90={3:F3}us\n",
           timed, micros.front(), micros[micros.size() / 2],
           micros[std::min(micros.size() - 1, micros.size() * 9 / 10)]);
+      llvm::outs() << llvm::formatv("compile: {0:F1}ms ({1})\n", compileMillis,
+                                    codeSource);
     }
     if (call + 1 == calls)
       if (llvm::Error error = writeOutputs(*signature, results))

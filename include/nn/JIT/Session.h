@@ -88,6 +88,11 @@ public:
   llvm::Error call(llvm::ArrayRef<BufferRef> arguments,
                    llvm::ArrayRef<BufferRef> results) const;
 
+  /// The native entry point: `void(void **descriptors)`, one memref
+  /// descriptor per argument and result (then the workspace, if any). For
+  /// measuring dispatch overhead; call() is the checked way in.
+  EntryFn getEntryPoint() const { return entry; }
+
   /// Checks the buffers without calling.
   llvm::Error check(llvm::ArrayRef<BufferRef> arguments,
                     llvm::ArrayRef<BufferRef> results) const;
