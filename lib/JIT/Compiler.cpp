@@ -81,7 +81,13 @@ OwningOpRef<ModuleOp> internal::extractCompileUnit(ModuleOp module,
 }
 
 std::string internal::computeCacheKey(ModuleOp unit, llvm::StringRef pipeline,
-                                    unsigned optLevel) {
+                                      unsigned optLevel) {
+  return computeCacheKey(unit, pipeline, optLevel, kBuildId);
+}
+
+std::string internal::computeCacheKey(ModuleOp unit, llvm::StringRef pipeline,
+                                      unsigned optLevel,
+                                      llvm::StringRef buildId) {
   std::string ir;
   llvm::raw_string_ostream os(ir);
   OpPrintingFlags flags;
@@ -100,7 +106,7 @@ std::string internal::computeCacheKey(ModuleOp unit, llvm::StringRef pipeline,
   add(target.triple);
   add(target.cpu);
   add(target.features);
-  add(kBuildId);
+  add(buildId);
   add(LLVM_VERSION_STRING);
   return llvm::toHex(hash.final(), /*LowerCase=*/true);
 }

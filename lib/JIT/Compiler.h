@@ -37,6 +37,9 @@ mlir::OwningOpRef<mlir::ModuleOp> extractCompileUnit(mlir::ModuleOp module,
 /// nn-mlir's build identity and the LLVM version.
 std::string computeCacheKey(mlir::ModuleOp unit, llvm::StringRef pipeline,
                             unsigned optLevel);
+/// The same with an explicit build identity (for tests).
+std::string computeCacheKey(mlir::ModuleOp unit, llvm::StringRef pipeline,
+                            unsigned optLevel, llvm::StringRef buildId);
 
 /// Lowers `unit` with `pipeline`, translates it to LLVM IR, adds the packed
 /// entry point of `entry`, optimizes at `optLevel` and emits an object file.
