@@ -12,6 +12,7 @@
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/Pass/PassManager.h"
+#include "mlir/Support/Timing.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Target/LLVMIR/Export.h"
 #include "llvm/ADT/SetVector.h"
@@ -19,6 +20,7 @@
 #include "llvm/ExecutionEngine/Orc/CompileUtils.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/SHA256.h"
@@ -140,17 +142,16 @@ static llvm::Error addPackedEntry(llvm::Module &module, llvm::StringRef entry) {
   return llvm::Error::success();
 }
 
-llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>>
-internal::compileToObject(ModuleOp unit, llvm::StringRef entry,
-                        llvm::StringRef pipeline, unsigned optLevel) {
-  // Diagnostics of the pipeline become the error message.
+/// Runs `pipeline` on `unit` (the command line's MLIR pass-manager options,
+/// such as IR printing and timing, apply when the tool registered them).
+static llvm::Error lowerToLLVMDialect(ModuleOp unit, llvm::StringRef entry,
+                                      llvm::StringRef pipeline) {
   std::string diagnostics;
   llvm::raw_string_ostream diagOs(diagnostics);
   ScopedDiagnosticHandler handler(unit.getContext(), [&](Diagnostic &diag) {
     diagOs << diag.getLocation() << ": " << diag << "\n";
     return success();
   });
-
   FailureOr<OpPassManager> parsed = parsePassPipeline(pipeline, diagOs);
   if (failed(parsed))
     return llvm::createStringError("invalid pipeline '" + pipeline +
@@ -161,11 +162,17 @@ internal::compileToObject(ModuleOp unit, llvm::StringRef entry,
                                    pipeline + "'");
   PassManager pm(unit.getContext(), ModuleOp::getOperationName());
   static_cast<OpPassManager &>(pm) = std::move(*parsed);
+  (void)applyPassManagerCLOptions(pm);
+  (void)applyDefaultTimingPassManagerCLOptions(pm);
   if (failed(pm.run(unit)))
-    return llvm::createStringError("lowering '" + entry +
-                                   "' failed:\n" + diagnostics);
+    return llvm::createStringError("lowering '" + entry + "' failed:\n" +
+                                   diagnostics);
+  return llvm::Error::success();
+}
 
-  const HostTarget &target = getHostTarget();
+static llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
+createTargetMachine(unsigned optLevel) {
+  getHostTarget(); // Registers the native target.
   auto builder = llvm::orc::JITTargetMachineBuilder::detectHost();
   if (!builder)
     return builder.takeError();
@@ -173,24 +180,83 @@ internal::compileToObject(ModuleOp unit, llvm::StringRef entry,
                               : optLevel == 1 ? llvm::CodeGenOptLevel::Less
                               : optLevel == 2 ? llvm::CodeGenOptLevel::Default
                                               : llvm::CodeGenOptLevel::Aggressive);
-  auto machine = builder->createTargetMachine();
-  if (!machine)
-    return machine.takeError();
+  return builder->createTargetMachine();
+}
 
-  llvm::LLVMContext context;
+/// Translates the lowered `unit` to optimized LLVM IR with the packed entry.
+static llvm::Expected<std::unique_ptr<llvm::Module>>
+translateAndOptimize(ModuleOp unit, llvm::StringRef entry, unsigned optLevel,
+                     llvm::TargetMachine &machine, llvm::LLVMContext &context) {
   std::unique_ptr<llvm::Module> module =
       translateModuleToLLVMIR(unit, context, "nn_unit");
   if (!module)
     return llvm::createStringError("translating '" + entry +
-                                   "' to LLVM IR failed:\n" + diagnostics);
-  module->setTargetTriple(llvm::Triple(target.triple));
-  module->setDataLayout((*machine)->createDataLayout());
+                                   "' to LLVM IR failed");
+  module->setTargetTriple(llvm::Triple(getHostTarget().triple));
+  module->setDataLayout(machine.createDataLayout());
   if (llvm::Error error = addPackedEntry(*module, entry))
     return std::move(error);
   if (llvm::Error error =
-          makeOptimizingTransformer(optLevel, 0, machine->get())(module.get()))
+          makeOptimizingTransformer(optLevel, 0, &machine)(module.get()))
     return std::move(error);
+  return module;
+}
 
+llvm::Error internal::emit(ModuleOp unit, llvm::StringRef entry,
+                           llvm::StringRef pipeline, unsigned optLevel,
+                           EmitStage stage, llvm::raw_ostream &os) {
+  if (stage == EmitStage::MLIR) {
+    unit->print(os);
+    return llvm::Error::success();
+  }
+  if (llvm::Error error = lowerToLLVMDialect(unit, entry, pipeline))
+    return error;
+  if (stage == EmitStage::LLVMDialect) {
+    unit->print(os);
+    return llvm::Error::success();
+  }
+  auto machine = createTargetMachine(optLevel);
+  if (!machine)
+    return machine.takeError();
+  llvm::LLVMContext context;
+  auto module = translateAndOptimize(unit, entry, optLevel, **machine, context);
+  if (!module)
+    return module.takeError();
+  if (stage == EmitStage::LLVMIR) {
+    (*module)->print(os, nullptr);
+    return llvm::Error::success();
+  }
+  if (stage == EmitStage::Object) {
+    llvm::orc::SimpleCompiler compiler(**machine);
+    auto object = compiler(**module);
+    if (!object)
+      return object.takeError();
+    os << (*object)->getBuffer();
+    return llvm::Error::success();
+  }
+  llvm::SmallVector<char, 0> assembly;
+  llvm::raw_svector_ostream assemblyOs(assembly);
+  llvm::legacy::PassManager codegen;
+  if ((*machine)->addPassesToEmitFile(codegen, assemblyOs, nullptr,
+                                      llvm::CodeGenFileType::AssemblyFile))
+    return llvm::createStringError("the target cannot emit assembly");
+  codegen.run(**module);
+  os << llvm::StringRef(assembly.data(), assembly.size());
+  return llvm::Error::success();
+}
+
+llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>>
+internal::compileToObject(ModuleOp unit, llvm::StringRef entry,
+                          llvm::StringRef pipeline, unsigned optLevel) {
+  if (llvm::Error error = lowerToLLVMDialect(unit, entry, pipeline))
+    return std::move(error);
+  auto machine = createTargetMachine(optLevel);
+  if (!machine)
+    return machine.takeError();
+  llvm::LLVMContext context;
+  auto module = translateAndOptimize(unit, entry, optLevel, **machine, context);
+  if (!module)
+    return module.takeError();
   llvm::orc::SimpleCompiler compiler(**machine);
-  return compiler(*module);
+  return compiler(**module);
 }

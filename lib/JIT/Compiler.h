@@ -7,6 +7,8 @@
 #ifndef NN_LIB_JIT_COMPILER_H
 #define NN_LIB_JIT_COMPILER_H
 
+#include "nn/JIT/Session.h"
+
 #include "mlir/IR/BuiltinOps.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -40,6 +42,11 @@ std::string computeCacheKey(mlir::ModuleOp unit, llvm::StringRef pipeline,
 /// The same with an explicit build identity (for tests).
 std::string computeCacheKey(mlir::ModuleOp unit, llvm::StringRef pipeline,
                             unsigned optLevel, llvm::StringRef buildId);
+
+/// Stops after `stage` and writes it to `os` (see Session::emit).
+llvm::Error emit(mlir::ModuleOp unit, llvm::StringRef entry,
+                 llvm::StringRef pipeline, unsigned optLevel, EmitStage stage,
+                 llvm::raw_ostream &os);
 
 /// Lowers `unit` with `pipeline`, translates it to LLVM IR, adds the packed
 /// entry point of `entry`, optimizes at `optLevel` and emits an object file.

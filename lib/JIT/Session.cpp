@@ -469,6 +469,18 @@ Session::bind(llvm::StringRef name, llvm::ArrayRef<NamedBuffer> parameters) {
   return bound;
 }
 
+llvm::Error Session::emit(llvm::StringRef name, EmitStage stage,
+                          llvm::raw_ostream &os) {
+  std::lock_guard<std::mutex> lock(impl->mutex);
+  auto signature = getSignature(name);
+  if (!signature)
+    return signature.takeError();
+  mlir::OwningOpRef<mlir::ModuleOp> unit =
+      internal::extractCompileUnit(*impl->module, name);
+  return internal::emit(*unit, name, impl->options.pipeline,
+                        impl->options.optLevel, stage, os);
+}
+
 llvm::Error Session::call(llvm::StringRef name,
                           llvm::ArrayRef<BufferRef> arguments,
                           llvm::ArrayRef<BufferRef> results) {

@@ -11,6 +11,10 @@
 #include "nn/JIT/HostTensor.h"
 #include "nn/JIT/Session.h"
 
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Support/Timing.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/CommandLine.h"
@@ -58,6 +62,16 @@ static cl::opt<bool> printPipeline("print-pipeline",
                                    cl::desc("Print the pipeline and exit"));
 static cl::opt<unsigned> optLevel("O", cl::desc("LLVM optimization level"),
                                   cl::Prefix, cl::init(3));
+static cl::opt<EmitStage> emit(
+    "emit", cl::desc("Stop after a stage and write it (to -o, default stdout)"),
+    cl::values(clEnumValN(EmitStage::MLIR, "mlir", "the function as parsed"),
+               clEnumValN(EmitStage::LLVMDialect, "llvm-dialect",
+                          "after the MLIR pipeline"),
+               clEnumValN(EmitStage::LLVMIR, "llvm-ir", "optimized LLVM IR"),
+               clEnumValN(EmitStage::Assembly, "asm", "assembly"),
+               clEnumValN(EmitStage::Object, "obj", "an object file")));
+static cl::opt<std::string> emitFile("o", cl::desc("Output file of --emit"),
+                                     cl::init("-"));
 
 namespace {
 
@@ -120,6 +134,11 @@ llvm::Error writeOutputs(const FunctionSignature &signature,
 
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
+  // -mlir-print-ir-after-all, -mlir-timing, ... apply to the pipeline.
+  mlir::registerPassManagerCLOptions();
+  mlir::registerDefaultTimingManagerCLOptions();
+  mlir::registerAsmPrinterCLOptions();
+  mlir::registerMLIRContextCLOptions();
   cl::ParseCommandLineOptions(argc, argv, "nn-mlir JIT runner\n");
 
   SessionOptions options;
@@ -150,6 +169,16 @@ int main(int argc, char **argv) {
   auto signature = (*session)->getSignature(name);
   if (!signature)
     return fail(signature.takeError());
+
+  if (emit.getNumOccurrences()) {
+    std::error_code ec;
+    llvm::raw_fd_ostream os(emitFile, ec);
+    if (ec)
+      return fail("cannot write '" + emitFile + "': " + ec.message());
+    if (llvm::Error error = (*session)->emit(name, emit, os))
+      return fail(std::move(error));
+    return 0;
+  }
 
   // Parameters by name; every other argument comes from --input.
   llvm::SmallVector<std::optional<HostTensor>> fixed(signature->arguments.size());

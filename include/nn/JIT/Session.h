@@ -65,6 +65,10 @@ struct SessionOptions {
 /// `~/.cache/nn-mlir`.
 std::string getDefaultCacheDir();
 
+/// Where `Session::emit` stops: the compile unit as parsed, after the MLIR
+/// pipeline (LLVM dialect), optimized LLVM IR, assembly, or object code.
+enum class EmitStage { MLIR, LLVMDialect, LLVMIR, Assembly, Object };
+
 /// The default pipeline: `builtin.module(nn-lower-to-llvm{use-workspace=true})`:
 /// intermediates live in a workspace the runtime allocates once per thread.
 llvm::StringRef getDefaultPipeline();
@@ -156,6 +160,10 @@ public:
   /// `nn.name`. Unknown names and mismatched types are errors.
   llvm::Expected<std::unique_ptr<BoundFunction>>
   bind(llvm::StringRef name, llvm::ArrayRef<NamedBuffer> parameters);
+
+  /// Compiles `name` up to `stage` and writes that stage to `os` (for
+  /// debugging; nothing is cached).
+  llvm::Error emit(llvm::StringRef name, EmitStage stage, llvm::raw_ostream &os);
 
   /// lookup(name) followed by CompiledFunction::call.
   llvm::Error call(llvm::StringRef name, llvm::ArrayRef<BufferRef> arguments,
