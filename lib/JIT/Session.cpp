@@ -297,11 +297,19 @@ struct Session::Impl {
 Session::Session(std::unique_ptr<Impl> impl) : impl(std::move(impl)) {}
 Session::~Session() = default;
 
-/// Registers every dialect, pass and translation the pipelines may use.
-static mlir::DialectRegistry &getRegistry() {
-  static mlir::DialectRegistry registry = [] {
+void nn::jit::registerPasses() {
+  static bool registered = [] {
     mlir::registerAllPasses();
     mlir::nn::registerAllPasses();
+    return true;
+  }();
+  (void)registered;
+}
+
+/// Every dialect, pass and translation the pipelines may use.
+static mlir::DialectRegistry &getRegistry() {
+  static mlir::DialectRegistry registry = [] {
+    registerPasses();
     mlir::DialectRegistry r;
     mlir::registerAllDialects(r);
     mlir::registerAllExtensions(r);

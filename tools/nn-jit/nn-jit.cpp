@@ -135,6 +135,7 @@ llvm::Error writeOutputs(const FunctionSignature &signature,
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   // -mlir-print-ir-after-all, -mlir-timing, ... apply to the pipeline.
+  registerPasses();
   mlir::registerPassManagerCLOptions();
   mlir::registerDefaultTimingManagerCLOptions();
   mlir::registerAsmPrinterCLOptions();

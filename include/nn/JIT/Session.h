@@ -65,6 +65,11 @@ struct SessionOptions {
 /// `~/.cache/nn-mlir`.
 std::string getDefaultCacheDir();
 
+/// Registers every upstream and nn pass and pipeline with MLIR's global
+/// registry (idempotent). Sessions do it themselves; a tool calls it before
+/// parsing its command line so that pass names are known to MLIR's flags.
+void registerPasses();
+
 /// Where `Session::emit` stops: the compile unit as parsed, after the MLIR
 /// pipeline (LLVM dialect), optimized LLVM IR, assembly, or object code.
 enum class EmitStage { MLIR, LLVMDialect, LLVMIR, Assembly, Object };
