@@ -36,6 +36,7 @@ tool_dirs = [config.nn_tools_dir, config.llvm_tools_dir]
 tools = [
     "nn-opt",
     "nn-capi-test",
+    "nn-malformed-input-check",
     ToolSubst("nn-jit", extra_args=["--cache-dir=%t.nn-jit-cache"]),
     ToolSubst("mlir-runner", unresolved="fatal"),
 ]

@@ -12,6 +12,8 @@ packages=(
   libgtest-dev libbenchmark-dev python3 python3-numpy
   # .npz archives (deflate).
   zlib1g-dev
+  # AddressSanitizer / UndefinedBehaviorSanitizer runtimes (I/O tests).
+  libclang-rt-22-dev
 )
 
 missing=()
