@@ -19,6 +19,7 @@
 #include "mlir/Parser/Parser.h"
 #include "mlir/Target/LLVMIR/Dialect/All.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ExecutionEngine/Orc/Debugging/DebuggerSupport.h"
 #include "llvm/ExecutionEngine/Orc/ExecutionUtils.h"
 #include "llvm/ExecutionEngine/Orc/LLJIT.h"
 #include "llvm/Support/Path.h"
@@ -225,6 +226,10 @@ private:
       if (!created)
         return created.takeError();
       jit = std::move(*created);
+      // No debugger registration unless asked (it costs time per object).
+      if (const char *gdb = std::getenv("NN_JIT_DEBUGGER"); gdb && *gdb == '1')
+        if (llvm::Error error = llvm::orc::enableDebuggerSupport(*jit))
+          return std::move(error);
     }
     auto dylib = jit->createJITDylib("nn_unit_" + std::to_string(units++));
     if (!dylib)
