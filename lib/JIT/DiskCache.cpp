@@ -6,6 +6,8 @@
 
 #include "DiskCache.h"
 
+#include "FileUtils.h"
+
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Chrono.h"
@@ -103,30 +105,8 @@ void DiskCache::store(llvm::StringRef key, llvm::StringRef object) const {
   entry.append(reinterpret_cast<const char *>(digest.data()), digest.size());
   entry += object;
 
-  // Unique temporary name in the same directory, then an atomic rename.
-  llvm::SmallString<256> model(directory);
-  llvm::sys::path::append(model, key + "-%%%%%%%%.tmp");
-  int fd;
-  llvm::SmallString<256> temporary;
-  if (std::error_code ec = llvm::sys::fs::createUniqueFile(model, fd, temporary)) {
-    warnOnce("cannot write to the cache directory '" + directory +
-             "': " + ec.message());
-    return;
-  }
-  {
-    llvm::raw_fd_ostream os(fd, /*shouldClose=*/true);
-    os << entry;
-    os.close();
-    if (os.has_error()) {
-      os.clear_error();
-      llvm::sys::fs::remove(temporary);
-      warnOnce("cannot write cache entry '" + std::string(temporary) + "'");
-      return;
-    }
-  }
-  if (std::error_code ec = llvm::sys::fs::rename(temporary, entryPath(key))) {
-    llvm::sys::fs::remove(temporary);
-    warnOnce("cannot write cache entry '" + entryPath(key) + "': " + ec.message());
+  if (llvm::Error error = writeFileAtomically(entryPath(key), entry)) {
+    warnOnce(llvm::toString(std::move(error)));
     return;
   }
   evict(key);

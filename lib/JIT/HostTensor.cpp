@@ -9,6 +9,8 @@
 
 #include "nn/JIT/HostTensor.h"
 
+#include "FileUtils.h"
+
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -199,29 +201,8 @@ std::string nn::jit::serializeNpy(const HostTensor &tensor) {
   return out;
 }
 
-/// Writes `bytes` to a temporary file beside `path`, then renames it.
-static llvm::Error writeFileAtomically(llvm::StringRef path,
-                                       llvm::StringRef bytes) {
-  std::error_code ec;
-  {
-    llvm::raw_fd_ostream os((path + ".tmp").str(), ec);
-    if (ec)
-      return llvm::createStringError("cannot write '" + path + "': " +
-                                     ec.message());
-    os << bytes;
-    os.close();
-    if (os.has_error())
-      return llvm::createStringError("cannot write '" + path + "': " +
-                                     os.error().message());
-  }
-  if ((ec = llvm::sys::fs::rename(path + ".tmp", path)))
-    return llvm::createStringError("cannot write '" + path + "': " +
-                                   ec.message());
-  return llvm::Error::success();
-}
-
 llvm::Error nn::jit::writeNpy(llvm::StringRef path, const HostTensor &tensor) {
-  return writeFileAtomically(path, serializeNpy(tensor));
+  return internal::writeFileAtomically(path, serializeNpy(tensor));
 }
 
 //===----------------------------------------------------------------------===//
@@ -434,5 +415,5 @@ llvm::Error nn::jit::writeNpz(
   put32(zip, directory.size());
   put32(zip, directoryOffset);
   put16(zip, 0);
-  return writeFileAtomically(path, zip);
+  return internal::writeFileAtomically(path, zip);
 }
