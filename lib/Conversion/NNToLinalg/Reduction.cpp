@@ -1,4 +1,4 @@
-//===- Reduction.cpp - softmax, layer_norm and pooling to linalg ----------===//
+//===- Reduction.cpp - softmax and layer_norm to linalg -------------------===//
 //
 // Part of the nn-mlir project.
 //
@@ -141,47 +141,8 @@ struct LayerNormToLinalg : OpRewritePattern<LayerNormOp> {
   }
 };
 
-/// global_avg_pool(x)[b, f] = sum_t x[b, t, f] / time.
-struct GlobalAvgPoolToLinalg : OpRewritePattern<GlobalAvgPoolOp> {
-  using OpRewritePattern::OpRewritePattern;
-
-  LogicalResult matchAndRewrite(GlobalAvgPoolOp op,
-                                PatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    RankedTensorType type = op.getType();
-    auto inputType = cast<RankedTensorType>(op.getInput().getType());
-    double steps = static_cast<double>(inputType.getDimSize(1));
-    Value sum = buildReduction(rewriter, loc, op.getInput(), /*axis=*/1,
-                               createFilled(rewriter, loc, type, 0.0), addF);
-    Value result = buildElementwise(
-        rewriter, loc, type, sum, {rewriter.getMultiDimIdentityMap(2)},
-        [&](OpBuilder &b, Location l, ValueRange v) {
-          return arith::DivFOp::create(b, l, v[0], f32Constant(b, l, steps))
-              .getResult();
-        });
-    rewriter.replaceOp(op, result);
-    return success();
-  }
-};
-
-/// global_max_pool(x)[b, f] = max_t x[b, t, f].
-struct GlobalMaxPoolToLinalg : OpRewritePattern<GlobalMaxPoolOp> {
-  using OpRewritePattern::OpRewritePattern;
-
-  LogicalResult matchAndRewrite(GlobalMaxPoolOp op,
-                                PatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    Value init = createFilled(rewriter, loc, op.getType(),
-                              -std::numeric_limits<double>::infinity());
-    rewriter.replaceOp(op, buildReduction(rewriter, loc, op.getInput(),
-                                          /*axis=*/1, init, maxF));
-    return success();
-  }
-};
-
 } // namespace
 
 void mlir::nn::populateReductionToLinalgPatterns(RewritePatternSet &patterns) {
-  patterns.add<SoftmaxToLinalg, LayerNormToLinalg, GlobalAvgPoolToLinalg,
-               GlobalMaxPoolToLinalg>(patterns.getContext());
+  patterns.add<SoftmaxToLinalg, LayerNormToLinalg>(patterns.getContext());
 }

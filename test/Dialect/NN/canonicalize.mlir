@@ -104,3 +104,17 @@ func.func @pure(%x: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>) {
   %2 = nn.tanh %x : tensor<4xf32>
   return %0, %1 : tensor<4xf32>, tensor<4xf32>
 }
+
+// -----
+
+// CHECK-LABEL: func.func @mask_logic
+// CHECK-SAME: (%[[A:.*]]: tensor<3xi1>)
+// CHECK-NOT: nn.mask
+// CHECK: return %[[A]], %[[A]], %[[A]]
+func.func @mask_logic(%a: tensor<3xi1>) -> (tensor<3xi1>, tensor<3xi1>, tensor<3xi1>) {
+  %0 = nn.mask_and %a, %a : tensor<3xi1>
+  %1 = nn.mask_or %a, %a : tensor<3xi1>
+  %n = nn.mask_not %a : tensor<3xi1>
+  %2 = nn.mask_not %n : tensor<3xi1>
+  return %0, %1, %2 : tensor<3xi1>, tensor<3xi1>, tensor<3xi1>
+}

@@ -232,3 +232,73 @@ func.func @lowering_config_on_untileable() {
   return
 }
 
+
+// -----
+
+// M1 (timestep masks): the mask is [batch, time] of the data.
+func.func @global_avg_pool_m1(%x: tensor<3x4x2xf32>, %m: tensor<3x3xi1>) -> tensor<3x2xf32> {
+  // expected-error @+1 {{'nn.global_avg_pool' op mask shape 3x3 does not match the batch x time dims 3x4 of the input 3x4x2 [M1]}}
+  %0 = nn.global_avg_pool %x mask %m : (tensor<3x4x2xf32>, tensor<3x3xi1>) -> tensor<3x2xf32>
+  return %0 : tensor<3x2xf32>
+}
+
+// -----
+
+func.func @global_max_pool_m1(%x: tensor<3x4x2xf32>, %m: tensor<4x3xi1>) -> tensor<3x2xf32> {
+  // expected-error @+1 {{'nn.global_max_pool' op mask shape 4x3 does not match the batch x time dims 3x4 of the input 3x4x2 [M1]}}
+  %0 = nn.global_max_pool %x mask %m : (tensor<3x4x2xf32>, tensor<4x3xi1>) -> tensor<3x2xf32>
+  return %0 : tensor<3x2xf32>
+}
+
+// -----
+
+func.func @apply_mask_m1(%x: tensor<3x4x2xf32>, %m: tensor<3x4x2xi1>) -> tensor<3x4x2xf32> {
+  // expected-error @+1 {{'nn.apply_mask' op mask shape 3x4x2 does not match the batch x time dims 3x4 of the input 3x4x2 [M1]}}
+  %0 = nn.apply_mask %x, %m : tensor<3x4x2xf32>, tensor<3x4x2xi1>
+  return %0 : tensor<3x4x2xf32>
+}
+
+// -----
+
+func.func @apply_mask_m1_rank(%x: tensor<4xf32>, %m: tensor<4xi1>) -> tensor<4xf32> {
+  // expected-error @+1 {{'nn.apply_mask' op a timestep mask needs data with batch and time dims, got shape 4 [M1]}}
+  %0 = nn.apply_mask %x, %m : tensor<4xf32>, tensor<4xi1>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// Masks are i1.
+func.func @mask_element_type(%x: tensor<3x4x2xf32>, %m: tensor<3x4xi8>) -> tensor<3x2xf32> {
+  // expected-error @+1 {{'nn.global_avg_pool' op operand #1 must be statically shaped tensor of 1-bit signless integer values, but got 'tensor<3x4xi8>'}}
+  %0 = nn.global_avg_pool %x mask %m : (tensor<3x4x2xf32>, tensor<3x4xi8>) -> tensor<3x2xf32>
+  return %0 : tensor<3x2xf32>
+}
+
+// -----
+
+// nn.masking C1: [batch, time, features].
+func.func @masking_c1(%x: tensor<3x4xf32>) -> tensor<3x4xf32> {
+  // expected-error @+2 {{'nn.masking' op input must have rank 3 ([batch, time, features]), got shape 3x4 [C1]}}
+  // expected-error @+1 {{'nn.masking' op failed to infer returned types}}
+  %0, %1 = nn.masking %x mask_value = 0.0 : tensor<3x4xf32> -> tensor<3x4xf32>, tensor<3xi1>
+  return %0 : tensor<3x4xf32>
+}
+
+// -----
+
+// nn.sequence_mask C1.
+func.func @sequence_mask_c1(%len: tensor<3xi32>) -> tensor<4x5xi1> {
+  // expected-error @+1 {{'nn.sequence_mask' op expected lengths of shape [batch] and a mask of shape [batch, time], got lengths 3 and mask 4x5 [C1]}}
+  %0 = nn.sequence_mask %len : tensor<3xi32> -> tensor<4x5xi1>
+  return %0 : tensor<4x5xi1>
+}
+
+// -----
+
+// nn.causal_mask C1.
+func.func @causal_mask_c1() -> tensor<4xi1> {
+  // expected-error @+1 {{'nn.causal_mask' op expected a [q_time, k_time] mask, got shape 4 [C1]}}
+  %0 = nn.causal_mask : tensor<4xi1>
+  return %0 : tensor<4xi1>
+}

@@ -72,3 +72,26 @@ func.func @pooling(%x: tensor<3x3x1xf32>) -> (tensor<3x1xf32>, tensor<3x1xf32>) 
   %1 = nn.global_max_pool %x : (tensor<3x3x1xf32>) -> tensor<3x1xf32>
   return %0, %1 : tensor<3x1xf32>, tensor<3x1xf32>
 }
+
+// CHECK-LABEL: func.func @masks
+func.func @masks(%x: tensor<3x3x1xf32>, %len: tensor<3xi32>) -> (tensor<3x1xf32>, tensor<3x1xf32>, tensor<3x3x1xf32>, tensor<3x3xi1>, tensor<4x4xi1>) {
+  // CHECK: %{{.*}}, %[[M:.*]] = nn.masking %{{.*}} mask_value = -9.900000e+01 : tensor<3x3x1xf32> -> tensor<3x3x1xf32>, tensor<3x3xi1>
+  %d, %m = nn.masking %x mask_value = -99.0 : tensor<3x3x1xf32> -> tensor<3x3x1xf32>, tensor<3x3xi1>
+  // CHECK: nn.global_avg_pool %{{.*}} mask %[[M]] : (tensor<3x3x1xf32>, tensor<3x3xi1>) -> tensor<3x1xf32>
+  %0 = nn.global_avg_pool %d mask %m : (tensor<3x3x1xf32>, tensor<3x3xi1>) -> tensor<3x1xf32>
+  // CHECK: nn.global_max_pool %{{.*}} mask %[[M]] : (tensor<3x3x1xf32>, tensor<3x3xi1>) -> tensor<3x1xf32>
+  %1 = nn.global_max_pool %d mask %m : (tensor<3x3x1xf32>, tensor<3x3xi1>) -> tensor<3x1xf32>
+  // CHECK: nn.apply_mask %{{.*}}, %[[M]] : tensor<3x3x1xf32>, tensor<3x3xi1>
+  %2 = nn.apply_mask %x, %m : tensor<3x3x1xf32>, tensor<3x3xi1>
+  // CHECK: %[[S:.*]] = nn.sequence_mask %{{.*}} : tensor<3xi32> -> tensor<3x3xi1>
+  %s = nn.sequence_mask %len : tensor<3xi32> -> tensor<3x3xi1>
+  // CHECK: %[[A:.*]] = nn.mask_and %[[M]], %[[S]] : tensor<3x3xi1>
+  %a = nn.mask_and %m, %s : tensor<3x3xi1>
+  // CHECK: %[[O:.*]] = nn.mask_or %[[A]], %[[S]] : tensor<3x3xi1>
+  %o = nn.mask_or %a, %s : tensor<3x3xi1>
+  // CHECK: nn.mask_not %[[O]] : tensor<3x3xi1>
+  %n = nn.mask_not %o : tensor<3x3xi1>
+  // CHECK: nn.causal_mask : tensor<4x4xi1>
+  %c = nn.causal_mask : tensor<4x4xi1>
+  return %0, %1, %2, %n, %c : tensor<3x1xf32>, tensor<3x1xf32>, tensor<3x3x1xf32>, tensor<3x3xi1>, tensor<4x4xi1>
+}

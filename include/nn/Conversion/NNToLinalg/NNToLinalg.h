@@ -18,11 +18,20 @@ namespace mlir::nn {
 void populateLinearToLinalgPatterns(RewritePatternSet &patterns);
 /// nn.relu, nn.gelu, nn.tanh, nn.sigmoid.
 void populateElementwiseToLinalgPatterns(RewritePatternSet &patterns);
-/// nn.softmax, nn.layer_norm, nn.global_avg_pool, nn.global_max_pool.
+/// nn.softmax, nn.layer_norm.
 void populateReductionToLinalgPatterns(RewritePatternSet &patterns);
+/// Mask ops and the (optionally masked) pooling ops. Masks become tensors of
+/// i8 (0/1 bytes, a NumPy bool array's layout) through `converter`.
+void populateMaskingToLinalgPatterns(const TypeConverter &converter,
+                                     RewritePatternSet &patterns);
+
+/// Converts i1 tensors (masks) to i8 tensors and leaves other types alone,
+/// with arith casts (0/1) between the two where unconverted ops need them.
+void populateMaskTypeConversion(TypeConverter &converter);
 
 /// All of the above.
-void populateNNToLinalgConversionPatterns(RewritePatternSet &patterns);
+void populateNNToLinalgConversionPatterns(const TypeConverter &converter,
+                                          RewritePatternSet &patterns);
 
 } // namespace mlir::nn
 

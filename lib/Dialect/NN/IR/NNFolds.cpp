@@ -124,3 +124,24 @@ void GlobalMaxPoolOp::getCanonicalizationPatterns(RewritePatternSet &results,
                                                   MLIRContext *context) {
   results.add<PoolOverSingleStep<GlobalMaxPoolOp>>(context);
 }
+
+//===----------------------------------------------------------------------===//
+// Mask logic
+//===----------------------------------------------------------------------===//
+
+OpFoldResult MaskAndOp::fold(FoldAdaptor) {
+  // a & a = a.
+  return getLhs() == getRhs() ? getLhs() : OpFoldResult();
+}
+
+OpFoldResult MaskOrOp::fold(FoldAdaptor) {
+  // a | a = a.
+  return getLhs() == getRhs() ? getLhs() : OpFoldResult();
+}
+
+OpFoldResult MaskNotOp::fold(FoldAdaptor) {
+  // !!a = a.
+  if (auto inner = getInput().getDefiningOp<MaskNotOp>())
+    return inner.getInput();
+  return {};
+}

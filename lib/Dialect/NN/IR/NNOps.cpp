@@ -134,5 +134,44 @@ LogicalResult GlobalMaxPoolOp::inferReturnTypes(
       inferred);
 }
 
+//===----------------------------------------------------------------------===//
+// Masks
+//===----------------------------------------------------------------------===//
+
+LogicalResult MaskingOp::inferReturnTypes(MLIRContext *context,
+                                          std::optional<Location> location,
+                                          Adaptor adaptor,
+                                          SmallVectorImpl<Type> &inferred) {
+  auto types =
+      inferMaskingTypes(cast<RankedTensorType>(adaptor.getInput().getType()),
+                        opErrorEmitter<MaskingOp>(context, location));
+  if (failed(types))
+    return failure();
+  inferred.push_back(types->first);
+  inferred.push_back(types->second);
+  return success();
+}
+
+LogicalResult SequenceMaskOp::verify() {
+  // C1: [dim(lengths, 0), time].
+  auto lengths = cast<RankedTensorType>(getLengths().getType());
+  RankedTensorType mask = getType();
+  if (lengths.getRank() != 1 || mask.getRank() != 2 ||
+      mask.getDimSize(0) != lengths.getDimSize(0))
+    return emitOpError() << "expected lengths of shape [batch] and a mask of "
+                            "shape [batch, time], got lengths "
+                         << formatShape(lengths.getShape()) << " and mask "
+                         << formatShape(mask.getShape()) << " [C1]";
+  return success();
+}
+
+LogicalResult CausalMaskOp::verify() {
+  // C1: [q_time, k_time].
+  if (getType().getRank() != 2)
+    return emitOpError() << "expected a [q_time, k_time] mask, got shape "
+                         << formatShape(getType().getShape()) << " [C1]";
+  return success();
+}
+
 #define GET_OP_CLASSES
 #include "nn/Dialect/NN/IR/NNOps.cpp.inc"

@@ -132,3 +132,38 @@ mlir::nn::inferGlobalPoolType(RankedTensorType input, EmitErrorFn emitError) {
   return RankedTensorType::get({input.getDimSize(0), input.getDimSize(2)},
                                input.getElementType());
 }
+
+LogicalResult mlir::nn::verifyTimestepMask(RankedTensorType input,
+                                           RankedTensorType mask,
+                                           EmitErrorFn emitError) {
+  // M1: i1 [batch, time].
+  if (input.getRank() < 2) {
+    emitError() << "a timestep mask needs data with batch and time dims, got "
+                   "shape "
+                << formatShape(input.getShape()) << " [M1]";
+    return failure();
+  }
+  ArrayRef<int64_t> expected = input.getShape().take_front(2);
+  if (mask.getShape() != expected) {
+    emitError() << "mask shape " << formatShape(mask.getShape())
+                << " does not match the batch x time dims "
+                << formatShape(expected) << " of the input "
+                << formatShape(input.getShape()) << " [M1]";
+    return failure();
+  }
+  return success();
+}
+
+FailureOr<std::pair<RankedTensorType, RankedTensorType>>
+mlir::nn::inferMaskingTypes(RankedTensorType input, EmitErrorFn emitError) {
+  // C1: [batch, time, features].
+  if (input.getRank() != 3) {
+    emitError() << "input must have rank 3 ([batch, time, features]), got "
+                   "shape "
+                << formatShape(input.getShape()) << " [C1]";
+    return failure();
+  }
+  auto mask = RankedTensorType::get(input.getShape().take_front(2),
+                                    IntegerType::get(input.getContext(), 1));
+  return std::make_pair(input, mask);
+}

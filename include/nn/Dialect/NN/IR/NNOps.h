@@ -15,6 +15,7 @@
 
 #include "nn/Dialect/NN/IR/NNAttrs.h"
 #include "nn/Dialect/NN/IR/NNDialect.h"
+#include "nn/Dialect/NN/IR/NNTraits.h"
 
 #define GET_OP_CLASSES
 #include "nn/Dialect/NN/IR/NNOps.h.inc"

@@ -23,6 +23,23 @@ def NN_FloatTensor : StaticShapeTensorOf<[F32]>;
 /// Integer indices (embedding ids).
 def NN_IndexTensor : StaticShapeTensorOf<[I32, I64]>;
 
+/// Masks: true = keep. Lowered to bytes (0/1) in memory.
+def NN_MaskTensor : StaticShapeTensorOf<[I1]>;
+
+/// Sequence lengths.
+def NN_LengthTensor : StaticShapeTensorOf<[I32, I64]>;
+
+//===----------------------------------------------------------------------===//
+// Traits
+//===----------------------------------------------------------------------===//
+
+/// The op's optional `mask` operand is a timestep mask of its `input`: an i1
+/// [batch, time] tensor matching the input's first two dimensions. Written
+/// once here; NNShapes.cpp has the rule.
+def NN_TimestepMasked : NativeOpTrait<"TimestepMasked"> {
+  let cppNamespace = "::mlir::nn::OpTrait";
+}
+
 //===----------------------------------------------------------------------===//
 // Base classes
 //===----------------------------------------------------------------------===//
@@ -236,12 +253,12 @@ def NN_LayerNormOp : NN_Op<"layer_norm", [AttrSizedOperandSegments,
 //===----------------------------------------------------------------------===//
 
 class NN_GlobalPoolOp<string mnemonic, string what>
-    : NN_Op<mnemonic, [InferTypeOpAdaptor]> {
+    : NN_Op<mnemonic, [InferTypeOpAdaptor, NN_TimestepMasked]> {
   let summary = "global " # what # " pooling over the time axis";
-  let arguments = (ins NN_FloatTensor:$input);
+  let arguments = (ins NN_FloatTensor:$input, Optional<NN_MaskTensor>:$mask);
   let results = (outs NN_FloatTensor:$output);
   let assemblyFormat = [{
-    $input attr-dict `:` functional-type(operands, results)
+    $input (`mask` $mask^)? attr-dict `:` functional-type(operands, results)
   }];
   let hasCanonicalizer = 1;
 }
@@ -252,9 +269,15 @@ def NN_GlobalAvgPoolOp : NN_GlobalPoolOp<"global_avg_pool", "average"> {
     `[batch, time, features]`, `output[b, f] = sum_t input[b, t, f] / time`,
     summed over `t` in increasing order.
 
+    With a timestep `mask` (i1 `[batch, time]`, true = keep), only kept steps
+    count: `sum_{t: mask[b,t]} input[b, t, f] / count_t(mask[b, t])`. Masked
+    steps are skipped by a select, so NaN or inf in them never leaks. A row
+    whose steps are all masked gives 0 (Keras gives NaN there).
+
     Rules:
     * C1: `input` has rank 3 `[batch, time, features]` with `time >= 1`.
     * C2: the result has shape `[batch, features]`.
+    * M1: `mask`, when present, has shape `[batch, time]`.
 
     Example:
 
@@ -270,9 +293,13 @@ def NN_GlobalMaxPoolOp : NN_GlobalPoolOp<"global_max_pool", "maximum"> {
     `[batch, time, features]`, `output[b, f] = max_t input[b, t, f]`; NaN
     propagates.
 
+    With a timestep `mask` (i1 `[batch, time]`, true = keep), the maximum is
+    over kept steps only; a row whose steps are all masked gives 0.
+
     Rules:
     * C1: `input` has rank 3 `[batch, time, features]` with `time >= 1`.
     * C2: the result has shape `[batch, features]`.
+    * M1: `mask`, when present, has shape `[batch, time]`.
 
     Example:
 
@@ -280,6 +307,129 @@ def NN_GlobalMaxPoolOp : NN_GlobalPoolOp<"global_max_pool", "maximum"> {
     %p = nn.global_max_pool %x : (tensor<3x3x1xf32>) -> tensor<3x1xf32>
     ```
   }];
+}
+
+//===----------------------------------------------------------------------===//
+// Masks
+//===----------------------------------------------------------------------===//
+
+def NN_MaskingOp : NN_Op<"masking", [InferTypeOpAdaptor]> {
+  let summary = "Keras Masking: mask the timesteps equal to a padding value";
+  let description = [{
+    For `input` `[batch, time, features]`, a timestep is kept when any of its
+    features differs from `mask_value` (a NaN feature counts as different):
+    `mask[b, t] = any_f(input[b, t, f] != mask_value)`. The `output` is the
+    input with masked timesteps set to 0 by a select (NaN or inf in masked
+    steps does not leak), the data Keras' `Masking` layer passes on.
+
+    Rules:
+    * C1: `input` has rank 3 `[batch, time, features]`.
+
+    Example:
+
+    ```mlir
+    %x, %m = nn.masking %in mask_value = -9.900000e+01 : tensor<3x3x1xf32>
+        -> tensor<3x3x1xf32>, tensor<3x3xi1>
+    ```
+  }];
+  let arguments = (ins NN_FloatTensor:$input, F32Attr:$mask_value);
+  let results = (outs NN_FloatTensor:$output, NN_MaskTensor:$mask);
+  let assemblyFormat = [{
+    $input `mask_value` `=` $mask_value attr-dict `:` type($input) `->`
+    type($output) `,` type($mask)
+  }];
+}
+
+def NN_ApplyMaskOp : NN_Op<"apply_mask", [NN_TimestepMasked,
+                                          AllTypesMatch<["input", "output"]>]> {
+  let summary = "zero the masked timesteps of a sequence";
+  let description = [{
+    `output[b, t, ...] = mask[b, t] ? input[b, t, ...] : 0`, by a select.
+
+    Rules:
+    * M1: `mask` has shape `[batch, time]` of `input`.
+
+    Example:
+
+    ```mlir
+    %y = nn.apply_mask %x, %m : tensor<3x3x8xf32>, tensor<3x3xi1>
+    ```
+  }];
+  let arguments = (ins NN_FloatTensor:$input, NN_MaskTensor:$mask);
+  let results = (outs NN_FloatTensor:$output);
+  let assemblyFormat = [{
+    $input `,` $mask attr-dict `:` type($input) `,` type($mask)
+  }];
+}
+
+def NN_SequenceMaskOp : NN_Op<"sequence_mask"> {
+  let summary = "timestep mask from sequence lengths (tf.sequence_mask)";
+  let description = [{
+    `mask[b, t] = t < lengths[b]`. Lengths below 0 mask everything, lengths
+    beyond `time` keep everything.
+
+    Rules:
+    * C1: `lengths` has rank 1 and the result has shape
+      `[dim(lengths, 0), time]`.
+
+    Example:
+
+    ```mlir
+    %m = nn.sequence_mask %lengths : tensor<3xi32> -> tensor<3x5xi1>
+    ```
+  }];
+  let arguments = (ins NN_LengthTensor:$lengths);
+  let results = (outs NN_MaskTensor:$mask);
+  let assemblyFormat = [{
+    $lengths attr-dict `:` type($lengths) `->` type($mask)
+  }];
+  let hasVerifier = 1;
+}
+
+def NN_CausalMaskOp : NN_Op<"causal_mask"> {
+  let summary = "lower-triangular mask for causal attention";
+  let description = [{
+    `mask[q, k] = k <= q` for a `[q_time, k_time]` result: query step `q`
+    sees key steps up to itself.
+
+    Rules:
+    * C1: the result has rank 2.
+
+    Example: `%m = nn.causal_mask : tensor<4x4xi1>`
+  }];
+  let results = (outs NN_MaskTensor:$mask);
+  let assemblyFormat = "attr-dict `:` type($mask)";
+  let hasVerifier = 1;
+}
+
+class NN_MaskLogicOp<string mnemonic, string what>
+    : NN_Op<mnemonic, [SameOperandsAndResultType, Elementwise, Commutative]> {
+  let summary = "elementwise " # what # " of two masks";
+  let description = [{
+    Elementwise logical }] # what # [{ of two masks of the same shape.
+
+    Example: `%m = nn.}] # mnemonic # [{ %a, %b : tensor<3x5xi1>`
+  }];
+  let arguments = (ins NN_MaskTensor:$lhs, NN_MaskTensor:$rhs);
+  let results = (outs NN_MaskTensor:$result);
+  let assemblyFormat = "$lhs `,` $rhs attr-dict `:` type($result)";
+  let hasFolder = 1;
+}
+
+def NN_MaskAndOp : NN_MaskLogicOp<"mask_and", "and">;
+def NN_MaskOrOp : NN_MaskLogicOp<"mask_or", "or">;
+
+def NN_MaskNotOp : NN_Op<"mask_not", [SameOperandsAndResultType, Elementwise]> {
+  let summary = "elementwise negation of a mask";
+  let description = [{
+    `result = !input`.
+
+    Example: `%m = nn.mask_not %a : tensor<3x5xi1>`
+  }];
+  let arguments = (ins NN_MaskTensor:$input);
+  let results = (outs NN_MaskTensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($result)";
+  let hasFolder = 1;
 }
 
 #endif // NN_DIALECT_NN_IR_NNOPS_TD

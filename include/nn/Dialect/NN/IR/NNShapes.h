@@ -50,6 +50,15 @@ inferLayerNormType(RankedTensorType input, RankedTensorType scale,
 FailureOr<RankedTensorType> inferGlobalPoolType(RankedTensorType input,
                                                 EmitErrorFn emitError);
 
+/// M1: a timestep mask of `input` is i1 [batch, time] = input's first two
+/// dimensions.
+LogicalResult verifyTimestepMask(RankedTensorType input, RankedTensorType mask,
+                                 EmitErrorFn emitError);
+
+/// nn.masking: (input type, mask i1 [batch, time]).
+FailureOr<std::pair<RankedTensorType, RankedTensorType>>
+inferMaskingTypes(RankedTensorType input, EmitErrorFn emitError);
+
 } // namespace mlir::nn
 
 #endif // NN_DIALECT_NN_IR_NNSHAPES_H
