@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs the bundled example through
-# nn-jit: the 784-128-10 MLP of test/nn-jit/mlp.mlir (dense+relu,
-# dense+softmax, batch 4) with its weights taken by name from an .npz and its
-# input from an .npy, called twice (one compile), next to NumPy's answer.
+# Installs what is missing, builds, and runs the project's main example
+# through nn-jit: CONTEXT.md case 1, Keras Masking(mask_value=-99) followed by
+# GlobalAveragePooling1D on [[[1],[2],[3]], [[1],[2],[-99]], [[1],[-99],[-99]]].
+# The right answer is the mean of the unmasked steps: [[2], [1.5], [1]].
+# Then the 784-128-10 MLP (weights by name from an .npz, compiled once, called
+# twice) next to NumPy's answer.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build="${NN_BUILD_DIR:-$root/build}"
@@ -10,8 +12,12 @@ bash "$root/utils/build.sh" nn-jit
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+echo "== Masked average pooling (expected [[2], [1.5], [1]])"
+"$build/bin/nn-jit" "$root/docs/examples/masked_pooling.mlir" \
+  --cache-dir="$work/cache" --input="3x3x1xf32=1,2,3, 1,2,-99, 1,-99,-99"
+
 /usr/bin/python3 "$root/test/nn-jit/Inputs/make_mlp_data.py" "$work"
-echo "== nn-jit (compiled once, called twice; class probabilities, rows sum to 1)"
+echo "== MLP through nn-jit (compiled once, called twice; rows sum to 1)"
 "$build/bin/nn-jit" "$root/test/nn-jit/mlp.mlir" --cache-dir="$work/cache" \
   --params=@"$work/weights.npz" --input=@"$work/x.npy" --input=@"$work/x.npy" \
   --output=@"$work/probs.npy" --cache-stats
