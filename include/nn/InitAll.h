@@ -10,6 +10,7 @@
 #include "nn/Codegen/Passes.h"
 #include "nn/Conversion/Passes.h"
 #include "nn/Dialect/NN/IR/NNDialect.h"
+#include "nn/Dialect/NN/Transforms/Passes.h"
 #include "nn/Pipelines/Pipelines.h"
 
 #include "mlir/IR/DialectRegistry.h"
@@ -23,6 +24,7 @@ inline void registerAllDialects(DialectRegistry &registry) {
 
 /// Registers every nn-mlir pass and pipeline with the global registry.
 inline void registerAllPasses() {
+  registerNNPasses();
   registerNNConversionPasses();
   registerNNCodegenPasses();
   registerPipelines();

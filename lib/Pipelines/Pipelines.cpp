@@ -8,6 +8,7 @@
 
 #include "nn/Codegen/Passes.h"
 #include "nn/Conversion/Passes.h"
+#include "nn/Dialect/NN/Transforms/Passes.h"
 
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
@@ -30,6 +31,8 @@ void addCleanup(OpPassManager &pm) {
 } // namespace
 
 void mlir::nn::buildLowerToLinalgPipeline(OpPassManager &pm) {
+  // Masks reach every op that consumes them before anything is lowered.
+  pm.addPass(createNNPropagateMasksPass());
   pm.addPass(createConvertNNToLinalgPass());
   // Elementwise arith / math ops on tensors written beside nn ops.
   pm.addPass(createConvertElementwiseToLinalgPass());

@@ -1,0 +1,52 @@
+//===- Passes.td - nn dialect transformations --------------*- tablegen -*-===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NN_DIALECT_NN_TRANSFORMS_PASSES_TD
+#define NN_DIALECT_NN_TRANSFORMS_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def NNPropagateMasksPass : Pass<"nn-propagate-masks", "::mlir::ModuleOp"> {
+  let summary = "Carry timestep masks to the ops that consume them, across "
+                "ops and calls (Keras' implicit mask propagation, explicit)";
+  let description = [{
+    A timestep mask starts at `nn.masking` (its mask result) or
+    `nn.apply_mask` (its mask operand) and flows with the data through
+    mask-preserving ops: activations, `nn.dense` on `[batch, time, ...]`
+    data (applied per timestep), `nn.layer_norm` and `nn.softmax` over the
+    last axis of such data, `nn.apply_mask`, and elementwise arith ops (two
+    differently masked operands give the `nn.mask_and` of their masks, as
+    Keras merges masks). Every mask-consuming op (`nn.global_avg_pool`,
+    `nn.global_max_pool`) whose input carries a mask but which has no mask
+    operand gets that mask. Ops that reduce over time consume the mask; it
+    does not flow past them.
+
+    Across calls, both ways:
+    * a masked value passed to a function gives the callee the mask as an
+      extra argument (marked `nn.mask_of = <data argument index>`);
+    * a function that returns masked data returns the mask too (an extra
+      result marked `nn.mask_of = <data result index>`), so the caller's
+      pooling gets it (Keras' `compute_mask`).
+
+    Public functions keep their signatures (the JIT's calling convention and
+    cache key depend on them): a public callee, or a private one that is
+    also called differently, is cloned into a private specialization. Only
+    private functions change.
+
+    A mask-consuming op whose input comes from masked data but which still
+    has no mask afterwards (the mask was lost at an op the pass cannot see
+    through) gets a warning naming where the mask was lost; with
+    `strict=true` it is an error.
+  }];
+  let options = [
+    Option<"strict", "strict", "bool", "false",
+           "Make a lost mask an error instead of a warning">,
+  ];
+  let dependentDialects = ["::mlir::nn::NNDialect",
+                           "::mlir::func::FuncDialect"];
+}
+
+#endif // NN_DIALECT_NN_TRANSFORMS_PASSES_TD

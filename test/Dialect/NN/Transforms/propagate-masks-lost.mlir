@@ -1,0 +1,21 @@
+// RUN: nn-opt %s -split-input-file --nn-propagate-masks -verify-diagnostics
+// RUN: not nn-opt %s -split-input-file --nn-propagate-masks=strict=true 2>&1 | FileCheck %s --check-prefix=STRICT
+
+// A mask that cannot be carried through an op is reported where it is used.
+func.func @lost(%x: tensor<3x3x1xf32>) -> tensor<3x1xf32> {
+  %d, %m = nn.masking %x mask_value = -99.0 : tensor<3x3x1xf32> -> tensor<3x3x1xf32>, tensor<3x3xi1>
+  // expected-note @+1 {{the mask was lost here}}
+  %r = tensor.cast %d : tensor<3x3x1xf32> to tensor<3x3x1xf32>
+  // expected-warning @+1 {{the input comes from masked data, but its timestep mask was lost at 'tensor.cast'; masked (padded) steps will be included}}
+  %p = nn.global_avg_pool %r : (tensor<3x3x1xf32>) -> tensor<3x1xf32>
+  return %p : tensor<3x1xf32>
+}
+// STRICT: error: the input comes from masked data, but its timestep mask was lost at 'tensor.cast'
+
+// -----
+
+// Unmasked data is not a concern.
+func.func @unmasked(%x: tensor<3x3x1xf32>) -> tensor<3x1xf32> {
+  %p = nn.global_avg_pool %x : (tensor<3x3x1xf32>) -> tensor<3x1xf32>
+  return %p : tensor<3x1xf32>
+}

@@ -1,0 +1,123 @@
+// RUN: nn-opt %s -split-input-file --nn-propagate-masks | FileCheck %s
+
+// Through activations and a per-timestep dense layer to the pooling.
+// CHECK-LABEL: func.func @direct
+// CHECK: %{{.*}}, %[[M:[a-z0-9_]+]] = nn.masking
+// CHECK: nn.global_max_pool %{{.*}} mask %[[M]]
+func.func @direct(%x: tensor<3x3x1xf32>, %w: tensor<1x4xf32>) -> tensor<3x4xf32> {
+  %d, %m = nn.masking %x mask_value = -99.0 : tensor<3x3x1xf32> -> tensor<3x3x1xf32>, tensor<3x3xi1>
+  %h = nn.dense %d, %w : (tensor<3x3x1xf32>, tensor<1x4xf32>) -> tensor<3x3x4xf32>
+  %g = nn.gelu %h : tensor<3x3x4xf32>
+  %n = nn.layer_norm %g : (tensor<3x3x4xf32>) -> tensor<3x3x4xf32>
+  %p = nn.global_max_pool %n : (tensor<3x3x4xf32>) -> tensor<3x4xf32>
+  return %p : tensor<3x4xf32>
+}
+
+// -----
+
+// Two differently masked values meet in an elementwise op: the masks are
+// and-ed (as Keras merges them). An existing mask operand is kept.
+// CHECK-LABEL: func.func @merge
+// CHECK-SAME: (%[[X:[a-z0-9_]+]]: tensor<2x4x1xf32>, %[[A:[a-z0-9_]+]]: tensor<2x4xi1>, %[[B:[a-z0-9_]+]]: tensor<2x4xi1>, %[[C:[a-z0-9_]+]]: tensor<2x4xi1>)
+// CHECK: %[[AND:.*]] = nn.mask_and %[[A]], %[[B]] : tensor<2x4xi1>
+// CHECK: %[[SUM:.*]] = arith.addf
+// CHECK: nn.global_avg_pool %[[SUM]] mask %[[AND]]
+// CHECK: nn.global_avg_pool %[[SUM]] mask %[[C]]
+func.func @merge(%x: tensor<2x4x1xf32>, %a: tensor<2x4xi1>, %b: tensor<2x4xi1>, %c: tensor<2x4xi1>)
+    -> (tensor<2x1xf32>, tensor<2x1xf32>) {
+  %xa = nn.apply_mask %x, %a : tensor<2x4x1xf32>, tensor<2x4xi1>
+  %xb = nn.apply_mask %x, %b : tensor<2x4x1xf32>, tensor<2x4xi1>
+  %s = arith.addf %xa, %xb : tensor<2x4x1xf32>
+  %p = nn.global_avg_pool %s : (tensor<2x4x1xf32>) -> tensor<2x1xf32>
+  %q = nn.global_avg_pool %s mask %c : (tensor<2x4x1xf32>, tensor<2x4xi1>) -> tensor<2x1xf32>
+  return %p, %q : tensor<2x1xf32>, tensor<2x1xf32>
+}
+
+// -----
+
+// A custom layer: a private callee used once gets the mask argument in place.
+// CHECK-LABEL: func.func private @layer
+// CHECK-SAME: (%{{.*}}: tensor<3x3x1xf32>, %[[M:[a-z0-9_]+]]: tensor<3x3xi1> {nn.mask_of = 0 : i64})
+// CHECK: nn.global_avg_pool %{{.*}} mask %[[M]]
+// CHECK-LABEL: func.func @wrapped
+// CHECK: %[[D:.*]], %[[MASK:.*]] = nn.masking
+// CHECK: call @layer(%[[D]], %[[MASK]])
+func.func private @layer(%x: tensor<3x3x1xf32>) -> tensor<3x1xf32> {
+  %r = nn.relu %x : tensor<3x3x1xf32>
+  %p = nn.global_avg_pool %r : (tensor<3x3x1xf32>) -> tensor<3x1xf32>
+  return %p : tensor<3x1xf32>
+}
+func.func @wrapped(%x: tensor<3x3x1xf32>) -> tensor<3x1xf32> {
+  %d, %m = nn.masking %x mask_value = -99.0 : tensor<3x3x1xf32> -> tensor<3x3x1xf32>, tensor<3x3xi1>
+  %0 = func.call @layer(%d) : (tensor<3x3x1xf32>) -> tensor<3x1xf32>
+  return %0 : tensor<3x1xf32>
+}
+
+// -----
+
+// A public callee keeps its signature; a callee also used without a mask is
+// specialized into a private clone.
+// CHECK-LABEL: func.func @pool(%{{.*}}: tensor<3x3x1xf32>) -> tensor<3x1xf32>
+// CHECK: nn.global_avg_pool %{{.*}} : (tensor<3x3x1xf32>) -> tensor<3x1xf32>
+// CHECK-LABEL: func.func private @pool__masked_0(
+// CHECK-SAME: %[[M:[a-z0-9_]+]]: tensor<3x3xi1> {nn.mask_of = 0 : i64})
+// CHECK: nn.global_avg_pool %{{.*}} mask %[[M]]
+// CHECK-LABEL: func.func @twice
+// CHECK: call @pool__masked_0(
+// CHECK: call @pool(%{{.*}}) :
+func.func @pool(%x: tensor<3x3x1xf32>) -> tensor<3x1xf32> {
+  %p = nn.global_avg_pool %x : (tensor<3x3x1xf32>) -> tensor<3x1xf32>
+  return %p : tensor<3x1xf32>
+}
+func.func @twice(%x: tensor<3x3x1xf32>) -> (tensor<3x1xf32>, tensor<3x1xf32>) {
+  %d, %m = nn.masking %x mask_value = -99.0 : tensor<3x3x1xf32> -> tensor<3x3x1xf32>, tensor<3x3xi1>
+  %0 = func.call @pool(%d) : (tensor<3x3x1xf32>) -> tensor<3x1xf32>
+  %1 = func.call @pool(%x) : (tensor<3x3x1xf32>) -> tensor<3x1xf32>
+  return %0, %1 : tensor<3x1xf32>, tensor<3x1xf32>
+}
+
+// -----
+
+// Masking inside a callee, pooling in the caller: the callee returns the mask
+// too (Keras' compute_mask). The public callee is cloned for it.
+// CHECK-LABEL: func.func @mask_it(%{{.*}}: tensor<3x3x1xf32>) -> tensor<3x3x1xf32>
+// CHECK-LABEL: func.func private @mask_it__with_masks(
+// CHECK-SAME: -> (tensor<3x3x1xf32>, tensor<3x3xi1> {nn.mask_of = 0 : i64})
+// CHECK: return %{{.*}}, %{{.*}} : tensor<3x3x1xf32>, tensor<3x3xi1>
+// CHECK-LABEL: func.func @caller
+// CHECK: %[[R:.*]]:2 = call @mask_it__with_masks(
+// CHECK: nn.global_avg_pool %[[R]]#0 mask %[[R]]#1
+func.func @mask_it(%x: tensor<3x3x1xf32>) -> tensor<3x3x1xf32> {
+  %d, %m = nn.masking %x mask_value = -99.0 : tensor<3x3x1xf32> -> tensor<3x3x1xf32>, tensor<3x3xi1>
+  return %d : tensor<3x3x1xf32>
+}
+func.func @caller(%x: tensor<3x3x1xf32>) -> tensor<3x1xf32> {
+  %d = func.call @mask_it(%x) : (tensor<3x3x1xf32>) -> tensor<3x3x1xf32>
+  %p = nn.global_avg_pool %d : (tensor<3x3x1xf32>) -> tensor<3x1xf32>
+  return %p : tensor<3x1xf32>
+}
+
+// -----
+
+// Through two levels of private calls, both ways.
+// CHECK-LABEL: func.func private @inner(
+// CHECK-SAME: -> (tensor<2x2x1xf32>, tensor<2x2xi1> {nn.mask_of = 0 : i64})
+// CHECK-LABEL: func.func private @outer(
+// CHECK-SAME: -> (tensor<2x2x1xf32>, tensor<2x2xi1> {nn.mask_of = 0 : i64})
+// CHECK-LABEL: func.func @top
+// CHECK: %[[R:.*]]:2 = call @outer(
+// CHECK: nn.global_avg_pool %[[R]]#0 mask %[[R]]#1
+func.func private @inner(%x: tensor<2x2x1xf32>) -> tensor<2x2x1xf32> {
+  %d, %m = nn.masking %x mask_value = 0.0 : tensor<2x2x1xf32> -> tensor<2x2x1xf32>, tensor<2x2xi1>
+  return %d : tensor<2x2x1xf32>
+}
+func.func private @outer(%x: tensor<2x2x1xf32>) -> tensor<2x2x1xf32> {
+  %0 = func.call @inner(%x) : (tensor<2x2x1xf32>) -> tensor<2x2x1xf32>
+  %1 = nn.tanh %0 : tensor<2x2x1xf32>
+  return %1 : tensor<2x2x1xf32>
+}
+func.func @top(%x: tensor<2x2x1xf32>) -> tensor<2x1xf32> {
+  %0 = func.call @outer(%x) : (tensor<2x2x1xf32>) -> tensor<2x2x1xf32>
+  %p = nn.global_avg_pool %0 : (tensor<2x2x1xf32>) -> tensor<2x1xf32>
+  return %p : tensor<2x1xf32>
+}
