@@ -34,28 +34,9 @@ RankedTensorType byteMaskType(RankedTensorType mask) {
   return RankedTensorType::get(mask.getShape(), i8Type(mask.getContext()));
 }
 
-/// `byte != 0` as i1.
-Value isKept(OpBuilder &b, Location loc, Value byte) {
-  Value zero = arith::ConstantOp::create(b, loc, b.getI8IntegerAttr(0));
-  return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, byte, zero);
-}
-
 /// An i1 as a 0/1 byte.
 Value toByte(OpBuilder &b, Location loc, Value bit) {
   return arith::ExtUIOp::create(b, loc, b.getI8Type(), bit);
-}
-
-/// A linalg.generic with explicit maps and iterators whose body is `fn`.
-Value buildGeneric(OpBuilder &b, Location loc, Value init, ValueRange inputs,
-                   ArrayRef<AffineMap> maps,
-                   ArrayRef<utils::IteratorType> iterators, ScalarFn fn) {
-  return linalg::GenericOp::create(
-             b, loc, init.getType(), inputs, init, maps, iterators,
-             [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
-               linalg::YieldOp::create(nested, nestedLoc,
-                                       fn(nested, nestedLoc, args));
-             })
-      .getResult(0);
 }
 
 Value byteConstant(OpBuilder &b, Location loc, int value) {

@@ -31,7 +31,8 @@ void mlir::nn::populateNNToLinalgConversionPatterns(
     const TypeConverter &converter, RewritePatternSet &patterns) {
   populateLinearToLinalgPatterns(patterns);
   populateElementwiseToLinalgPatterns(patterns);
-  populateReductionToLinalgPatterns(patterns);
+  populateReductionToLinalgPatterns(converter, patterns);
+  populateAttentionToLinalgPatterns(converter, patterns);
   populateMaskingToLinalgPatterns(converter, patterns);
 }
 

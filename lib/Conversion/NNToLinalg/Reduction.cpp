@@ -24,44 +24,22 @@ Value addF(OpBuilder &b, Location loc, ValueRange v) {
   return arith::AddFOp::create(b, loc, v[0], v[1]);
 }
 
-Value maxF(OpBuilder &b, Location loc, ValueRange v) {
-  return arith::MaximumFOp::create(b, loc, v[0], v[1]);
-}
+/// softmax(x) along `axis`: m = max(x); e = exp(x - m); y = e / sum(e),
+/// masked positions excluded when the op has a mask.
+struct SoftmaxToLinalg : OpConversionPattern<SoftmaxOp> {
+  using OpConversionPattern::OpConversionPattern;
 
-/// softmax(x) along `axis`:
-///   m = max(x); e = exp(x - m); s = sum(e); y = e / s.
-struct SoftmaxToLinalg : OpRewritePattern<SoftmaxOp> {
-  using OpRewritePattern::OpRewritePattern;
-
-  LogicalResult matchAndRewrite(SoftmaxOp op,
-                                PatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    RankedTensorType type = op.getType();
-    int64_t rank = type.getRank(), axis = op.getNormalizedAxis();
-    RankedTensorType reducedType = dropDim(type, axis);
-    AffineMap identity = rewriter.getMultiDimIdentityMap(rank);
-    AffineMap reduced = dropDimMap(rewriter.getContext(), rank, axis);
-
-    Value max = buildReduction(
-        rewriter, loc, op.getInput(), axis,
-        createFilled(rewriter, loc, reducedType,
-                     -std::numeric_limits<double>::infinity()),
-        maxF);
-    Value exps = buildElementwise(
-        rewriter, loc, type, ValueRange{op.getInput(), max}, {identity, reduced},
-        [](OpBuilder &b, Location l, ValueRange v) {
-          return math::ExpOp::create(b, l, arith::SubFOp::create(b, l, v[0], v[1]))
-              .getResult();
-        });
-    Value sum = buildReduction(rewriter, loc, exps, axis,
-                               createFilled(rewriter, loc, reducedType, 0.0),
-                               addF);
-    Value result = buildElementwise(
-        rewriter, loc, type, ValueRange{exps, sum}, {identity, reduced},
-        [](OpBuilder &b, Location l, ValueRange v) {
-          return arith::DivFOp::create(b, l, v[0], v[1]).getResult();
-        });
-    rewriter.replaceOp(op, result);
+  LogicalResult
+  matchAndRewrite(SoftmaxOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Value mask = adaptor.getMask();
+    AffineMap maskMap;
+    if (mask)
+      maskMap = broadcastMap(rewriter.getContext(), op.getType().getRank(),
+                             cast<RankedTensorType>(mask.getType()).getShape());
+    rewriter.replaceOp(op, buildSoftmax(rewriter, op.getLoc(),
+                                        adaptor.getInput(),
+                                        op.getNormalizedAxis(), mask, maskMap));
     return success();
   }
 };
@@ -143,6 +121,8 @@ struct LayerNormToLinalg : OpRewritePattern<LayerNormOp> {
 
 } // namespace
 
-void mlir::nn::populateReductionToLinalgPatterns(RewritePatternSet &patterns) {
-  patterns.add<SoftmaxToLinalg, LayerNormToLinalg>(patterns.getContext());
+void mlir::nn::populateReductionToLinalgPatterns(
+    const TypeConverter &converter, RewritePatternSet &patterns) {
+  patterns.add<SoftmaxToLinalg>(converter, patterns.getContext());
+  patterns.add<LayerNormToLinalg>(patterns.getContext());
 }

@@ -7,11 +7,14 @@
 #include "Utils.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
 using namespace mlir;
 using namespace mlir::nn;
 using namespace mlir::nn::lowering;
+
+#include <limits>
 
 Value lowering::createEmpty(OpBuilder &b, Location loc, RankedTensorType type) {
   return tensor::EmptyOp::create(b, loc, type.getShape(), type.getElementType());
@@ -75,4 +78,98 @@ Value lowering::buildReduction(OpBuilder &b, Location loc, Value input,
                                 combine(nested, nestedLoc, args));
       });
   return generic.getResult(0);
+}
+
+Value lowering::buildGeneric(OpBuilder &b, Location loc, Value init,
+                             ValueRange inputs, ArrayRef<AffineMap> maps,
+                             ArrayRef<utils::IteratorType> iterators,
+                             ScalarFn fn) {
+  return linalg::GenericOp::create(
+             b, loc, init.getType(), inputs, init, maps, iterators,
+             [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+               linalg::YieldOp::create(nested, nestedLoc,
+                                       fn(nested, nestedLoc, args));
+             })
+      .getResult(0);
+}
+
+AffineMap lowering::broadcastMap(MLIRContext *context, int64_t rank,
+                                 ArrayRef<int64_t> shape) {
+  SmallVector<AffineExpr> exprs;
+  int64_t offset = rank - static_cast<int64_t>(shape.size());
+  for (auto [index, size] : llvm::enumerate(shape))
+    exprs.push_back(size == 1 ? getAffineConstantExpr(0, context)
+                              : getAffineDimExpr(offset + index, context));
+  return AffineMap::get(rank, 0, exprs, context);
+}
+
+Value lowering::isKept(OpBuilder &b, Location loc, Value byte) {
+  Value zero = arith::ConstantOp::create(b, loc, b.getI8IntegerAttr(0));
+  return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, byte, zero);
+}
+
+Value lowering::buildSoftmax(OpBuilder &b, Location loc, Value input,
+                             int64_t axis, Value keep, AffineMap keepMap) {
+  auto type = cast<RankedTensorType>(input.getType());
+  int64_t rank = type.getRank();
+  RankedTensorType reducedType = dropDim(type, axis);
+  AffineMap identity = b.getMultiDimIdentityMap(rank);
+  AffineMap reduced = dropDimMap(b.getContext(), rank, axis);
+  SmallVector<utils::IteratorType> iterators(rank,
+                                             utils::IteratorType::parallel);
+  iterators[axis] = utils::IteratorType::reduction;
+  SmallVector<Value> inputs = {input};
+  SmallVector<AffineMap> maps = {identity};
+  if (keep) {
+    inputs.push_back(keep);
+    maps.push_back(keepMap);
+  }
+  SmallVector<AffineMap> reduceMaps(maps);
+  reduceMaps.push_back(reduced);
+
+  // max over kept positions (-inf if none).
+  Value max = buildGeneric(
+      b, loc,
+      createFilled(b, loc, reducedType, -std::numeric_limits<double>::infinity()),
+      inputs, reduceMaps, iterators,
+      [&](OpBuilder &nb, Location l, ValueRange v) {
+        Value next = arith::MaximumFOp::create(nb, l, v.back(), v[0]);
+        return keep ? arith::SelectOp::create(nb, l, isKept(nb, l, v[1]), next,
+                                              v.back())
+                          .getResult()
+                    : next;
+      });
+  // exp(x - max), 0 where masked (a select: exp(-inf - -inf) never shows).
+  SmallVector<Value> expInputs(inputs);
+  expInputs.push_back(max);
+  SmallVector<AffineMap> expMaps(maps);
+  expMaps.push_back(reduced);
+  Value exps = buildElementwise(
+      b, loc, type, expInputs, expMaps,
+      [&](OpBuilder &nb, Location l, ValueRange v) {
+        Value e = math::ExpOp::create(nb, l,
+                                      arith::SubFOp::create(nb, l, v[0], v.back()));
+        if (!keep)
+          return e;
+        return arith::SelectOp::create(nb, l, isKept(nb, l, v[1]), e,
+                                       f32Constant(nb, l, 0.0))
+            .getResult();
+      });
+  Value sum = buildReduction(
+      b, loc, exps, axis, createFilled(b, loc, reducedType, 0.0),
+      [](OpBuilder &nb, Location l, ValueRange v) {
+        return arith::AddFOp::create(nb, l, v[0], v[1]).getResult();
+      });
+  return buildElementwise(
+      b, loc, type, ValueRange{exps, sum}, {identity, reduced},
+      [&](OpBuilder &nb, Location l, ValueRange v) {
+        Value p = arith::DivFOp::create(nb, l, v[0], v[1]);
+        if (!keep)
+          return p;
+        // A slice masked everywhere: all zeros, not 0/0.
+        Value zero = f32Constant(nb, l, 0.0);
+        Value any =
+            arith::CmpFOp::create(nb, l, arith::CmpFPredicate::OGT, v[1], zero);
+        return arith::SelectOp::create(nb, l, any, p, zero).getResult();
+      });
 }

@@ -45,6 +45,26 @@ Value buildReduction(OpBuilder &b, Location loc, Value input, int64_t axis,
 /// Returns an f32 constant.
 Value f32Constant(OpBuilder &b, Location loc, double value);
 
+/// A linalg.generic writing `init` with explicit maps (inputs then init) and
+/// iterators, whose body is `fn(inputs..., init element)`.
+Value buildGeneric(OpBuilder &b, Location loc, Value init, ValueRange inputs,
+                   ArrayRef<AffineMap> maps,
+                   ArrayRef<utils::IteratorType> iterators, ScalarFn fn);
+
+/// The map reading a tensor of `shape` broadcast (NumPy-style, aligned from
+/// the last dimension; size-1 dimensions repeat) over `rank` loops.
+AffineMap broadcastMap(MLIRContext *context, int64_t rank,
+                       ArrayRef<int64_t> shape);
+
+/// `byte != 0` as i1 (masks are 0/1 bytes after conversion).
+Value isKept(OpBuilder &b, Location loc, Value byte);
+
+/// Softmax of `input` along `axis`, max-subtracted. With `keep` (an i8 0/1
+/// tensor read through `keepMap`), masked positions get exactly 0 and a
+/// slice masked everywhere gives zeros.
+Value buildSoftmax(OpBuilder &b, Location loc, Value input, int64_t axis,
+                   Value keep, AffineMap keepMap);
+
 } // namespace mlir::nn::lowering
 
 #endif // NN_LIB_CONVERSION_NNTOLINALG_UTILS_H

@@ -302,3 +302,59 @@ func.func @causal_mask_c1() -> tensor<4xi1> {
   %0 = nn.causal_mask : tensor<4xi1>
   return %0 : tensor<4xi1>
 }
+
+// -----
+
+// M2 (logits masks): the mask broadcasts to the logits from the last dim.
+func.func @softmax_m2(%x: tensor<2x4x6xf32>, %m: tensor<2x6xi1>) -> tensor<2x4x6xf32> {
+  // expected-error @+1 {{'nn.softmax' op mask shape 2x6 does not broadcast to the logits shape 2x4x6 (aligned from the last dimension, each mask dimension must equal the logits' or be 1) [M2]}}
+  %0 = nn.softmax %x mask %m : tensor<2x4x6xf32>, tensor<2x6xi1>
+  return %0 : tensor<2x4x6xf32>
+}
+
+// -----
+
+func.func @softmax_m2_rank(%x: tensor<4x6xf32>, %m: tensor<1x4x6xi1>) -> tensor<4x6xf32> {
+  // expected-error @+1 {{'nn.softmax' op mask shape 1x4x6 does not broadcast to the logits shape 4x6}}
+  %0 = nn.softmax %x mask %m : tensor<4x6xf32>, tensor<1x4x6xi1>
+  return %0 : tensor<4x6xf32>
+}
+
+// -----
+
+// nn.attention C1.
+func.func @attention_c1_rank(%q: tensor<2x4x8xf32>, %k: tensor<2x6x8xf32>, %v: tensor<2x6x3xf32>) -> tensor<2x4x3xf32> {
+  // expected-error @+2 {{'nn.attention' op query, key and value must have rank 4 ([batch, heads, time, dim]), got shapes 2x4x8, 2x6x8 and 2x6x3 [C1]}}
+  // expected-error @+1 {{'nn.attention' op failed to infer returned types}}
+  %0 = nn.attention %q, %k, %v : (tensor<2x4x8xf32>, tensor<2x6x8xf32>, tensor<2x6x3xf32>) -> tensor<2x4x3xf32>
+  return %0 : tensor<2x4x3xf32>
+}
+
+// -----
+
+func.func @attention_c1_dims(%q: tensor<2x2x4x8xf32>, %k: tensor<2x2x6x7xf32>, %v: tensor<2x2x6x3xf32>) -> tensor<2x2x4x3xf32> {
+  // expected-error @+2 {{'nn.attention' op query 2x2x4x8, key 2x2x6x7 and value 2x2x6x3 do not agree: batch and heads must match, key must have query's dim and value key's time [C1]}}
+  // expected-error @+1 {{'nn.attention' op failed to infer returned types}}
+  %0 = nn.attention %q, %k, %v : (tensor<2x2x4x8xf32>, tensor<2x2x6x7xf32>, tensor<2x2x6x3xf32>) -> tensor<2x2x4x3xf32>
+  return %0 : tensor<2x2x4x3xf32>
+}
+
+// -----
+
+// nn.attention C2.
+func.func @attention_c2(%q: tensor<2x2x4x8xf32>, %k: tensor<2x2x6x8xf32>, %v: tensor<2x2x6x3xf32>, %kp: tensor<2x4xi1>) -> tensor<2x2x4x3xf32> {
+  // expected-error @+2 {{'nn.attention' op key_padding_mask shape 2x4 is not [batch, k_time] = 2x6 [C2]}}
+  // expected-error @+1 {{'nn.attention' op failed to infer returned types}}
+  %0 = nn.attention %q, %k, %v key_padding_mask %kp : (tensor<2x2x4x8xf32>, tensor<2x2x6x8xf32>, tensor<2x2x6x3xf32>, tensor<2x4xi1>) -> tensor<2x2x4x3xf32>
+  return %0 : tensor<2x2x4x3xf32>
+}
+
+// -----
+
+// nn.attention M2.
+func.func @attention_m2(%q: tensor<2x2x4x8xf32>, %k: tensor<2x2x6x8xf32>, %v: tensor<2x2x6x3xf32>, %m: tensor<6x4xi1>) -> tensor<2x2x4x3xf32> {
+  // expected-error @+2 {{'nn.attention' op mask shape 6x4 does not broadcast to the logits shape 2x2x4x6}}
+  // expected-error @+1 {{'nn.attention' op failed to infer returned types}}
+  %0 = nn.attention %q, %k, %v mask %m : (tensor<2x2x4x8xf32>, tensor<2x2x6x8xf32>, tensor<2x2x6x3xf32>, tensor<6x4xi1>) -> tensor<2x2x4x3xf32>
+  return %0 : tensor<2x2x4x3xf32>
+}

@@ -95,3 +95,17 @@ func.func @masks(%x: tensor<3x3x1xf32>, %len: tensor<3xi32>) -> (tensor<3x1xf32>
   %c = nn.causal_mask : tensor<4x4xi1>
   return %0, %1, %2, %n, %c : tensor<3x1xf32>, tensor<3x1xf32>, tensor<3x3x1xf32>, tensor<3x3xi1>, tensor<4x4xi1>
 }
+
+// CHECK-LABEL: func.func @logits_masks
+func.func @logits_masks(%x: tensor<2x4x6xf32>, %m: tensor<4x6xi1>, %q: tensor<2x2x4x8xf32>,
+                        %k: tensor<2x2x6x8xf32>, %v: tensor<2x2x6x3xf32>, %kp: tensor<2x6xi1>)
+    -> (tensor<2x4x6xf32>, tensor<2x2x4x3xf32>, tensor<2x2x4x3xf32>) {
+  // CHECK: nn.softmax %{{.*}} mask %{{.*}} : tensor<2x4x6xf32>, tensor<4x6xi1>
+  %0 = nn.softmax %x mask %m : tensor<2x4x6xf32>, tensor<4x6xi1>
+  // CHECK: nn.attention %{{.*}}, %{{.*}}, %{{.*}} mask %{{.*}} key_padding_mask %{{.*}} causal scale = 5.000000e-01 : (tensor<2x2x4x8xf32>, tensor<2x2x6x8xf32>, tensor<2x2x6x3xf32>, tensor<4x6xi1>, tensor<2x6xi1>) -> tensor<2x2x4x3xf32>
+  %1 = nn.attention %q, %k, %v mask %m key_padding_mask %kp causal scale = 0.5
+      : (tensor<2x2x4x8xf32>, tensor<2x2x6x8xf32>, tensor<2x2x6x3xf32>, tensor<4x6xi1>, tensor<2x6xi1>) -> tensor<2x2x4x3xf32>
+  // CHECK: nn.attention %{{.*}}, %{{.*}}, %{{.*}} : (tensor<2x2x4x8xf32>, tensor<2x2x6x8xf32>, tensor<2x2x6x3xf32>) -> tensor<2x2x4x3xf32>
+  %2 = nn.attention %q, %k, %v : (tensor<2x2x4x8xf32>, tensor<2x2x6x8xf32>, tensor<2x2x6x3xf32>) -> tensor<2x2x4x3xf32>
+  return %0, %1, %2 : tensor<2x4x6xf32>, tensor<2x2x4x3xf32>, tensor<2x2x4x3xf32>
+}

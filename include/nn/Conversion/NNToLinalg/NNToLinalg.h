@@ -18,8 +18,12 @@ namespace mlir::nn {
 void populateLinearToLinalgPatterns(RewritePatternSet &patterns);
 /// nn.relu, nn.gelu, nn.tanh, nn.sigmoid.
 void populateElementwiseToLinalgPatterns(RewritePatternSet &patterns);
-/// nn.softmax, nn.layer_norm.
-void populateReductionToLinalgPatterns(RewritePatternSet &patterns);
+/// nn.softmax (optionally masked), nn.layer_norm.
+void populateReductionToLinalgPatterns(const TypeConverter &converter,
+                                       RewritePatternSet &patterns);
+/// nn.attention.
+void populateAttentionToLinalgPatterns(const TypeConverter &converter,
+                                       RewritePatternSet &patterns);
 /// Mask ops and the (optionally masked) pooling ops. Masks become tensors of
 /// i8 (0/1 bytes, a NumPy bool array's layout) through `converter`.
 void populateMaskingToLinalgPatterns(const TypeConverter &converter,

@@ -14,6 +14,8 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
 
+#include <cmath>
+
 using namespace mlir;
 using namespace mlir::nn;
 
@@ -132,6 +134,31 @@ LogicalResult GlobalMaxPoolOp::inferReturnTypes(
       inferGlobalPoolType(cast<RankedTensorType>(adaptor.getInput().getType()),
                           opErrorEmitter<GlobalMaxPoolOp>(context, location)),
       inferred);
+}
+
+//===----------------------------------------------------------------------===//
+// AttentionOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult AttentionOp::inferReturnTypes(MLIRContext *context,
+                                            std::optional<Location> location,
+                                            Adaptor adaptor,
+                                            SmallVectorImpl<Type> &inferred) {
+  return collect(
+      inferAttentionType(cast<RankedTensorType>(adaptor.getQuery().getType()),
+                         cast<RankedTensorType>(adaptor.getKey().getType()),
+                         cast<RankedTensorType>(adaptor.getValue().getType()),
+                         optionalType(adaptor.getMask()),
+                         optionalType(adaptor.getKeyPaddingMask()),
+                         opErrorEmitter<AttentionOp>(context, location)),
+      inferred);
+}
+
+float AttentionOp::getScaleOrDefault() {
+  if (std::optional<APFloat> scale = getScale())
+    return scale->convertToFloat();
+  int64_t dim = cast<RankedTensorType>(getQuery().getType()).getDimSize(3);
+  return 1.0f / std::sqrt(static_cast<float>(dim));
 }
 
 //===----------------------------------------------------------------------===//

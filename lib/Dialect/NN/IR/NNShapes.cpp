@@ -167,3 +167,64 @@ mlir::nn::inferMaskingTypes(RankedTensorType input, EmitErrorFn emitError) {
                                     IntegerType::get(input.getContext(), 1));
   return std::make_pair(input, mask);
 }
+
+LogicalResult mlir::nn::verifyLogitsMask(ArrayRef<int64_t> logits,
+                                         RankedTensorType mask,
+                                         EmitErrorFn emitError) {
+  // M2: right-aligned broadcast.
+  ArrayRef<int64_t> shape = mask.getShape();
+  bool broadcasts = shape.size() <= logits.size();
+  for (size_t i = 1; broadcasts && i <= shape.size(); ++i) {
+    int64_t m = shape[shape.size() - i], l = logits[logits.size() - i];
+    broadcasts = m == l || m == 1;
+  }
+  if (broadcasts)
+    return success();
+  emitError() << "mask shape " << formatShape(shape)
+              << " does not broadcast to the logits shape "
+              << formatShape(logits)
+              << " (aligned from the last dimension, each mask dimension must "
+                 "equal the logits' or be 1) [M2]";
+  return failure();
+}
+
+FailureOr<RankedTensorType>
+mlir::nn::inferAttentionType(RankedTensorType query, RankedTensorType key,
+                             RankedTensorType value, RankedTensorType mask,
+                             RankedTensorType keyPaddingMask,
+                             EmitErrorFn emitError) {
+  // C1: rank-4 operands that agree.
+  if (query.getRank() != 4 || key.getRank() != 4 || value.getRank() != 4) {
+    emitError() << "query, key and value must have rank 4 ([batch, heads, "
+                   "time, dim]), got shapes "
+                << formatShape(query.getShape()) << ", "
+                << formatShape(key.getShape()) << " and "
+                << formatShape(value.getShape()) << " [C1]";
+    return failure();
+  }
+  ArrayRef<int64_t> q = query.getShape(), k = key.getShape(),
+                    v = value.getShape();
+  if (q[0] != k[0] || q[0] != v[0] || q[1] != k[1] || q[1] != v[1] ||
+      q[3] != k[3] || k[2] != v[2]) {
+    emitError() << "query " << formatShape(q) << ", key " << formatShape(k)
+                << " and value " << formatShape(v)
+                << " do not agree: batch and heads must match, key must have "
+                   "query's dim and value key's time [C1]";
+    return failure();
+  }
+  // C2: key padding [batch, k_time].
+  if (keyPaddingMask &&
+      keyPaddingMask.getShape() != ArrayRef<int64_t>{q[0], k[2]}) {
+    emitError() << "key_padding_mask shape "
+                << formatShape(keyPaddingMask.getShape())
+                << " is not [batch, k_time] = " << q[0] << "x" << k[2]
+                << " [C2]";
+    return failure();
+  }
+  // M2: mask broadcasts to the logits.
+  if (mask && failed(verifyLogitsMask({q[0], q[1], q[2], k[2]}, mask,
+                                      emitError)))
+    return failure();
+  return RankedTensorType::get({q[0], q[1], q[2], v[3]},
+                               query.getElementType());
+}

@@ -40,6 +40,12 @@ def NN_TimestepMasked : NativeOpTrait<"TimestepMasked"> {
   let cppNamespace = "::mlir::nn::OpTrait";
 }
 
+/// The op's optional `mask` operand is a logits mask of its `input`: i1,
+/// broadcasting to the input's shape (rule M2 in NNShapes.cpp).
+def NN_LogitsMasked : NativeOpTrait<"LogitsMasked"> {
+  let cppNamespace = "::mlir::nn::OpTrait";
+}
+
 //===----------------------------------------------------------------------===//
 // Base classes
 //===----------------------------------------------------------------------===//
@@ -175,29 +181,98 @@ def NN_SigmoidOp : NN_ActivationOp<"sigmoid"> {
   }];
 }
 
-def NN_SoftmaxOp : NN_Op<"softmax", [SameOperandsAndResultType]> {
-  let summary = "numerically stable softmax along one axis";
+def NN_SoftmaxOp : NN_Op<"softmax", [AllTypesMatch<["input", "output"]>,
+                                      NN_LogitsMasked]> {
+  let summary = "numerically stable softmax along one axis, optionally masked";
   let description = [{
     `exp(x - max(x)) / sum(exp(x - max(x)))` along `axis` (default -1, the
     last axis), as `jax.nn.softmax` and Keras' `Softmax` layer compute it:
     the maximum is subtracted first, so large logits do not overflow.
 
+    With a logits `mask` (i1, true = keep) that broadcasts to the input
+    (rule M2), masked positions get probability exactly 0 and the others
+    share the mass. A slice along `axis` that is masked everywhere gives all
+    zeros (Keras and Flax give a uniform distribution there, JAX's
+    `where=` gives NaN); no NaN arises unless the data has one.
+
     Rules:
     * C1: `-rank <= axis < rank`.
+    * M2: `mask` broadcasts to the input: aligned from the last dimension,
+      each mask dimension equals the input's or is 1, and the mask has no
+      more dimensions than the input (a causal `[q, k]` mask against
+      `[batch, heads, q, k]` logits, or `[batch, 1, 1, k]`).
 
-    Example: `%p = nn.softmax %logits axis = 1 : tensor<4x10xf32>`
+    Example:
+
+    ```mlir
+    %p = nn.softmax %logits axis = 1 : tensor<4x10xf32>
+    %q = nn.softmax %logits mask %keep : tensor<4x10xf32>, tensor<4x10xi1>
+    ```
   }];
-  let arguments = (ins NN_FloatTensor:$input,
+  let arguments = (ins NN_FloatTensor:$input, Optional<NN_MaskTensor>:$mask,
                        DefaultValuedAttr<I64Attr, "-1">:$axis);
   let results = (outs NN_FloatTensor:$output);
   let assemblyFormat = [{
-    $input (`axis` `=` $axis^)? attr-dict `:` type($input)
+    $input (`mask` $mask^)? (`axis` `=` $axis^)? attr-dict `:` type($input)
+    (`,` type($mask)^)?
   }];
   let hasVerifier = 1;
   let hasCanonicalizer = 1;
   let extraClassDeclaration = [{
     /// The axis as a non-negative dimension index.
     int64_t getNormalizedAxis();
+  }];
+}
+
+def NN_AttentionOp : NN_Op<"attention", [AttrSizedOperandSegments,
+                                         InferTypeOpAdaptor]> {
+  let summary = "scaled dot-product attention";
+  let description = [{
+    For `query` `[batch, heads, q_time, dim]`, `key` `[batch, heads, k_time,
+    dim]` and `value` `[batch, heads, k_time, value_dim]`:
+
+    `logits = query . key^T * scale` (`scale` defaults to `1/sqrt(dim)`),
+    `probs = softmax(logits)` over `k_time` with the masks applied,
+    `output = probs . value`, shape `[batch, heads, q_time, value_dim]`.
+
+    Masks (all optional, true = attend), combined with a logical and:
+    * `mask`: broadcasts to the logits `[batch, heads, q_time, k_time]`
+      (rule M2, as for `nn.softmax`), e.g. `[q_time, k_time]` or
+      `[batch, 1, 1, k_time]`;
+    * `key_padding_mask`: `[batch, k_time]`, padding of the keys;
+    * `causal`: query step `q` attends to key steps `k <= q`.
+
+    A query whose keys are all masked gives an output row of zeros (Keras
+    and Flax give the mean of the values there).
+
+    Rules:
+    * C1: `query`, `key` and `value` have rank 4; batch and heads agree;
+      `key` and `query` share `dim`; `key` and `value` share `k_time`.
+    * C2: `key_padding_mask` is `[batch, k_time]`.
+    * M2: `mask` broadcasts to `[batch, heads, q_time, k_time]`.
+
+    Example:
+
+    ```mlir
+    %o = nn.attention %q, %k, %v key_padding_mask %kp causal
+        : (tensor<2x4x8x16xf32>, tensor<2x4x8x16xf32>, tensor<2x4x8x16xf32>,
+           tensor<2x8xi1>) -> tensor<2x4x8x16xf32>
+    ```
+  }];
+  let arguments = (ins NN_FloatTensor:$query, NN_FloatTensor:$key,
+                       NN_FloatTensor:$value,
+                       Optional<NN_MaskTensor>:$mask,
+                       Optional<NN_MaskTensor>:$key_padding_mask,
+                       UnitAttr:$causal, OptionalAttr<F32Attr>:$scale);
+  let results = (outs NN_FloatTensor:$output);
+  let assemblyFormat = [{
+    $query `,` $key `,` $value (`mask` $mask^)?
+    (`key_padding_mask` $key_padding_mask^)? (`causal` $causal^)?
+    (`scale` `=` $scale^)? attr-dict `:` functional-type(operands, results)
+  }];
+  let extraClassDeclaration = [{
+    /// The scale applied to the logits: `scale`, or 1/sqrt(dim).
+    float getScaleOrDefault();
   }];
 }
 

@@ -55,6 +55,17 @@ FailureOr<RankedTensorType> inferGlobalPoolType(RankedTensorType input,
 LogicalResult verifyTimestepMask(RankedTensorType input, RankedTensorType mask,
                                  EmitErrorFn emitError);
 
+/// M2: a logits mask broadcasts to `logits`: right-aligned, each dimension
+/// equal or 1, rank not larger.
+LogicalResult verifyLogitsMask(ArrayRef<int64_t> logits, RankedTensorType mask,
+                               EmitErrorFn emitError);
+
+/// nn.attention: [batch, heads, q_time, value_dim].
+FailureOr<RankedTensorType>
+inferAttentionType(RankedTensorType query, RankedTensorType key,
+                   RankedTensorType value, RankedTensorType mask,
+                   RankedTensorType keyPaddingMask, EmitErrorFn emitError);
+
 /// nn.masking: (input type, mask i1 [batch, time]).
 FailureOr<std::pair<RankedTensorType, RankedTensorType>>
 inferMaskingTypes(RankedTensorType input, EmitErrorFn emitError);

@@ -31,6 +31,24 @@ public:
   }
 };
 
+/// The op's optional `mask` operand is a logits mask of its `input` (rule M2
+/// of the op: i1, broadcasting to the input's shape).
+template <typename ConcreteType>
+class LogitsMasked
+    : public mlir::OpTrait::TraitBase<ConcreteType, LogitsMasked> {
+public:
+  static LogicalResult verifyTrait(Operation *op) {
+    auto concrete = cast<ConcreteType>(op);
+    Value mask = concrete.getMask();
+    if (!mask)
+      return success();
+    return verifyLogitsMask(
+        cast<RankedTensorType>(concrete.getInput().getType()).getShape(),
+        cast<RankedTensorType>(mask.getType()),
+        [&] { return op->emitOpError(); });
+  }
+};
+
 } // namespace mlir::nn::OpTrait
 
 #endif // NN_DIALECT_NN_IR_NNTRAITS_H
