@@ -17,6 +17,7 @@
 #include "nn/Dialect/NN/IR/NNOps.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/SymbolTable.h"
 #include "llvm/ADT/MapVector.h"
@@ -155,6 +156,7 @@ struct NNPropagateMasksPass
         flow.maskOf[func.getArgument(*data)] = func.getArgument(i);
 
     bool error = false;
+    DenseMap<Operation *, SmallVector<Value>> pendingIfMasks;
     func.walk<WalkOrder::PreOrder>([&](Operation *op) {
       if (auto masking = dyn_cast<MaskingOp>(op)) {
         flow.maskOf[masking.getOutput()] = masking.getMask();
@@ -178,6 +180,20 @@ struct NNPropagateMasksPass
           visitReturn(func, ret, flow);
         return;
       }
+      if (auto loop = dyn_cast<scf::ForOp>(op)) {
+        // Optimistically, a loop-carried value keeps the mask it enters
+        // with; the yield confirms it (below) or the mask is lost.
+        for (auto [init, arg] :
+             llvm::zip(loop.getInitArgs(), loop.getRegionIterArgs()))
+          transferValue(init, arg, flow);
+        return;
+      }
+      if (auto yield = dyn_cast<scf::YieldOp>(op)) {
+        visitYield(yield, flow, pendingIfMasks);
+        return;
+      }
+      if (isa<scf::IfOp>(op))
+        return; // Handled at its yields.
       if (preservesTimesteps(op)) {
         transfer(op, op->getOperand(0), flow);
         return;
@@ -193,11 +209,55 @@ struct NNPropagateMasksPass
   }
 
   void transfer(Operation *op, Value from, Flow &flow) {
-    Value result = op->getResult(0);
+    transferValue(from, op->getResult(0), flow);
+  }
+
+  void transferValue(Value from, Value to, Flow &flow) {
     if (Value mask = flow.maskOf.lookup(from))
-      flow.maskOf[result] = mask;
+      flow.maskOf[to] = mask;
     else if (Operation *lost = flow.lostAt.lookup(from))
-      flow.lostAt[result] = lost;
+      flow.lostAt[to] = lost;
+  }
+
+  /// scf.for: a yielded value keeps the mask only if it is the mask the
+  /// loop-carried value entered with. scf.if: a result keeps a mask both
+  /// branches yield. Otherwise the mask is lost at the loop / the if.
+  void visitYield(scf::YieldOp yield, Flow &flow,
+                  DenseMap<Operation *, SmallVector<Value>> &pendingIfMasks) {
+    Operation *parent = yield->getParentOp();
+    auto setResult = [&](unsigned i, Value mask, bool hadMask) {
+      Value result = parent->getResult(i);
+      if (mask)
+        flow.maskOf[result] = mask;
+      else if (hadMask)
+        flow.lostAt[result] = parent;
+    };
+    if (auto loop = dyn_cast<scf::ForOp>(parent)) {
+      for (auto [i, operand] : llvm::enumerate(yield.getOperands())) {
+        Value carried = flow.maskOf.lookup(loop.getRegionIterArgs()[i]);
+        Value yielded = flow.maskOf.lookup(operand);
+        setResult(i, carried && carried == yielded ? carried : Value(),
+                  carried || yielded || flow.lostAt.count(operand));
+      }
+      return;
+    }
+    auto ifOp = dyn_cast<scf::IfOp>(parent);
+    if (!ifOp) {
+      markLost(parent, yield.getOperands(), flow);
+      return;
+    }
+    SmallVector<Value> masks = llvm::map_to_vector(
+        yield.getOperands(), [&](Value v) { return flow.maskOf.lookup(v); });
+    if (yield->getParentRegion() == &ifOp.getThenRegion()) {
+      pendingIfMasks[ifOp] = masks;
+      return;
+    }
+    SmallVector<Value> thenMasks = pendingIfMasks.lookup(ifOp);
+    for (auto [i, mask] : llvm::enumerate(masks)) {
+      Value other = i < thenMasks.size() ? thenMasks[i] : Value();
+      setResult(i, mask && mask == other ? mask : Value(),
+                mask || other || flow.lostAt.count(yield.getOperand(i)));
+    }
   }
 
   void markLost(Operation *op, ValueRange inputs, Flow &flow) {

@@ -19,3 +19,20 @@ func.func @unmasked(%x: tensor<3x3x1xf32>) -> tensor<3x1xf32> {
   %p = nn.global_avg_pool %x : (tensor<3x3x1xf32>) -> tensor<3x1xf32>
   return %p : tensor<3x1xf32>
 }
+
+// -----
+
+// An scf.if whose branches carry different masks: the mask is lost at the if.
+func.func @if_different_masks(%x: tensor<2x3x1xf32>, %flag: i1) -> tensor<2x1xf32> {
+  %d, %m = nn.masking %x mask_value = 0.0 : tensor<2x3x1xf32> -> tensor<2x3x1xf32>, tensor<2x3xi1>
+  %e, %n = nn.masking %x mask_value = 1.0 : tensor<2x3x1xf32> -> tensor<2x3x1xf32>, tensor<2x3xi1>
+  // expected-note @+1 {{the mask was lost here}}
+  %if = scf.if %flag -> tensor<2x3x1xf32> {
+    scf.yield %d : tensor<2x3x1xf32>
+  } else {
+    scf.yield %e : tensor<2x3x1xf32>
+  }
+  // expected-warning @+1 {{the input comes from masked data, but its timestep mask was lost at 'scf.if'}}
+  %p = nn.global_avg_pool %if : (tensor<2x3x1xf32>) -> tensor<2x1xf32>
+  return %p : tensor<2x1xf32>
+}

@@ -121,3 +121,33 @@ func.func @top(%x: tensor<2x2x1xf32>) -> tensor<2x1xf32> {
   %p = nn.global_avg_pool %0 : (tensor<2x2x1xf32>) -> tensor<2x1xf32>
   return %p : tensor<2x1xf32>
 }
+
+// -----
+
+// Through scf.for (the carried value keeps its mask) and scf.if (both
+// branches yield data with the same mask).
+// CHECK-LABEL: func.func @regions
+// CHECK: %{{.*}}, %[[M:[a-z0-9_]+]] = nn.masking
+// CHECK: %[[LOOP:.*]] = scf.for
+// CHECK: %[[IF:.*]] = scf.if
+// CHECK: nn.global_avg_pool %[[LOOP]] mask %[[M]]
+// CHECK: nn.global_max_pool %[[IF]] mask %[[M]]
+func.func @regions(%x: tensor<2x3x1xf32>, %flag: i1) -> (tensor<2x1xf32>, tensor<2x1xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  %d, %m = nn.masking %x mask_value = 0.0 : tensor<2x3x1xf32> -> tensor<2x3x1xf32>, tensor<2x3xi1>
+  %loop = scf.for %i = %c0 to %c3 step %c1 iter_args(%acc = %d) -> tensor<2x3x1xf32> {
+    %t = nn.tanh %acc : tensor<2x3x1xf32>
+    scf.yield %t : tensor<2x3x1xf32>
+  }
+  %if = scf.if %flag -> tensor<2x3x1xf32> {
+    %r = nn.relu %d : tensor<2x3x1xf32>
+    scf.yield %r : tensor<2x3x1xf32>
+  } else {
+    scf.yield %d : tensor<2x3x1xf32>
+  }
+  %p = nn.global_avg_pool %loop : (tensor<2x3x1xf32>) -> tensor<2x1xf32>
+  %q = nn.global_max_pool %if : (tensor<2x3x1xf32>) -> tensor<2x1xf32>
+  return %p, %q : tensor<2x1xf32>, tensor<2x1xf32>
+}

@@ -36,6 +36,10 @@ def NNPropagateMasksPass : Pass<"nn-propagate-masks", "::mlir::ModuleOp"> {
     also called differently, is cloned into a private specialization. Only
     private functions change.
 
+    Through regions: a value carried by `scf.for` keeps its mask when the
+    body yields it with the same mask; an `scf.if` result keeps a mask that
+    both branches yield.
+
     A mask-consuming op whose input comes from masked data but which still
     has no mask afterwards (the mask was lost at an op the pass cannot see
     through) gets a warning naming where the mask was lost; with
@@ -46,7 +50,8 @@ def NNPropagateMasksPass : Pass<"nn-propagate-masks", "::mlir::ModuleOp"> {
            "Make a lost mask an error instead of a warning">,
   ];
   let dependentDialects = ["::mlir::nn::NNDialect",
-                           "::mlir::func::FuncDialect"];
+                           "::mlir::func::FuncDialect",
+                           "::mlir::scf::SCFDialect"];
 }
 
 #endif // NN_DIALECT_NN_TRANSFORMS_PASSES_TD
