@@ -60,8 +60,9 @@ struct NNSelectLoweringStrategyPass
         // [m, n, k]: register tile on m and n, step 1 on k.
         tiles = {tile->first, tile->second, 0};
         reductionTiles = {0, 0, 1};
-      } else if (auto tile = fusedMatmulTile(op)) {
-        tiles = {tile->first, tile->second};
+      } else if (std::optional<SmallVector<int64_t>> epilogue =
+                     epilogueTiles(op)) {
+        tiles = *epilogue;
       } else {
         // One row at a time on outer parallel loops, up to one vector on
         // the innermost parallel loop; reductions stay whole.
@@ -73,29 +74,49 @@ struct NNSelectLoweringStrategyPass
             tiles[index] = 1;
             innermostParallel = index;
           }
+        // A reduction over an outer loop (pooling over time): step through
+        // it one slice at a time with a whole row of accumulators (up to 16
+        // vectors) in registers, reading contiguous rows.
+        bool outerReduction = op.getNumReductionLoops() > 0 &&
+                              iterators.back() == utils::IteratorType::parallel;
         if (innermostParallel >= 0)
-          tiles[innermostParallel] =
-              largestDivisorUpTo(bounds[innermostParallel], vectorWidth);
+          tiles[innermostParallel] = largestDivisorUpTo(
+              bounds[innermostParallel],
+              outerReduction ? 16 * vectorWidth : vectorWidth);
+        if (outerReduction)
+          for (auto [index, iterator] : llvm::enumerate(iterators))
+            if (iterator == utils::IteratorType::reduction)
+              reductionTiles[index] = 1;
       }
       op->setAttr(kLoweringConfigAttrName,
                   LoweringConfigAttr::get(context, tiles, reductionTiles));
     });
   }
 
-  /// An all-parallel 2-D op reading the result of a matmul through the
-  /// identity map gets the matmul's register tile, so the matmul fuses into
-  /// it.
-  std::optional<std::pair<int64_t, int64_t>>
-  fusedMatmulTile(linalg::LinalgOp op) {
-    if (op.getNumLoops() != 2 || op.getNumReductionLoops() != 0)
+  /// An all-parallel op reading, through the identity map, the result of a
+  /// reduction whose config tiles its reduction loops (a matmul's k, pooling
+  /// over time) is that op's epilogue: it gets the producer's parallel tiles,
+  /// so the producer fuses into its loops and is computed once per tile.
+  /// (Producers come first in the walk, so their configs are set.)
+  std::optional<SmallVector<int64_t>> epilogueTiles(linalg::LinalgOp op) {
+    if (op.getNumReductionLoops() != 0)
       return std::nullopt;
     for (OpOperand *operand : op.getDpsInputOperands()) {
       auto producer = operand->get().getDefiningOp<linalg::LinalgOp>();
       if (!producer || !op.getMatchingIndexingMap(operand).isIdentity())
         continue;
-      if (auto tile = matmulRegisterTile(producer, registerTileRows,
-                                         registerTileCols))
-        return tile;
+      auto config =
+          producer->getAttrOfType<LoweringConfigAttr>(kLoweringConfigAttrName);
+      if (!config || llvm::all_of(config.getReductionTileSizes(),
+                                  [](int64_t s) { return s == 0; }))
+        continue;
+      SmallVector<int64_t> tiles;
+      for (auto [tile, iterator] : llvm::zip(config.getTileSizes(),
+                                             producer.getIteratorTypesArray()))
+        if (iterator == utils::IteratorType::parallel)
+          tiles.push_back(tile);
+      if (tiles.size() == op.getNumLoops())
+        return tiles;
     }
     return std::nullopt;
   }

@@ -50,10 +50,11 @@ func.func @matmul_small_shapes(%a: tensor<4x128xf32>, %b: tensor<128x10xf32>, %c
 
 // Other ops: one row at a time on outer parallel loops, up to 16 lanes on the
 // innermost parallel loop (here d0 of the row sum: 4 rows at once),
-// reductions whole.
+// reductions whole; a reduction over an outer loop (the max over time) steps
+// by 1 with up to 256 lanes of accumulators (here all 8 features).
 // CHECK-LABEL: func.func @reduction_and_elementwise
 // CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [4, 0], reduction_tile_sizes = [0, 0]>}
-// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 0, 8], reduction_tile_sizes = [0, 0, 0]>}
+// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 0, 8], reduction_tile_sizes = [0, 1, 0]>}
 // CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 12], reduction_tile_sizes = [0, 0]>}
 func.func @reduction_and_elementwise(%x: tensor<4x10xf32>, %s: tensor<4xf32>, %p: tensor<2x3x8xf32>,
                                      %q: tensor<2x8xf32>, %e: tensor<3x36xf32>) -> (tensor<4xf32>, tensor<2x8xf32>, tensor<3x36xf32>) {
@@ -76,4 +77,28 @@ func.func @reduction_and_elementwise(%x: tensor<4x10xf32>, %s: tensor<4xf32>, %p
     linalg.yield %n : f32
   } -> tensor<3x36xf32>
   return %0, %1, %2 : tensor<4xf32>, tensor<2x8xf32>, tensor<3x36xf32>
+}
+
+// -----
+
+// The epilogue of a reduction over time gets the reduction's parallel tiles
+// (so the reduction fuses into it): [1, 256] on [batch, features].
+// CHECK-LABEL: func.func @pool_epilogue
+// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 0, 256], reduction_tile_sizes = [0, 1, 0]>}
+// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 256], reduction_tile_sizes = [0, 0]>}
+func.func @pool_epilogue(%x: tensor<4x512x256xf32>, %init: tensor<4x256xf32>) -> tensor<4x256xf32> {
+  %sum = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d1, d2)>, affine_map<(d0, d1, d2) -> (d0, d2)>],
+                         iterator_types = ["parallel", "reduction", "parallel"]} ins(%x : tensor<4x512x256xf32>) outs(%init : tensor<4x256xf32>) {
+  ^bb0(%in: f32, %acc: f32):
+    %a = arith.addf %in, %acc : f32
+    linalg.yield %a : f32
+  } -> tensor<4x256xf32>
+  %mean = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>],
+                          iterator_types = ["parallel", "parallel"]} ins(%sum : tensor<4x256xf32>) outs(%init : tensor<4x256xf32>) {
+  ^bb0(%in: f32, %o: f32):
+    %c = arith.constant 512.0 : f32
+    %d = arith.divf %in, %c : f32
+    linalg.yield %d : f32
+  } -> tensor<4x256xf32>
+  return %mean : tensor<4x256xf32>
 }

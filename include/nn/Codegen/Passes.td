@@ -28,7 +28,10 @@ def NNSelectLoweringStrategyPass
       register tile as that matmul, so that the matmul fuses into its loops;
     * any other op: one row at a time on outer parallel loops and the
       largest divisor of the innermost parallel loop up to `vector-width`
-      lanes; reduction loops are left whole.
+      lanes; reduction loops are left whole, except when the innermost loop
+      is parallel (pooling over time): then the reductions step by 1 and the
+      innermost tile grows to 16 vectors, so a whole row of accumulators
+      stays in registers while contiguous rows stream in.
   }];
   let options = [
     Option<"registerTileRows", "register-tile-rows", "int64_t", "8",
