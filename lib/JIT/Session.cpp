@@ -378,7 +378,22 @@ static llvm::Expected<ValueInfo> valueInfo(mlir::Type type,
   if (attrs)
     if (auto name = attrs.getAs<mlir::StringAttr>("nn.name"))
       info.name = name.getValue().str();
+  // Keys cross the boundary as two little-endian uint32 words each.
+  if (llvm::isa<mlir::nn::KeyType>(type)) {
+    info.type.shape = {2};
+    info.type.dtype = DType::U32;
+    info.isKey = true;
+    return info;
+  }
   auto tensor = llvm::dyn_cast<mlir::RankedTensorType>(type);
+  if (tensor && tensor.hasStaticShape() &&
+      llvm::isa<mlir::nn::KeyType>(tensor.getElementType())) {
+    info.type.shape.assign(tensor.getShape().begin(), tensor.getShape().end());
+    info.type.shape.push_back(2);
+    info.type.dtype = DType::U32;
+    info.isKey = true;
+    return info;
+  }
   std::optional<DType> dtype =
       tensor ? dtypeFromMLIR(tensor.getElementType()) : std::nullopt;
   if (!tensor || !tensor.hasStaticShape() || !dtype) {
@@ -388,7 +403,7 @@ static llvm::Expected<ValueInfo> valueInfo(mlir::Type type,
     return llvm::createStringError(
         llvm::formatv("function '{0}': {1} {2} has type {3}; only statically "
                       "shaped tensors of f16/f32/f64/i1/i8/i16/i32/i64/ui8/ui32 "
-                      "can be passed",
+                      "and !nn.key can be passed",
                       function, what, index, text)
             .str());
   }

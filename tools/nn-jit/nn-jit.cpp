@@ -34,8 +34,10 @@ static cl::opt<std::string> functionName(
     "function", cl::desc("Function to call (default: the only public one)"));
 static cl::list<std::string> inputs(
     "input", cl::desc("An argument: SHAPExDTYPE=VALUES (2x2xf32=1,2,3,4), "
-                      "DTYPE=VALUE for rank 0, or @file.npy. Give k x (number "
-                      "of arguments not taken from --params) inputs for k calls"));
+                      "DTYPE=VALUE for rank 0, @file.npy, or for a key "
+                      "key:SEED (jax.random.PRNGKey) / keras:SEED. Give k x "
+                      "(number of arguments not taken from --params) inputs "
+                      "for k calls"));
 static cl::opt<std::string> paramsFile(
     "params", cl::desc("@weights.npz: arguments named in the IR (nn.name) are "
                        "taken from the archive by name"));
@@ -82,9 +84,36 @@ int fail(const llvm::Twine &message) {
 
 int fail(llvm::Error error) { return fail(llvm::toString(std::move(error))); }
 
-llvm::Expected<HostTensor> loadInput(llvm::StringRef spec) {
+/// A key from an integer seed: `key:S` is jax.random.PRNGKey(S) =
+/// [uint32(S >> 32), uint32(S)]; `keras:S` is Keras 3's [S, 0].
+llvm::Expected<HostTensor> parseSeedKey(llvm::StringRef spec) {
+  bool keras = spec.starts_with("keras:");
+  llvm::StringRef digits = spec.drop_front(keras ? 6 : 4);
+  int64_t seed;
+  if (digits.getAsInteger(10, seed))
+    return llvm::createStringError(
+        "malformed key '" + spec + "': expected key:SEED or keras:SEED with an "
+        "integer seed");
+  TensorType type;
+  type.shape = {2};
+  type.dtype = DType::U32;
+  HostTensor key(type);
+  auto *words = key.dataAs<uint32_t>();
+  uint64_t bits = static_cast<uint64_t>(seed);
+  words[0] = keras ? static_cast<uint32_t>(bits) : static_cast<uint32_t>(bits >> 32);
+  words[1] = keras ? 0 : static_cast<uint32_t>(bits);
+  return key;
+}
+
+llvm::Expected<HostTensor> loadInput(llvm::StringRef spec, const ValueInfo &arg) {
   if (spec.consume_front("@"))
     return readNpy(spec);
+  if (spec.starts_with("key:") || spec.starts_with("keras:")) {
+    if (!arg.isKey || arg.type.shape.size() != 1)
+      return llvm::createStringError(
+          "'" + spec + "' is a key, but the argument is " + arg.type.str());
+    return parseSeedKey(spec);
+  }
   return parseTensorLiteral(spec);
 }
 
@@ -235,12 +264,12 @@ int main(int argc, char **argv) {
     llvm::SmallVector<BufferRef> arguments;
     loaded.reserve(perCall);
     size_t next = call * perCall;
-    for (auto &param : fixed) {
+    for (auto [index, param] : llvm::enumerate(fixed)) {
       if (param) {
         arguments.push_back(param->ref());
         continue;
       }
-      auto tensor = loadInput(inputs[next++]);
+      auto tensor = loadInput(inputs[next++], signature->arguments[index]);
       if (!tensor)
         return fail(tensor.takeError());
       loaded.push_back(std::move(*tensor));

@@ -31,6 +31,8 @@ struct ValueInfo {
   /// From the `nn.name` argument / result attribute, or empty.
   std::string name;
   TensorType type;
+  /// An `!nn.key` (uint32 [2]) or a key array (uint32 [..., 2]).
+  bool isKey = false;
 };
 
 /// What a caller must pass: argument buffers, then result buffers.

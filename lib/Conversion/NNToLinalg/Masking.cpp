@@ -301,16 +301,27 @@ struct MaskLogicToLinalg : OpConversionPattern<OpTy> {
 
 } // namespace
 
-void mlir::nn::populateMaskTypeConversion(TypeConverter &converter) {
+void mlir::nn::populateNNTypeConversion(TypeConverter &converter) {
   converter.addConversion([](Type type) { return type; });
+  converter.addConversion([](KeyType type) -> Type {
+    return RankedTensorType::get({2}, IntegerType::get(type.getContext(), 32));
+  });
   converter.addConversion([](RankedTensorType type) -> Type {
     if (type.getElementType().isInteger(1))
       return byteMaskType(type);
+    if (isa<KeyType>(type.getElementType())) {
+      SmallVector<int64_t> shape(type.getShape());
+      shape.push_back(2);
+      return RankedTensorType::get(shape, IntegerType::get(type.getContext(), 32));
+    }
     return type;
   });
   // Between converted (i8) and unconverted (i1) mask values.
   converter.addSourceMaterialization([](OpBuilder &b, Type type,
-                                        ValueRange inputs, Location loc) {
+                                        ValueRange inputs, Location loc) -> Value {
+    auto target = dyn_cast<RankedTensorType>(type);
+    if (!target || !target.getElementType().isInteger(1))
+      return Value();
     auto zero = arith::ConstantOp::create(
         b, loc, DenseElementsAttr::get(cast<RankedTensorType>(inputs[0].getType()),
                                        b.getI8IntegerAttr(0)));
@@ -319,7 +330,10 @@ void mlir::nn::populateMaskTypeConversion(TypeConverter &converter) {
         .getResult();
   });
   converter.addTargetMaterialization([](OpBuilder &b, Type type,
-                                        ValueRange inputs, Location loc) {
+                                        ValueRange inputs, Location loc) -> Value {
+    auto source = dyn_cast<RankedTensorType>(inputs[0].getType());
+    if (!source || !source.getElementType().isInteger(1))
+      return Value();
     return arith::ExtUIOp::create(b, loc, type, inputs[0]).getResult();
   });
 }

@@ -34,6 +34,7 @@ void mlir::nn::populateNNToLinalgConversionPatterns(
   populateReductionToLinalgPatterns(converter, patterns);
   populateAttentionToLinalgPatterns(converter, patterns);
   populateMaskingToLinalgPatterns(converter, patterns);
+  populateRandomToLinalgPatterns(converter, patterns);
 }
 
 namespace {
@@ -42,7 +43,7 @@ struct ConvertNNToLinalgPass
   void runOnOperation() override {
     MLIRContext *context = &getContext();
     TypeConverter converter;
-    populateMaskTypeConversion(converter);
+    populateNNTypeConversion(converter);
 
     ConversionTarget target(*context);
     target.addIllegalDialect<NNDialect>();

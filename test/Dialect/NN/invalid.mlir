@@ -358,3 +358,65 @@ func.func @attention_m2(%q: tensor<2x2x4x8xf32>, %k: tensor<2x2x6x8xf32>, %v: te
   %0 = nn.attention %q, %k, %v mask %m : (tensor<2x2x4x8xf32>, tensor<2x2x6x8xf32>, tensor<2x2x6x3xf32>, tensor<6x4xi1>) -> tensor<2x2x4x3xf32>
   return %0 : tensor<2x2x4x3xf32>
 }
+
+// -----
+
+// nn.rng.key C1: one seed.
+func.func @rng_key_c1(%seed: tensor<i64>) -> !nn.key {
+  // expected-error @+1 {{'nn.rng.key' op needs exactly one seed: an operand or the seed attribute [C1]}}
+  %k = nn.rng.key %seed : tensor<i64> -> seed = 1 : !nn.key
+  return %k : !nn.key
+}
+
+// -----
+
+func.func @rng_key_no_seed() -> !nn.key {
+  // expected-error @+1 {{'nn.rng.key' op needs exactly one seed: an operand or the seed attribute [C1]}}
+  %k = nn.rng.key !nn.key
+  return %k : !nn.key
+}
+
+// -----
+
+// nn.rng.split C1.
+func.func @rng_split_c1(%k: !nn.key) -> tensor<2x2x!nn.key> {
+  // expected-error @+1 {{'nn.rng.split' op splits into a rank-1 key array, got shape 2x2 [C1]}}
+  %ks = nn.rng.split %k : !nn.key -> tensor<2x2x!nn.key>
+  return %ks : tensor<2x2x!nn.key>
+}
+
+// -----
+
+// nn.rng.key_at C1.
+func.func @rng_key_at_c1(%ks: tensor<2x!nn.key>) -> !nn.key {
+  // expected-error @+1 {{'nn.rng.key_at' op index 2 is out of range for a key array of shape 2 [C1]}}
+  %k = nn.rng.key_at %ks[2] : tensor<2x!nn.key>
+  return %k : !nn.key
+}
+
+// -----
+
+// nn.rng.threefry2x32 C1.
+func.func @rng_threefry_c1(%k: !nn.key, %c: tensor<4x3xi32>) -> tensor<4x3xi32> {
+  // expected-error @+1 {{'nn.rng.threefry2x32' op counters must be pairs (a last dimension of 2), got shape 4x3 [C1]}}
+  %0 = nn.rng.threefry2x32 %k, %c : tensor<4x3xi32>
+  return %0 : tensor<4x3xi32>
+}
+
+// -----
+
+// nn.rng.uniform C1.
+func.func @rng_uniform_c1(%k: !nn.key) -> tensor<4xf32> {
+  // expected-error @+1 {{'nn.rng.uniform' op needs minval < maxval, got [1.000000e+00, 1.000000e+00) [C1]}}
+  %0 = nn.rng.uniform %k minval = 1.0 maxval = 1.0 : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// A key is not data.
+func.func @key_as_data(%k: !nn.key) -> tensor<2xf32> {
+  // expected-error @+1 {{'nn.relu' op operand #0 must be statically shaped tensor of 32-bit float values, but got '!nn.key'}}
+  %0 = "nn.relu"(%k) : (!nn.key) -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}

@@ -109,3 +109,27 @@ func.func @logits_masks(%x: tensor<2x4x6xf32>, %m: tensor<4x6xi1>, %q: tensor<2x
   %2 = nn.attention %q, %k, %v : (tensor<2x2x4x8xf32>, tensor<2x2x6x8xf32>, tensor<2x2x6x3xf32>) -> tensor<2x2x4x3xf32>
   return %0, %1, %2 : tensor<2x4x6xf32>, tensor<2x2x4x3xf32>, tensor<2x2x4x3xf32>
 }
+
+// CHECK-LABEL: func.func @random
+func.func @random(%seed: tensor<i64>, %d: tensor<i32>, %c: tensor<4x2xi32>)
+    -> (!nn.key, tensor<3x!nn.key>, tensor<4x2xi32>, tensor<2x3xi32>, tensor<8xf32>, tensor<8xf32>) {
+  // CHECK: %[[K:.*]] = nn.rng.key seed = 42 : !nn.key
+  %k = nn.rng.key seed = 42 : !nn.key
+  // CHECK: nn.rng.key %{{.*}} : tensor<i64> -> !nn.key
+  %s = nn.rng.key %seed : tensor<i64> -> !nn.key
+  // CHECK: %[[KS:.*]] = nn.rng.split %[[K]] : !nn.key -> tensor<3x!nn.key>
+  %ks = nn.rng.split %k : !nn.key -> tensor<3x!nn.key>
+  // CHECK: %[[K1:.*]] = nn.rng.key_at %[[KS]][1] : tensor<3x!nn.key>
+  %k1 = nn.rng.key_at %ks[1] : tensor<3x!nn.key>
+  // CHECK: nn.rng.fold_in %[[K1]], %{{.*}} : tensor<i32>
+  %f = nn.rng.fold_in %k1, %d : tensor<i32>
+  // CHECK: nn.rng.threefry2x32 %{{.*}}, %{{.*}} : tensor<4x2xi32>
+  %w = nn.rng.threefry2x32 %s, %c : tensor<4x2xi32>
+  // CHECK: nn.rng.bits %{{.*}} : tensor<2x3xi32>
+  %b = nn.rng.bits %f : tensor<2x3xi32>
+  // CHECK: nn.rng.uniform %{{.*}} : tensor<8xf32>
+  %u = nn.rng.uniform %f : tensor<8xf32>
+  // CHECK: nn.rng.uniform %{{.*}} minval = -1.000000e+00 maxval = 2.000000e+00 : tensor<8xf32>
+  %v = nn.rng.uniform %f minval = -1.0 maxval = 2.0 : tensor<8xf32>
+  return %f, %ks, %w, %b, %u, %v : !nn.key, tensor<3x!nn.key>, tensor<4x2xi32>, tensor<2x3xi32>, tensor<8xf32>, tensor<8xf32>
+}

@@ -29,9 +29,16 @@ void populateAttentionToLinalgPatterns(const TypeConverter &converter,
 void populateMaskingToLinalgPatterns(const TypeConverter &converter,
                                      RewritePatternSet &patterns);
 
-/// Converts i1 tensors (masks) to i8 tensors and leaves other types alone,
-/// with arith casts (0/1) between the two where unconverted ops need them.
-void populateMaskTypeConversion(TypeConverter &converter);
+/// Random ops (threefry2x32). Keys become tensor<2xi32> (key arrays
+/// tensor<Nx2xi32>) through `converter`.
+void populateRandomToLinalgPatterns(const TypeConverter &converter,
+                                    RewritePatternSet &patterns);
+
+/// The nn types at and below the boundary: i1 tensors (masks) become i8
+/// tensors (with arith casts where unconverted ops need i1), `!nn.key`
+/// becomes tensor<2xi32> and `tensor<N x !nn.key>` tensor<Nx2xi32>; other
+/// types stay.
+void populateNNTypeConversion(TypeConverter &converter);
 
 /// All of the above.
 void populateNNToLinalgConversionPatterns(const TypeConverter &converter,

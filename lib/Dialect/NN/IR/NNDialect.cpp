@@ -22,6 +22,9 @@ using namespace mlir::nn;
 #define GET_ATTRDEF_CLASSES
 #include "nn/Dialect/NN/IR/NNAttrs.cpp.inc"
 
+#define GET_TYPEDEF_CLASSES
+#include "nn/Dialect/NN/IR/NNOpsTypes.cpp.inc"
+
 void NNDialect::initialize() {
   addOperations<
 #define GET_OP_LIST
@@ -30,6 +33,10 @@ void NNDialect::initialize() {
   addAttributes<
 #define GET_ATTRDEF_LIST
 #include "nn/Dialect/NN/IR/NNAttrs.cpp.inc"
+      >();
+  addTypes<
+#define GET_TYPEDEF_LIST
+#include "nn/Dialect/NN/IR/NNOpsTypes.cpp.inc"
       >();
 }
 

@@ -200,5 +200,56 @@ LogicalResult CausalMaskOp::verify() {
   return success();
 }
 
+//===----------------------------------------------------------------------===//
+// Random numbers
+//===----------------------------------------------------------------------===//
+
+LogicalResult RngKeyOp::verify() {
+  // C1: one seed.
+  if (static_cast<bool>(getSeedValue()) == getSeed().has_value())
+    return emitOpError() << "needs exactly one seed: an operand or the seed "
+                            "attribute [C1]";
+  return success();
+}
+
+LogicalResult RngSplitOp::verify() {
+  // C1: rank-1 key array.
+  if (getKeys().getType().getRank() != 1)
+    return emitOpError() << "splits into a rank-1 key array, got shape "
+                         << formatShape(getKeys().getType().getShape())
+                         << " [C1]";
+  return success();
+}
+
+LogicalResult RngKeyAtOp::verify() {
+  // C1: index in range of a rank-1 array.
+  RankedTensorType type = getKeys().getType();
+  int64_t index = static_cast<int64_t>(getIndex());
+  if (type.getRank() != 1 || index < 0 || index >= type.getDimSize(0))
+    return emitOpError() << "index " << index
+                         << " is out of range for a key array of shape "
+                         << formatShape(type.getShape()) << " [C1]";
+  return success();
+}
+
+LogicalResult RngThreefryOp::verify() {
+  // C1: counter pairs.
+  RankedTensorType type = getCounters().getType();
+  if (type.getRank() < 1 || type.getShape().back() != 2)
+    return emitOpError() << "counters must be pairs (a last dimension of 2), "
+                            "got shape "
+                         << formatShape(type.getShape()) << " [C1]";
+  return success();
+}
+
+LogicalResult RngUniformOp::verify() {
+  // C1: a non-empty interval.
+  if (!(getMinval().convertToFloat() < getMaxval().convertToFloat()))
+    return emitOpError() << "needs minval < maxval, got ["
+                         << getMinval().convertToFloat() << ", "
+                         << getMaxval().convertToFloat() << ") [C1]";
+  return success();
+}
+
 #define GET_OP_CLASSES
 #include "nn/Dialect/NN/IR/NNOps.cpp.inc"

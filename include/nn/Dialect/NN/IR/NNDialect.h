@@ -13,4 +13,7 @@
 
 #include "nn/Dialect/NN/IR/NNOpsDialect.h.inc"
 
+#define GET_TYPEDEF_CLASSES
+#include "nn/Dialect/NN/IR/NNOpsTypes.h.inc"
+
 #endif // NN_DIALECT_NN_IR_NNDIALECT_H

@@ -9,6 +9,7 @@
 
 include "nn/Dialect/NN/IR/NNDialect.td"
 include "nn/Dialect/NN/IR/NNAttrs.td"
+include "nn/Dialect/NN/IR/NNTypes.td"
 include "mlir/IR/OpBase.td"
 include "mlir/Interfaces/InferTypeOpInterface.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
@@ -505,6 +506,151 @@ def NN_MaskNotOp : NN_Op<"mask_not", [SameOperandsAndResultType, Elementwise]> {
   let results = (outs NN_MaskTensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($result)";
   let hasFolder = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Random numbers (threefry2x32, bit-exact with JAX's default PRNG)
+//===----------------------------------------------------------------------===//
+
+def NN_KeyArray : StaticShapeTensorOf<[NN_KeyType]>;
+def NN_SeedTensor : 0DTensorOf<[I64]>;
+
+def NN_RngKeyOp : NN_Op<"rng.key"> {
+  let summary = "a key from an integer seed (jax.random.key)";
+  let description = [{
+    For a seed `s` (int64): `[uint32(s >> 32), uint32(s & 0xFFFFFFFF)]`, as
+    `jax.random.PRNGKey(s)`: key(0) = [0, 0], key(42) = [0, 42],
+    key(-1) = [4294967295, 4294967295]. The seed is an operand (a
+    `tensor<i64>`) or the `seed` attribute.
+
+    Rules:
+    * C1: exactly one of the seed operand and the `seed` attribute.
+
+    Example:
+
+    ```mlir
+    %k = nn.rng.key seed = 42 : !nn.key
+    %s = nn.rng.key %seed : tensor<i64> -> !nn.key
+    ```
+  }];
+  let arguments = (ins Optional<NN_SeedTensor>:$seed_value,
+                       OptionalAttr<I64Attr>:$seed);
+  let results = (outs NN_KeyType:$key);
+  let assemblyFormat = [{
+    ($seed_value^ `:` type($seed_value) `->`)? (`seed` `=` $seed^ `:`)?
+    attr-dict type($key)
+  }];
+  let hasVerifier = 1;
+}
+
+def NN_RngSplitOp : NN_Op<"rng.split"> {
+  let summary = "split a key into an array of keys (jax.random.split)";
+  let description = [{
+    `keys[i] = fold_in(key, i)`, i.e. `threefry2x32(key, (hi32(i),
+    lo32(i)))` with both output words forming key `i`.
+
+    Rules:
+    * C1: the result is a rank-1 key array.
+
+    Example: `%ks = nn.rng.split %k : !nn.key -> tensor<2x!nn.key>`
+  }];
+  let arguments = (ins NN_KeyType:$key);
+  let results = (outs NN_KeyArray:$keys);
+  let assemblyFormat = "$key attr-dict `:` type($key) `->` type($keys)";
+  let hasVerifier = 1;
+}
+
+def NN_RngKeyAtOp : NN_Op<"rng.key_at"> {
+  let summary = "one key of a key array";
+  let description = [{
+    `keys[index]`.
+
+    Rules:
+    * C1: `0 <= index < size` of the rank-1 key array.
+
+    Example: `%k1 = nn.rng.key_at %ks[1] : tensor<2x!nn.key>`
+  }];
+  let arguments = (ins NN_KeyArray:$keys, I64Attr:$index);
+  let results = (outs NN_KeyType:$key);
+  let assemblyFormat = "$keys `[` $index `]` attr-dict `:` type($keys)";
+  let hasVerifier = 1;
+  let builders = [OpBuilder<(ins "Value":$keys, "int64_t":$index), [{
+    build($_builder, $_state, KeyType::get($_builder.getContext()), keys,
+          index);
+  }]>];
+}
+
+def NN_RngFoldInOp : NN_Op<"rng.fold_in"> {
+  let summary = "fold 32 bits of data into a key (jax.random.fold_in)";
+  let description = [{
+    `fold_in(key, d) = threefry2x32(key, (0, d))`, both output words.
+
+    Example: `%k2 = nn.rng.fold_in %k, %d : tensor<i32>`
+  }];
+  let arguments = (ins NN_KeyType:$key, 0DTensorOf<[I32]>:$data);
+  let results = (outs NN_KeyType:$result);
+  let assemblyFormat = "$key `,` $data attr-dict `:` type($data)";
+}
+
+def NN_RngThreefryOp : NN_Op<"rng.threefry2x32",
+                              [AllTypesMatch<["counters", "output"]>]> {
+  let summary = "the threefry2x32 block function (jax.random.threefry_2x32)";
+  let description = [{
+    Applies threefry2x32 with 20 rounds under `key` to every counter pair
+    `counters[..., :]` = (c0, c1), giving the pair (w0, w1): the primitive
+    behind every other random op, exposed as JAX exposes it, and the op the
+    Random123 known-answer vectors are checked with.
+
+    Rules:
+    * C1: `counters` has a last dimension of 2.
+
+    Example:
+
+    ```mlir
+    %w = nn.rng.threefry2x32 %k, %counters : tensor<4x2xi32>
+    ```
+  }];
+  let arguments = (ins NN_KeyType:$key, StaticShapeTensorOf<[I32]>:$counters);
+  let results = (outs StaticShapeTensorOf<[I32]>:$output);
+  let assemblyFormat = "$key `,` $counters attr-dict `:` type($counters)";
+  let hasVerifier = 1;
+}
+
+def NN_RngBitsOp : NN_Op<"rng.bits"> {
+  let summary = "32 random bits per element (jax.random.bits)";
+  let description = [{
+    Element `i` (row-major flat index) is `w0 ^ w1` of
+    `threefry2x32(key, (hi32(i), lo32(i)))`. The result is signless i32
+    whose bits are the unsigned words.
+
+    Example: `%b = nn.rng.bits %k : tensor<3x4xi32>`
+  }];
+  let arguments = (ins NN_KeyType:$key);
+  let results = (outs StaticShapeTensorOf<[I32]>:$bits);
+  let assemblyFormat = "$key attr-dict `:` type($bits)";
+}
+
+def NN_RngUniformOp : NN_Op<"rng.uniform"> {
+  let summary = "uniform f32 in [minval, maxval) (jax.random.uniform)";
+  let description = [{
+    From the bits `b` of `nn.rng.bits`: `f = bitcast((b >> 9) | 0x3F800000)
+    - 1.0` in [0, 1), then `max(minval, f * (maxval - minval) + minval)`
+    (a separate multiply and add, as JAX: no FMA).
+
+    Rules:
+    * C1: `minval < maxval`.
+
+    Example: `%u = nn.rng.uniform %k minval = -1.0 maxval = 1.0 : tensor<8xf32>`
+  }];
+  let arguments = (ins NN_KeyType:$key,
+                       DefaultValuedAttr<F32Attr, "0.0">:$minval,
+                       DefaultValuedAttr<F32Attr, "1.0">:$maxval);
+  let results = (outs NN_FloatTensor:$output);
+  let assemblyFormat = [{
+    $key (`minval` `=` $minval^)? (`maxval` `=` $maxval^)? attr-dict `:`
+    type($output)
+  }];
+  let hasVerifier = 1;
 }
 
 #endif // NN_DIALECT_NN_IR_NNOPS_TD

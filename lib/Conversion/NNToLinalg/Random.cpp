@@ -1,0 +1,293 @@
+//===- Random.cpp - threefry2x32 random ops to linalg ---------------------===//
+//
+// Part of the nn-mlir project.
+//
+// JAX's default PRNG (threefry2x32, 20 rounds, jax_threefry_partitionable):
+// plain i32 arithmetic (add, rotate, xor) inside linalg.generic ops over the
+// element index, so it vectorizes like any elementwise op. Keys are
+// tensor<2xi32> after conversion (key arrays tensor<Nx2xi32>).
+//
+//===----------------------------------------------------------------------===//
+
+#include "Utils.h"
+
+#include "nn/Conversion/NNToLinalg/NNToLinalg.h"
+#include "nn/Dialect/NN/IR/NNOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+using namespace mlir;
+using namespace mlir::nn;
+using namespace mlir::nn::lowering;
+
+namespace {
+
+Value i32Constant(OpBuilder &b, Location loc, uint32_t value) {
+  return arith::ConstantOp::create(
+      b, loc, b.getI32IntegerAttr(static_cast<int32_t>(value)));
+}
+
+/// threefry2x32 with 20 rounds (Salmon et al., "Parallel random numbers: as
+/// easy as 1, 2, 3"; Random123's threefry2x32_20) of counter (c0, c1) under
+/// key (k0, k1). All arithmetic wraps modulo 2^32.
+std::pair<Value, Value> threefry2x32(OpBuilder &b, Location loc, Value k0,
+                                     Value k1, Value c0, Value c1) {
+  auto add = [&](Value x, Value y) {
+    return arith::AddIOp::create(b, loc, x, y).getResult();
+  };
+  Value ks[3] = {k0, k1,
+                 arith::XOrIOp::create(
+                     b, loc, arith::XOrIOp::create(b, loc, k0, k1),
+                     i32Constant(b, loc, 0x1BD11BDA))};
+  Value x0 = add(c0, ks[0]), x1 = add(c1, ks[1]);
+  constexpr uint32_t rotations[2][4] = {{13, 15, 26, 6}, {17, 29, 16, 24}};
+  for (uint32_t group = 0; group < 5; ++group) {
+    for (uint32_t r : rotations[group % 2]) {
+      x0 = add(x0, x1);
+      Value left = arith::ShLIOp::create(b, loc, x1, i32Constant(b, loc, r));
+      Value right =
+          arith::ShRUIOp::create(b, loc, x1, i32Constant(b, loc, 32 - r));
+      x1 = arith::OrIOp::create(b, loc, left, right);
+      x1 = arith::XOrIOp::create(b, loc, x1, x0);
+    }
+    // Key injection after every 4 rounds.
+    x0 = add(x0, ks[(group + 1) % 3]);
+    x1 = add(add(x1, ks[(group + 2) % 3]), i32Constant(b, loc, group + 1));
+  }
+  return {x0, x1};
+}
+
+/// (key[0], key[1]) of a converted key tensor<2xi32>.
+std::pair<Value, Value> keyWords(OpBuilder &b, Location loc, Value key) {
+  auto word = [&](int64_t i) {
+    Value index = arith::ConstantIndexOp::create(b, loc, i);
+    return tensor::ExtractOp::create(b, loc, key, index).getResult();
+  };
+  return {word(0), word(1)};
+}
+
+/// (hi32(i), lo32(i)) of the row-major flat index of the current element of
+/// a linalg.generic over `shape` (the loops of the first `shape.size()`
+/// dims).
+std::pair<Value, Value> flatIndexWords(OpBuilder &b, Location loc,
+                                       ArrayRef<int64_t> shape) {
+  Value flat = arith::ConstantIndexOp::create(b, loc, 0);
+  for (auto [dim, size] : llvm::enumerate(shape)) {
+    Value scaled = arith::MulIOp::create(
+        b, loc, flat, arith::ConstantIndexOp::create(b, loc, size));
+    flat = arith::AddIOp::create(b, loc, scaled,
+                                 linalg::IndexOp::create(b, loc, dim));
+  }
+  Value wide = arith::IndexCastUIOp::create(b, loc, b.getI64Type(), flat);
+  Value hi = arith::TruncIOp::create(
+      b, loc, b.getI32Type(),
+      arith::ShRUIOp::create(
+          b, loc, wide,
+          arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(32))));
+  Value lo = arith::TruncIOp::create(b, loc, b.getI32Type(), wide);
+  return {hi, lo};
+}
+
+/// The 32 random bits of the current element: w0 ^ w1.
+Value randomBits(OpBuilder &b, Location loc, Value k0, Value k1,
+                 ArrayRef<int64_t> shape) {
+  auto [hi, lo] = flatIndexWords(b, loc, shape);
+  auto [w0, w1] = threefry2x32(b, loc, k0, k1, hi, lo);
+  return arith::XOrIOp::create(b, loc, w0, w1);
+}
+
+/// Uniform f32 in [0, 1) from 32 bits: 23 mantissa bits under exponent 0.
+Value unitFloat(OpBuilder &b, Location loc, Value bits) {
+  Value mantissa = arith::ShRUIOp::create(b, loc, bits, i32Constant(b, loc, 9));
+  Value one = arith::OrIOp::create(b, loc, mantissa,
+                                   i32Constant(b, loc, 0x3F800000));
+  Value f = arith::BitcastOp::create(b, loc, b.getF32Type(), one);
+  return arith::SubFOp::create(b, loc, f, f32Constant(b, loc, 1.0));
+}
+
+/// key = [uint32(s >> 32), uint32(s)].
+struct RngKeyToLinalg : OpConversionPattern<RngKeyOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(RngKeyOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto type = RankedTensorType::get({2}, rewriter.getI32Type());
+    if (std::optional<uint64_t> seed = op.getSeed()) {
+      auto words = DenseElementsAttr::get(
+          type, ArrayRef<int32_t>{static_cast<int32_t>(*seed >> 32),
+                                  static_cast<int32_t>(*seed)});
+      rewriter.replaceOpWithNewOp<arith::ConstantOp>(op, type, words);
+      return success();
+    }
+    Value seed = tensor::ExtractOp::create(rewriter, loc,
+                                           adaptor.getSeedValue(), ValueRange());
+    Value hi = arith::TruncIOp::create(
+        rewriter, loc, rewriter.getI32Type(),
+        arith::ShRUIOp::create(
+            rewriter, loc, seed,
+            arith::ConstantOp::create(rewriter, loc,
+                                      rewriter.getI64IntegerAttr(32))));
+    Value lo = arith::TruncIOp::create(rewriter, loc, rewriter.getI32Type(), seed);
+    rewriter.replaceOpWithNewOp<tensor::FromElementsOp>(op, type,
+                                                        ValueRange{hi, lo});
+    return success();
+  }
+};
+
+/// fold_in(key, d) = threefry2x32(key, (0, d)).
+struct RngFoldInToLinalg : OpConversionPattern<RngFoldInOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(RngFoldInOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto [k0, k1] = keyWords(rewriter, loc, adaptor.getKey());
+    Value data =
+        tensor::ExtractOp::create(rewriter, loc, adaptor.getData(), ValueRange());
+    auto [w0, w1] =
+        threefry2x32(rewriter, loc, k0, k1, i32Constant(rewriter, loc, 0), data);
+    rewriter.replaceOpWithNewOp<tensor::FromElementsOp>(
+        op, RankedTensorType::get({2}, rewriter.getI32Type()),
+        ValueRange{w0, w1});
+    return success();
+  }
+};
+
+/// keys[i] = threefry2x32(key, (hi32(i), lo32(i))): a generic over [N, 2]
+/// whose element (i, w) is word w.
+struct RngSplitToLinalg : OpConversionPattern<RngSplitOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(RngSplitOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    int64_t count = op.getKeys().getType().getDimSize(0);
+    auto type = RankedTensorType::get({count, 2}, rewriter.getI32Type());
+    auto [k0, k1] = keyWords(rewriter, loc, adaptor.getKey());
+    Value keys = buildElementwise(
+        rewriter, loc, type, ValueRange(), {},
+        [&](OpBuilder &b, Location l, ValueRange) {
+          auto [hi, lo] = flatIndexWords(b, l, {count});
+          auto [w0, w1] = threefry2x32(b, l, k0, k1, hi, lo);
+          Value word = linalg::IndexOp::create(b, l, 1);
+          Value first = arith::CmpIOp::create(
+              b, l, arith::CmpIPredicate::eq, word,
+              arith::ConstantIndexOp::create(b, l, 0));
+          return arith::SelectOp::create(b, l, first, w0, w1).getResult();
+        });
+    rewriter.replaceOp(op, keys);
+    return success();
+  }
+};
+
+/// keys[index] as tensor<2xi32>.
+struct RngKeyAtToLinalg : OpConversionPattern<RngKeyAtOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(RngKeyAtOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    int64_t index = static_cast<int64_t>(op.getIndex());
+    SmallVector<OpFoldResult> offsets = {rewriter.getIndexAttr(index),
+                                         rewriter.getIndexAttr(0)};
+    SmallVector<OpFoldResult> sizes = {rewriter.getIndexAttr(1),
+                                       rewriter.getIndexAttr(2)};
+    SmallVector<OpFoldResult> strides = {rewriter.getIndexAttr(1),
+                                         rewriter.getIndexAttr(1)};
+    auto type = RankedTensorType::get({2}, rewriter.getI32Type());
+    rewriter.replaceOpWithNewOp<tensor::ExtractSliceOp>(
+        op, type, adaptor.getKeys(), offsets, sizes, strides);
+    return success();
+  }
+};
+
+/// output[..., w] = word w of threefry2x32(key, counters[..., 0:2]).
+struct RngThreefryToLinalg : OpConversionPattern<RngThreefryOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(RngThreefryOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    MLIRContext *ctx = rewriter.getContext();
+    RankedTensorType type = op.getType();
+    int64_t rank = type.getRank();
+    auto [k0, k1] = keyWords(rewriter, loc, adaptor.getKey());
+    auto wordMap = [&](int64_t word) {
+      SmallVector<AffineExpr> exprs;
+      for (int64_t d = 0; d + 1 < rank; ++d)
+        exprs.push_back(getAffineDimExpr(d, ctx));
+      exprs.push_back(getAffineConstantExpr(word, ctx));
+      return AffineMap::get(rank, 0, exprs, ctx);
+    };
+    Value result = buildElementwise(
+        rewriter, loc, type,
+        ValueRange{adaptor.getCounters(), adaptor.getCounters()},
+        {wordMap(0), wordMap(1)}, [&](OpBuilder &b, Location l, ValueRange v) {
+          auto [w0, w1] = threefry2x32(b, l, k0, k1, v[0], v[1]);
+          Value first = arith::CmpIOp::create(
+              b, l, arith::CmpIPredicate::eq, linalg::IndexOp::create(b, l, rank - 1),
+              arith::ConstantIndexOp::create(b, l, 0));
+          return arith::SelectOp::create(b, l, first, w0, w1).getResult();
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+struct RngBitsToLinalg : OpConversionPattern<RngBitsOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(RngBitsOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    RankedTensorType type = op.getType();
+    auto [k0, k1] = keyWords(rewriter, loc, adaptor.getKey());
+    rewriter.replaceOp(
+        op, buildElementwise(rewriter, loc, type, ValueRange(), {},
+                             [&](OpBuilder &b, Location l, ValueRange) {
+                               return randomBits(b, l, k0, k1, type.getShape());
+                             }));
+    return success();
+  }
+};
+
+struct RngUniformToLinalg : OpConversionPattern<RngUniformOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(RngUniformOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    RankedTensorType type = op.getType();
+    float minval = op.getMinval().convertToFloat();
+    float maxval = op.getMaxval().convertToFloat();
+    auto [k0, k1] = keyWords(rewriter, loc, adaptor.getKey());
+    rewriter.replaceOp(
+        op, buildElementwise(
+                rewriter, loc, type, ValueRange(), {},
+                [&](OpBuilder &b, Location l, ValueRange) {
+                  Value f = unitFloat(b, l, randomBits(b, l, k0, k1,
+                                                       type.getShape()));
+                  if (minval == 0.0f && maxval == 1.0f)
+                    return f;
+                  Value lo = f32Constant(b, l, minval);
+                  Value scaled = arith::MulFOp::create(
+                      b, l, f, f32Constant(b, l, maxval - minval));
+                  Value shifted = arith::AddFOp::create(b, l, scaled, lo);
+                  return arith::MaximumFOp::create(b, l, lo, shifted)
+                      .getResult();
+                }));
+    return success();
+  }
+};
+
+} // namespace
+
+void mlir::nn::populateRandomToLinalgPatterns(const TypeConverter &converter,
+                                              RewritePatternSet &patterns) {
+  patterns.add<RngKeyToLinalg, RngFoldInToLinalg, RngSplitToLinalg,
+               RngKeyAtToLinalg, RngThreefryToLinalg, RngBitsToLinalg,
+               RngUniformToLinalg>(
+      converter, patterns.getContext());
+}
