@@ -23,7 +23,7 @@ func.func @bits(%k: !nn.key) -> tensor<4x8xi32> {
 // Key arrays are [N, 2] words; a constant seed is a constant key.
 // CHECK-LABEL: func.func @split
 // CHECK: arith.constant dense<[0, 42]> : tensor<2xi32>
-// CHECK: linalg.generic {{.*}} -> tensor<3x2xi32>
+// CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<3x2xi32>)
 // CHECK: tensor.extract_slice %{{.*}}[1, 0] [1, 2] [1, 1] : tensor<3x2xi32> to tensor<2xi32>
 // CHECK: return %{{.*}} : tensor<2xi32>
 func.func @split() -> !nn.key {
@@ -38,8 +38,8 @@ func.func @split() -> !nn.key {
 // uniform: 23 mantissa bits under exponent 0, minus one, then a separate
 // multiply and add (no FMA), clamped below at minval.
 // CHECK-LABEL: func.func @uniform
-// CHECK: %[[M:.*]] = arith.shrui %{{.*}}, %{{.*}} : i32
-// CHECK: %[[O:.*]] = arith.ori %[[M]], %{{.*}} : i32
+// CHECK: %[[M:.*]] = arith.shrui %{{.*}}, %c9_i32 : i32
+// CHECK: %[[O:.*]] = arith.ori %[[M]], %c1065353216_i32 : i32
 // CHECK: %[[F:.*]] = arith.bitcast %[[O]] : i32 to f32
 // CHECK: %[[U:.*]] = arith.subf %[[F]], %{{.*}} : f32
 // CHECK: %[[S:.*]] = arith.mulf %[[U]], %{{.*}} : f32
