@@ -37,6 +37,12 @@
 // SEEDS: [4294967295, 4294967295]
 // SEEDS: [42, 0]
 
+// A raw key from a uint32[2] .npy (a JAX raw key array) works the same.
+// RUN: %python -c "import numpy as np; np.save('%t/key.npy', np.array([0, 42], np.uint32))"
+// RUN: nn-jit %s --function=identity --input=@%t/key.npy --input=key:0 --input=key:0 | FileCheck %s --check-prefix=RAW
+// RAW: result 0: tensor<2xui32>
+// RAW-NEXT: [0, 42]
+
 // A new key gives new numbers without recompiling; the same key, the same.
 // RUN: nn-jit %s --function=uniform --no-cache --input=key:1 --input=key:2 --input=key:1 --cache-stats | FileCheck %s --check-prefix=KEYS
 // KEYS:      result 1: tensor<3xf32>
