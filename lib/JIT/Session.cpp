@@ -280,6 +280,10 @@ std::string nn::jit::getDefaultCacheDir() {
 }
 
 llvm::StringRef nn::jit::getDefaultPipeline() {
+  return "builtin.module(nn-inference,nn-lower-to-llvm{use-workspace=true})";
+}
+
+llvm::StringRef nn::jit::getTrainingPipeline() {
   return "builtin.module(nn-lower-to-llvm{use-workspace=true})";
 }
 

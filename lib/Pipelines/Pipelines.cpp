@@ -31,6 +31,8 @@ void addCleanup(OpPassManager &pm) {
 } // namespace
 
 void mlir::nn::buildLowerToLinalgPipeline(OpPassManager &pm) {
+  // Key reuse is reported before CSE could merge the identical draws.
+  pm.addPass(createNNCheckKeyReusePass());
   // Masks reach every op that consumes them before anything is lowered.
   pm.addPass(createNNPropagateMasksPass());
   pm.addPass(createConvertNNToLinalgPass());

@@ -59,7 +59,11 @@ static cl::opt<bool> noCache("no-cache",
                              cl::desc("Neither read nor write the disk cache"));
 static cl::opt<std::string> pipeline(
     "pipeline", cl::desc("MLIR pass pipeline to the LLVM dialect (default: "
-                         "builtin.module(nn-lower-to-llvm{use-workspace=true}))"));
+                         "builtin.module(nn-inference,nn-lower-to-llvm{use-"
+                         "workspace=true}))"));
+static cl::opt<bool> training(
+    "training", cl::desc("Training mode: dropout applies (the default is "
+                         "inference mode, where dropout is the identity)"));
 static cl::opt<bool> printPipeline("print-pipeline",
                                    cl::desc("Print the pipeline and exit"));
 static cl::opt<unsigned> optLevel("O", cl::desc("LLVM optimization level"),
@@ -172,7 +176,9 @@ int main(int argc, char **argv) {
   cl::ParseCommandLineOptions(argc, argv, "nn-mlir JIT runner\n");
 
   SessionOptions options;
-  options.pipeline = pipeline.empty() ? getDefaultPipeline().str() : pipeline;
+  options.pipeline = !pipeline.empty() ? pipeline
+                     : training          ? getTrainingPipeline().str()
+                                         : getDefaultPipeline().str();
   if (optLevel > 3)
     return fail("-O" + llvm::Twine(optLevel.getValue()) + " is not 0 to 3");
   options.optLevel = optLevel;

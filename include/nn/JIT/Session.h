@@ -76,9 +76,13 @@ void registerPasses();
 /// pipeline (LLVM dialect), optimized LLVM IR, assembly, or object code.
 enum class EmitStage { MLIR, LLVMDialect, LLVMIR, Assembly, Object };
 
-/// The default pipeline: `builtin.module(nn-lower-to-llvm{use-workspace=true})`:
-/// intermediates live in a workspace the runtime allocates once per thread.
+/// The default pipeline, inference mode:
+/// `builtin.module(nn-inference,nn-lower-to-llvm{use-workspace=true})`
+/// (dropout is the identity; intermediates live in a workspace the runtime
+/// allocates once per thread).
 llvm::StringRef getDefaultPipeline();
+/// The same in training mode (dropout applies): no nn-inference.
+llvm::StringRef getTrainingPipeline();
 
 /// A compiled entry function. Calls are thread-safe.
 class CompiledFunction {

@@ -282,12 +282,69 @@ struct RngUniformToLinalg : OpConversionPattern<RngUniformOp> {
   }
 };
 
+/// mask = uniform < p, as 0/1 bytes.
+struct RngBernoulliToLinalg : OpConversionPattern<RngBernoulliOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(RngBernoulliOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    RankedTensorType type = op.getType();
+    float p = op.getP().convertToFloat();
+    auto [k0, k1] = keyWords(rewriter, loc, adaptor.getKey());
+    rewriter.replaceOp(
+        op, buildElementwise(
+                rewriter, loc,
+                RankedTensorType::get(type.getShape(), rewriter.getI8Type()),
+                ValueRange(), {}, [&](OpBuilder &b, Location l, ValueRange) {
+                  Value u = unitFloat(b, l, randomBits(b, l, k0, k1,
+                                                       type.getShape()));
+                  Value keep = arith::CmpFOp::create(
+                      b, l, arith::CmpFPredicate::OLT, u, f32Constant(b, l, p));
+                  return arith::ExtUIOp::create(b, l, b.getI8Type(), keep)
+                      .getResult();
+                }));
+    return success();
+  }
+};
+
+/// keep = uniform < 1 - rate; output = keep ? x / (1 - rate) : 0.
+struct DropoutToLinalg : OpConversionPattern<DropoutOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(DropoutOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    RankedTensorType type = op.getType();
+    // 1 - rate in double, then rounded to f32, as Python computes it.
+    float keepProbability = static_cast<float>(
+        1.0 - static_cast<double>(op.getRate().convertToFloat()));
+    auto [k0, k1] = keyWords(rewriter, loc, adaptor.getKey());
+    rewriter.replaceOp(
+        op, buildElementwise(
+                rewriter, loc, type, adaptor.getInput(),
+                {rewriter.getMultiDimIdentityMap(type.getRank())},
+                [&](OpBuilder &b, Location l, ValueRange v) {
+                  Value u = unitFloat(b, l, randomBits(b, l, k0, k1,
+                                                       type.getShape()));
+                  Value p = f32Constant(b, l, keepProbability);
+                  Value keep =
+                      arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT, u, p);
+                  Value scaled = arith::DivFOp::create(b, l, v[0], p);
+                  return arith::SelectOp::create(b, l, keep, scaled,
+                                                 f32Constant(b, l, 0.0))
+                      .getResult();
+                }));
+    return success();
+  }
+};
+
 } // namespace
 
 void mlir::nn::populateRandomToLinalgPatterns(const TypeConverter &converter,
                                               RewritePatternSet &patterns) {
   patterns.add<RngKeyToLinalg, RngFoldInToLinalg, RngSplitToLinalg,
                RngKeyAtToLinalg, RngThreefryToLinalg, RngBitsToLinalg,
-               RngUniformToLinalg>(
+               RngUniformToLinalg, RngBernoulliToLinalg, DropoutToLinalg>(
       converter, patterns.getContext());
 }

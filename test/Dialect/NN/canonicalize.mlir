@@ -118,3 +118,15 @@ func.func @mask_logic(%a: tensor<3xi1>) -> (tensor<3xi1>, tensor<3xi1>, tensor<3
   %2 = nn.mask_not %n : tensor<3xi1>
   return %0, %1, %2 : tensor<3xi1>, tensor<3xi1>, tensor<3xi1>
 }
+
+// -----
+
+// Dropout with rate 0 is the identity.
+// CHECK-LABEL: func.func @dropout_rate_zero
+// CHECK-SAME: (%[[X:.*]]: tensor<4xf32>, %{{.*}}: !nn.key)
+// CHECK-NOT: nn.dropout
+// CHECK: return %[[X]]
+func.func @dropout_rate_zero(%x: tensor<4xf32>, %k: !nn.key) -> tensor<4xf32> {
+  %0 = nn.dropout %x, %k rate = 0.0 : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}

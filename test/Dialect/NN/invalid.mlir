@@ -420,3 +420,21 @@ func.func @key_as_data(%k: !nn.key) -> tensor<2xf32> {
   %0 = "nn.relu"(%k) : (!nn.key) -> tensor<2xf32>
   return %0 : tensor<2xf32>
 }
+
+// -----
+
+// nn.rng.bernoulli C1.
+func.func @rng_bernoulli_c1(%k: !nn.key) -> tensor<4xi1> {
+  // expected-error @+1 {{'nn.rng.bernoulli' op p must be in [0, 1], got 1.500000e+00 [C1]}}
+  %0 = nn.rng.bernoulli %k p = 1.5 : tensor<4xi1>
+  return %0 : tensor<4xi1>
+}
+
+// -----
+
+// nn.dropout C1.
+func.func @dropout_c1(%x: tensor<4xf32>, %k: !nn.key) -> tensor<4xf32> {
+  // expected-error @+1 {{'nn.dropout' op rate must be in [0, 1], got -1.000000e-01 [C1]}}
+  %0 = nn.dropout %x, %k rate = -0.1 : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}

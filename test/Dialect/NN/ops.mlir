@@ -133,3 +133,12 @@ func.func @random(%seed: tensor<i64>, %d: tensor<i32>, %c: tensor<4x2xi32>)
   %v = nn.rng.uniform %f minval = -1.0 maxval = 2.0 : tensor<8xf32>
   return %f, %ks, %w, %b, %u, %v : !nn.key, tensor<3x!nn.key>, tensor<4x2xi32>, tensor<2x3xi32>, tensor<8xf32>, tensor<8xf32>
 }
+
+// CHECK-LABEL: func.func @dropout
+func.func @dropout(%x: tensor<4x8xf32>, %k: !nn.key) -> (tensor<4x8xf32>, tensor<4x8xi1>) {
+  // CHECK: nn.dropout %{{.*}}, %{{.*}} rate = 5.000000e-01 : tensor<4x8xf32>
+  %0 = nn.dropout %x, %k rate = 0.5 : tensor<4x8xf32>
+  // CHECK: nn.rng.bernoulli %{{.*}} p = 2.500000e-01 : tensor<4x8xi1>
+  %1 = nn.rng.bernoulli %k p = 0.25 : tensor<4x8xi1>
+  return %0, %1 : tensor<4x8xf32>, tensor<4x8xi1>
+}

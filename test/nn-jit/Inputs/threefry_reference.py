@@ -59,6 +59,18 @@ if sys.argv[1] == "check_kat":
         assert threefry2x32(*key, *ctr) == w
     for row, w in zip(got, want):
         print("0x%08x 0x%08x %s" % (row[0], row[1], "OK" if tuple(row) == w else "WRONG"))
+elif sys.argv[1] == "dropout":
+    # dropout KEYHI KEYLO X.npy RATE OUT.npy
+    k0, k1 = int(sys.argv[2]), int(sys.argv[3])
+    x = np.load(sys.argv[4])
+    keep_probability = np.float32(1.0 - float(np.float32(float(sys.argv[5]))))
+    keep = uniform(k0, k1, x.shape, 0.0, 1.0) < keep_probability
+    np.save(sys.argv[6], np.where(keep, x / keep_probability, np.float32(0)).astype(np.float32))
+elif sys.argv[1] == "bernoulli":
+    # bernoulli KEYHI KEYLO SHAPE P OUT.npy
+    k0, k1 = int(sys.argv[2]), int(sys.argv[3])
+    shape = tuple(int(d) for d in sys.argv[4].split("x"))
+    np.save(sys.argv[6], uniform(k0, k1, shape, 0.0, 1.0) < np.float32(float(sys.argv[5])))
 elif sys.argv[1] == "uniform":
     k0, k1 = int(sys.argv[2]), int(sys.argv[3])
     shape = tuple(int(d) for d in sys.argv[4].split("x"))

@@ -145,3 +145,14 @@ OpFoldResult MaskNotOp::fold(FoldAdaptor) {
     return inner.getInput();
   return {};
 }
+
+//===----------------------------------------------------------------------===//
+// DropoutOp
+//===----------------------------------------------------------------------===//
+
+OpFoldResult DropoutOp::fold(FoldAdaptor) {
+  // rate 0 keeps everything: the identity.
+  if (getRate().isZero())
+    return getInput();
+  return {};
+}

@@ -251,5 +251,21 @@ LogicalResult RngUniformOp::verify() {
   return success();
 }
 
+LogicalResult RngBernoulliOp::verify() {
+  // C1: a probability.
+  float p = getP().convertToFloat();
+  if (!(p >= 0.0f && p <= 1.0f))
+    return emitOpError() << "p must be in [0, 1], got " << p << " [C1]";
+  return success();
+}
+
+LogicalResult DropoutOp::verify() {
+  // C1: a rate.
+  float rate = getRate().convertToFloat();
+  if (!(rate >= 0.0f && rate <= 1.0f))
+    return emitOpError() << "rate must be in [0, 1], got " << rate << " [C1]";
+  return success();
+}
+
 #define GET_OP_CLASSES
 #include "nn/Dialect/NN/IR/NNOps.cpp.inc"

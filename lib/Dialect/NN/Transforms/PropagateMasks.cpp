@@ -61,7 +61,7 @@ std::optional<unsigned> maskResultFor(func::FuncOp func, unsigned index) {
 /// Whether an op keeps the [batch, time] layout of its first operand, so a
 /// timestep mask of that operand is a timestep mask of its result.
 bool preservesTimesteps(Operation *op) {
-  if (isa<ReluOp, GeluOp, TanhOp, SigmoidOp, ApplyMaskOp>(op))
+  if (isa<ReluOp, GeluOp, TanhOp, SigmoidOp, ApplyMaskOp, DropoutOp>(op))
     return true;
   if (auto dense = dyn_cast<DenseOp>(op))
     return cast<RankedTensorType>(dense.getInput().getType()).getRank() >= 3;

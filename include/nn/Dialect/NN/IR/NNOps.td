@@ -653,4 +653,43 @@ def NN_RngUniformOp : NN_Op<"rng.uniform"> {
   let hasVerifier = 1;
 }
 
+def NN_RngBernoulliOp : NN_Op<"rng.bernoulli"> {
+  let summary = "a boolean mask, true with probability p (jax.random.bernoulli)";
+  let description = [{
+    `uniform(key, shape) < p`, element by element.
+
+    Rules:
+    * C1: `0 <= p <= 1`.
+
+    Example: `%m = nn.rng.bernoulli %k p = 0.25 : tensor<4x8xi1>`
+  }];
+  let arguments = (ins NN_KeyType:$key, F32Attr:$p);
+  let results = (outs NN_MaskTensor:$output);
+  let assemblyFormat = "$key `p` `=` $p attr-dict `:` type($output)";
+  let hasVerifier = 1;
+}
+
+def NN_DropoutOp : NN_Op<"dropout", [AllTypesMatch<["input", "output"]>]> {
+  let summary = "dropout with an explicit key (training mode)";
+  let description = [{
+    `keep = bernoulli(key, 1 - rate, shape(input))`;
+    `output = keep ? input / (1 - rate) : 0` (a division, as JAX, Keras and
+    Flax compute it). `rate = 0` is the identity and `rate = 1` gives zeros.
+    The same key gives the same pattern, bit for bit; a new key a new one,
+    without recompiling. `nn-inference` turns dropout into the identity.
+
+    Rules:
+    * C1: `0 <= rate <= 1`.
+
+    Example: `%y = nn.dropout %x, %k rate = 0.5 : tensor<4x128xf32>`
+  }];
+  let arguments = (ins NN_FloatTensor:$input, NN_KeyType:$key, F32Attr:$rate);
+  let results = (outs NN_FloatTensor:$output);
+  let assemblyFormat = [{
+    $input `,` $key `rate` `=` $rate attr-dict `:` type($input)
+  }];
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
 #endif // NN_DIALECT_NN_IR_NNOPS_TD

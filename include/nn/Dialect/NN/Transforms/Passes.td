@@ -54,4 +54,32 @@ def NNPropagateMasksPass : Pass<"nn-propagate-masks", "::mlir::ModuleOp"> {
                            "::mlir::scf::SCFDialect"];
 }
 
+def NNInferencePass : Pass<"nn-inference"> {
+  let summary = "Inference mode: dropout becomes the identity";
+  let description = [{
+    Rewrites every `nn.dropout` to its input (training-only randomness
+    removed), as Keras' `training=False` and Flax's `deterministic=True`.
+    With `keep-dropout=true` dropout stays (Monte-Carlo dropout). nn-jit runs
+    this pass unless `--training` is given.
+  }];
+  let options = [
+    Option<"keepDropout", "keep-dropout", "bool", "false",
+           "Keep dropout at inference (Monte-Carlo dropout)">,
+  ];
+}
+
+def NNCheckKeyReusePass : Pass<"nn-check-key-reuse"> {
+  let summary = "Warn where one key feeds more than one random op";
+  let description = [{
+    Two random ops given the same key draw the same (or overlapping) bits,
+    almost never what was meant: JAX's rule is to split or fold in before
+    every use. This lint warns at every random op after the first that
+    consumes a key value, naming the first; `nn.rng.split` and
+    `nn.rng.fold_in` count as consumers. It runs before CSE in the
+    pipelines (CSE would merge the identical ops and hide the mistake).
+    Reading one key of a key array (`nn.rng.key_at`) is not a use of the
+    array; two reads of the same index are.
+  }];
+}
+
 #endif // NN_DIALECT_NN_TRANSFORMS_PASSES_TD
