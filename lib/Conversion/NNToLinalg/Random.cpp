@@ -16,11 +16,15 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
 using namespace mlir;
 using namespace mlir::nn;
 using namespace mlir::nn::lowering;
+
+#include <cmath>
+#include <limits>
 
 namespace {
 
@@ -105,6 +109,81 @@ Value unitFloat(OpBuilder &b, Location loc, Value bits) {
                                    i32Constant(b, loc, 0x3F800000));
   Value f = arith::BitcastOp::create(b, loc, b.getF32Type(), one);
   return arith::SubFOp::create(b, loc, f, f32Constant(b, loc, 1.0));
+}
+
+/// max(lo, f * (hi - lo) + lo) for f in [0, 1): a separate multiply and add
+/// (no FMA), as JAX's uniform. (hi - lo) is rounded to f32 like JAX does.
+Value scaleUniform(OpBuilder &b, Location loc, Value f, float lo, float hi) {
+  if (lo == 0.0f && hi == 1.0f)
+    return f;
+  Value low = f32Constant(b, loc, lo);
+  Value scaled = arith::MulFOp::create(b, loc, f, f32Constant(b, loc, hi - lo));
+  Value shifted = arith::AddFOp::create(b, loc, scaled, low);
+  return arith::MaximumFOp::create(b, loc, low, shifted);
+}
+
+/// erfinv in single precision: Giles' polynomials as XLA's ErfInv32, Horner
+/// steps as FMAs; erfinv(+-1) = +-inf.
+Value erfinv(OpBuilder &b, Location loc, Value x) {
+  constexpr float small[9] = {2.81022636e-08f,  3.43273939e-07f,
+                              -3.5233877e-06f,  -4.39150654e-06f,
+                              0.00021858087f,   -0.00125372503f,
+                              -0.00417768164f,  0.246640727f,
+                              1.50140941f};
+  constexpr float large[9] = {-0.000200214257f, 0.000100950558f,
+                              0.00134934322f,   -0.00367342844f,
+                              0.00573950773f,   -0.0076224613f,
+                              0.00943887047f,   1.00167406f,
+                              2.83297682f};
+  Value square = arith::MulFOp::create(b, loc, x, x);
+  Value w = arith::NegFOp::create(
+      b, loc, math::Log1pOp::create(b, loc, arith::NegFOp::create(b, loc, square)));
+  Value isSmall = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, w,
+                                        f32Constant(b, loc, 5.0));
+  Value wSmall = arith::SubFOp::create(b, loc, w, f32Constant(b, loc, 2.5));
+  Value wLarge = arith::SubFOp::create(b, loc, math::SqrtOp::create(b, loc, w),
+                                       f32Constant(b, loc, 3.0));
+  Value t = arith::SelectOp::create(b, loc, isSmall, wSmall, wLarge);
+  auto coefficient = [&](int i) {
+    return arith::SelectOp::create(b, loc, isSmall, f32Constant(b, loc, small[i]),
+                                   f32Constant(b, loc, large[i]))
+        .getResult();
+  };
+  Value p = coefficient(0);
+  for (int i = 1; i < 9; ++i)
+    p = math::FmaOp::create(b, loc, p, t, coefficient(i));
+  Value result = arith::MulFOp::create(b, loc, p, x);
+  Value isOne = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ,
+                                      math::AbsFOp::create(b, loc, x),
+                                      f32Constant(b, loc, 1.0));
+  Value infinite = arith::MulFOp::create(
+      b, loc, x, f32Constant(b, loc, std::numeric_limits<double>::infinity()));
+  return arith::SelectOp::create(b, loc, isOne, infinite, result);
+}
+
+constexpr float kSqrt2 = 1.41421356f;
+
+/// sqrt(2) * erfinv(u) for u uniform in [lo, hi).
+Value inverseNormalCdf(OpBuilder &b, Location loc, Value bits, float lo,
+                       float hi) {
+  Value u = scaleUniform(b, loc, unitFloat(b, loc, bits), lo, hi);
+  return arith::MulFOp::create(b, loc, f32Constant(b, loc, kSqrt2),
+                               erfinv(b, loc, u));
+}
+
+/// JAX's truncated normal on (lower, upper).
+Value truncatedNormal(OpBuilder &b, Location loc, Value bits, float lower,
+                      float upper) {
+  auto cdfBound = [](float v) {
+    return static_cast<float>(std::erf(static_cast<double>(v / kSqrt2)));
+  };
+  Value n = inverseNormalCdf(b, loc, bits, cdfBound(lower), cdfBound(upper));
+  Value lo = f32Constant(b, loc,
+                         std::nextafter(lower, std::numeric_limits<float>::infinity()));
+  Value hi = f32Constant(b, loc,
+                         std::nextafter(upper, -std::numeric_limits<float>::infinity()));
+  return arith::MinimumFOp::create(b, loc, arith::MaximumFOp::create(b, loc, n, lo),
+                                   hi);
 }
 
 /// key = [uint32(s >> 32), uint32(s)].
@@ -269,14 +348,7 @@ struct RngUniformToLinalg : OpConversionPattern<RngUniformOp> {
                 [&](OpBuilder &b, Location l, ValueRange) {
                   Value f = unitFloat(b, l, randomBits(b, l, k0, k1,
                                                        type.getShape()));
-                  if (minval == 0.0f && maxval == 1.0f)
-                    return f;
-                  Value lo = f32Constant(b, l, minval);
-                  Value scaled = arith::MulFOp::create(
-                      b, l, f, f32Constant(b, l, maxval - minval));
-                  Value shifted = arith::AddFOp::create(b, l, scaled, lo);
-                  return arith::MaximumFOp::create(b, l, lo, shifted)
-                      .getResult();
+                  return scaleUniform(b, l, f, minval, maxval);
                 }));
     return success();
   }
@@ -339,12 +411,117 @@ struct DropoutToLinalg : OpConversionPattern<DropoutOp> {
   }
 };
 
+/// A generic over the result whose element is `fn(bits of the element)`.
+template <typename OpTy>
+Value buildFromBits(OpTy op, Value key, ConversionPatternRewriter &rewriter,
+                    function_ref<Value(OpBuilder &, Location, Value)> fn) {
+  Location loc = op.getLoc();
+  RankedTensorType type = op.getType();
+  auto [k0, k1] = keyWords(rewriter, loc, key);
+  return buildElementwise(rewriter, loc, type, ValueRange(), {},
+                          [&](OpBuilder &b, Location l, ValueRange) {
+                            return fn(b, l,
+                                      randomBits(b, l, k0, k1, type.getShape()));
+                          });
+}
+
+struct RngNormalToLinalg : OpConversionPattern<RngNormalOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(RngNormalOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    // u over [nextafter(-1, 0), 1).
+    float lo = std::nextafter(-1.0f, 0.0f);
+    rewriter.replaceOp(op, buildFromBits(op, adaptor.getKey(), rewriter,
+                                         [&](OpBuilder &b, Location l, Value bits) {
+                                           return inverseNormalCdf(b, l, bits, lo,
+                                                                   1.0f);
+                                         }));
+    return success();
+  }
+};
+
+struct RngTruncatedNormalToLinalg : OpConversionPattern<RngTruncatedNormalOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(RngTruncatedNormalOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    float lower = op.getLower().convertToFloat();
+    float upper = op.getUpper().convertToFloat();
+    rewriter.replaceOp(op, buildFromBits(op, adaptor.getKey(), rewriter,
+                                         [&](OpBuilder &b, Location l, Value bits) {
+                                           return truncatedNormal(b, l, bits, lower,
+                                                                  upper);
+                                         }));
+    return success();
+  }
+};
+
+/// Keras 3's initializers (VarianceScaling and friends).
+struct InitToLinalg : OpConversionPattern<InitOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(InitOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    RankedTensorType type = op.getType();
+    ArrayRef<int64_t> shape = type.getShape();
+    double fanIn = 1, fanOut = 1;
+    if (shape.size() == 1) {
+      fanIn = fanOut = shape[0];
+    } else if (shape.size() >= 2) {
+      double receptive = 1;
+      for (int64_t d : shape.drop_back(2))
+        receptive *= d;
+      fanIn = shape[shape.size() - 2] * receptive;
+      fanOut = shape.back() * receptive;
+    }
+    Initializer kind = op.getKind();
+    if (kind == Initializer::zeros || kind == Initializer::ones ||
+        kind == Initializer::constant) {
+      double value = kind == Initializer::ones       ? 1.0
+                     : kind == Initializer::constant ? op.getValue().convertToDouble()
+                                                     : 0.0;
+      rewriter.replaceOp(op, createFilled(rewriter, loc, type, value));
+      return success();
+    }
+    // VarianceScaling: scale / max(1, n) with n from the mode.
+    double scale = 1.0, n = fanIn;
+    if (kind == Initializer::glorot_uniform || kind == Initializer::glorot_normal)
+      n = (fanIn + fanOut) / 2.0;
+    if (kind == Initializer::he_uniform || kind == Initializer::he_normal)
+      scale = 2.0;
+    scale /= std::max(1.0, n);
+    bool uniform =
+        kind == Initializer::glorot_uniform || kind == Initializer::he_uniform;
+    float limit = static_cast<float>(std::sqrt(3.0 * scale));
+    float stddev = kind == Initializer::truncated_normal
+                       ? op.getStddev().convertToFloat()
+                       : static_cast<float>(std::sqrt(scale) /
+                                            0.87962566103423978);
+    rewriter.replaceOp(
+        op, buildFromBits(op, adaptor.getKey(), rewriter,
+                          [&](OpBuilder &b, Location l, Value bits) -> Value {
+                            if (uniform)
+                              return scaleUniform(b, l, unitFloat(b, l, bits),
+                                                  -limit, limit);
+                            Value t = truncatedNormal(b, l, bits, -2.0f, 2.0f);
+                            Value scaled = arith::MulFOp::create(
+                                b, l, t, f32Constant(b, l, stddev));
+                            return arith::AddFOp::create(b, l, scaled,
+                                                         f32Constant(b, l, 0.0));
+                          }));
+    return success();
+  }
+};
+
 } // namespace
 
 void mlir::nn::populateRandomToLinalgPatterns(const TypeConverter &converter,
                                               RewritePatternSet &patterns) {
   patterns.add<RngKeyToLinalg, RngFoldInToLinalg, RngSplitToLinalg,
                RngKeyAtToLinalg, RngThreefryToLinalg, RngBitsToLinalg,
-               RngUniformToLinalg, RngBernoulliToLinalg, DropoutToLinalg>(
+               RngUniformToLinalg, RngBernoulliToLinalg, DropoutToLinalg,
+               RngNormalToLinalg, RngTruncatedNormalToLinalg, InitToLinalg>(
       converter, patterns.getContext());
 }

@@ -438,3 +438,29 @@ func.func @dropout_c1(%x: tensor<4xf32>, %k: !nn.key) -> tensor<4xf32> {
   %0 = nn.dropout %x, %k rate = -0.1 : tensor<4xf32>
   return %0 : tensor<4xf32>
 }
+
+// -----
+
+// nn.init C1: random kinds need a key, deterministic ones take none.
+func.func @init_c1_no_key() -> tensor<4x4xf32> {
+  // expected-error @+1 {{'nn.init' op 'glorot_uniform' draws random numbers and needs a key [C1]}}
+  %0 = nn.init glorot_uniform : tensor<4x4xf32>
+  return %0 : tensor<4x4xf32>
+}
+
+// -----
+
+func.func @init_c1_key(%k: !nn.key) -> tensor<4xf32> {
+  // expected-error @+1 {{'nn.init' op 'zeros' is deterministic and takes no key [C1]}}
+  %0 = nn.init zeros %k : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// nn.rng.truncated_normal C1.
+func.func @truncated_normal_c1(%k: !nn.key) -> tensor<4xf32> {
+  // expected-error @+1 {{'nn.rng.truncated_normal' op needs lower < upper, got (2.000000e+00, -2.000000e+00) [C1]}}
+  %0 = nn.rng.truncated_normal %k lower = 2.0 upper = -2.0 : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}

@@ -142,3 +142,18 @@ func.func @dropout(%x: tensor<4x8xf32>, %k: !nn.key) -> (tensor<4x8xf32>, tensor
   %1 = nn.rng.bernoulli %k p = 0.25 : tensor<4x8xi1>
   return %0, %1 : tensor<4x8xf32>, tensor<4x8xi1>
 }
+
+// CHECK-LABEL: func.func @initializers
+func.func @initializers(%k: !nn.key) -> (tensor<8xf32>, tensor<8xf32>, tensor<4x4xf32>, tensor<4xf32>, tensor<4xf32>) {
+  // CHECK: nn.rng.normal %{{.*}} : tensor<8xf32>
+  %n = nn.rng.normal %k : tensor<8xf32>
+  // CHECK: nn.rng.truncated_normal %{{.*}} lower = -1.000000e+00 : tensor<8xf32>
+  %t = nn.rng.truncated_normal %k lower = -1.0 : tensor<8xf32>
+  // CHECK: nn.init he_normal %{{.*}} : tensor<4x4xf32>
+  %h = nn.init he_normal %k : tensor<4x4xf32>
+  // CHECK: nn.init zeros : tensor<4xf32>
+  %z = nn.init zeros : tensor<4xf32>
+  // CHECK: nn.init constant {value = 2.500000e+00 : f32} : tensor<4xf32>
+  %c = nn.init constant {value = 2.5 : f32} : tensor<4xf32>
+  return %n, %t, %h, %z, %c : tensor<8xf32>, tensor<8xf32>, tensor<4x4xf32>, tensor<4xf32>, tensor<4xf32>
+}

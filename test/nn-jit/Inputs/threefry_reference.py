@@ -46,10 +46,84 @@ def uniform(k0, k1, shape, minval, maxval):
     if (minval, maxval) == (0.0, 1.0):
         return f
     lo = np.float32(minval)
-    return np.maximum(lo, f * np.float32(maxval - minval) + lo)
+    scale = np.float32(np.float32(maxval) - lo)
+    return np.maximum(lo, f32(f * scale) + lo)
 
 
-if sys.argv[1] == "check_kat":
+SMALL = [2.81022636e-08, 3.43273939e-07, -3.5233877e-06, -4.39150654e-06,
+         0.00021858087, -0.00125372503, -0.00417768164, 0.246640727, 1.50140941]
+LARGE = [-0.000200214257, 0.000100950558, 0.00134934322, -0.00367342844,
+         0.00573950773, -0.0076224613, 0.00943887047, 1.00167406, 2.83297682]
+
+
+def f32(v):
+    return np.asarray(v, np.float64).astype(np.float32)
+
+
+def erfinv32(x):
+    """XLA's single-precision erfinv (Giles), fma emulated exactly in float64."""
+    x = f32(x)
+    w = f32(-np.log1p(-(f32(x * x)).astype(np.float64)))
+    small = w < np.float32(5.0)
+    t = np.where(small, f32(w - np.float32(2.5)), f32(f32(np.sqrt(w.astype(np.float64))) - np.float32(3.0)))
+    t = f32(t)
+    p = f32(np.where(small, SMALL[0], LARGE[0]))
+    for i in range(1, 9):
+        c = f32(np.where(small, SMALL[i], LARGE[i]))
+        p = f32(p.astype(np.float64) * t.astype(np.float64) + c.astype(np.float64))
+    return np.where(np.abs(x) == 1, x * np.float32(np.inf), f32(p * x))
+
+
+def normal(k0, k1, shape):
+    lo = np.nextafter(np.float32(-1), np.float32(0))
+    u = uniform(k0, k1, shape, float(lo), 1.0)
+    return f32(np.float32(1.41421356) * erfinv32(u))
+
+
+def truncated_normal(k0, k1, shape, lower, upper):
+    import math
+    sqrt2 = np.float32(1.41421356)
+    a = np.float32(math.erf(float(np.float32(lower) / sqrt2)))
+    b = np.float32(math.erf(float(np.float32(upper) / sqrt2)))
+    u = uniform(k0, k1, shape, float(a), float(b))
+    out = f32(sqrt2 * erfinv32(u))
+    lo = np.nextafter(np.float32(lower), np.float32(np.inf))
+    hi = np.nextafter(np.float32(upper), np.float32(-np.inf))
+    return np.minimum(np.maximum(out, lo), hi)
+
+
+def fans(shape):
+    if len(shape) == 0:
+        return 1.0, 1.0
+    if len(shape) == 1:
+        return float(shape[0]), float(shape[0])
+    receptive = float(np.prod(shape[:-2])) if len(shape) > 2 else 1.0
+    return shape[-2] * receptive, shape[-1] * receptive
+
+
+if sys.argv[1] == "init":
+    # init KIND KEYHI KEYLO SHAPE OUT.npy (Keras 3 VarianceScaling rules)
+    import math
+    kind, k0, k1 = sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+    shape = tuple(int(d) for d in sys.argv[5].split("x"))
+    fan_in, fan_out = fans(shape)
+    n = (fan_in + fan_out) / 2.0 if kind.startswith("glorot") else fan_in
+    scale = (2.0 if kind.startswith("he") else 1.0) / max(1.0, n)
+    if kind.endswith("uniform"):
+        limit = math.sqrt(3.0 * scale)
+        out = uniform(k0, k1, shape, -limit, limit)
+    else:
+        stddev = np.float32(math.sqrt(scale) / 0.87962566103423978)
+        out = f32(truncated_normal(k0, k1, shape, -2.0, 2.0) * stddev) + np.float32(0.0)
+    np.save(sys.argv[6], out.astype(np.float32))
+elif sys.argv[1] == "truncated_normal":
+    np.save(sys.argv[5], truncated_normal(int(sys.argv[2]), int(sys.argv[3]),
+                                          tuple(int(d) for d in sys.argv[4].split("x")), -2.0, 2.0))
+elif sys.argv[1] == "normal":
+    # normal KEYHI KEYLO SHAPE OUT.npy
+    np.save(sys.argv[5], normal(int(sys.argv[2]), int(sys.argv[3]),
+                                tuple(int(d) for d in sys.argv[4].split("x"))))
+elif sys.argv[1] == "check_kat":
     got = [np.load(path).view(np.uint32).reshape(-1, 2)[i]
            for i, path in enumerate(sys.argv[2:5])]
     want = [(0x6b200159, 0x99ba4efe), (0x1cb996fc, 0xbb002be7), (0xc4923a9c, 0x483df7a0)]

@@ -251,6 +251,29 @@ LogicalResult RngUniformOp::verify() {
   return success();
 }
 
+LogicalResult RngTruncatedNormalOp::verify() {
+  // C1: a non-empty interval.
+  if (!(getLower().convertToFloat() < getUpper().convertToFloat()))
+    return emitOpError() << "needs lower < upper, got ("
+                         << getLower().convertToFloat() << ", "
+                         << getUpper().convertToFloat() << ") [C1]";
+  return success();
+}
+
+LogicalResult InitOp::verify() {
+  // C1: a key exactly for the random kinds.
+  bool random = getKind() != Initializer::zeros &&
+                getKind() != Initializer::ones &&
+                getKind() != Initializer::constant;
+  if (random && !getKey())
+    return emitOpError() << "'" << stringifyInitializer(getKind())
+                         << "' draws random numbers and needs a key [C1]";
+  if (!random && getKey())
+    return emitOpError() << "'" << stringifyInitializer(getKind())
+                         << "' is deterministic and takes no key [C1]";
+  return success();
+}
+
 LogicalResult RngBernoulliOp::verify() {
   // C1: a probability.
   float p = getP().convertToFloat();

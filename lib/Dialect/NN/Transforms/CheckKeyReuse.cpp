@@ -24,7 +24,8 @@ namespace {
 /// they consume the key).
 bool consumesKey(Operation *op) {
   return isa<RngSplitOp, RngFoldInOp, RngThreefryOp, RngBitsOp, RngUniformOp,
-             RngBernoulliOp, DropoutOp>(op);
+             RngNormalOp, RngTruncatedNormalOp, RngBernoulliOp, DropoutOp,
+             InitOp>(op);
 }
 
 struct NNCheckKeyReusePass

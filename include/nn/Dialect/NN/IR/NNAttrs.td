@@ -23,6 +23,21 @@ def NN_GeluApproximation : I32EnumAttr<"GeluApproximation",
   let cppNamespace = "::mlir::nn";
 }
 
+def NN_Initializer : I32EnumAttr<"Initializer",
+    "a Keras 3 weight initializer", [
+      I32EnumAttrCase<"glorot_uniform", 0>,
+      I32EnumAttrCase<"glorot_normal", 1>,
+      I32EnumAttrCase<"he_uniform", 2>,
+      I32EnumAttrCase<"he_normal", 3>,
+      I32EnumAttrCase<"lecun_normal", 4>,
+      I32EnumAttrCase<"truncated_normal", 5>,
+      I32EnumAttrCase<"zeros", 6>,
+      I32EnumAttrCase<"ones", 7>,
+      I32EnumAttrCase<"constant", 8>
+    ]> {
+  let cppNamespace = "::mlir::nn";
+}
+
 //===----------------------------------------------------------------------===//
 // Attributes
 //===----------------------------------------------------------------------===//

@@ -653,6 +653,85 @@ def NN_RngUniformOp : NN_Op<"rng.uniform"> {
   let hasVerifier = 1;
 }
 
+def NN_RngNormalOp : NN_Op<"rng.normal"> {
+  let summary = "standard normal f32 (jax.random.normal)";
+  let description = [{
+    `sqrt(2) * erfinv(u)` with `u = uniform(key, shape)` over
+    `[nextafter(-1, 0), 1)`; `erfinv` is the single-precision polynomial of
+    Giles ("Approximating the erfinv function", GPU Gems), the one XLA uses,
+    with FMAs in its Horner steps. Within 2 ulp of JAX.
+
+    Example: `%n = nn.rng.normal %k : tensor<4x8xf32>`
+  }];
+  let arguments = (ins NN_KeyType:$key);
+  let results = (outs NN_FloatTensor:$output);
+  let assemblyFormat = "$key attr-dict `:` type($output)";
+}
+
+def NN_RngTruncatedNormalOp : NN_Op<"rng.truncated_normal"> {
+  let summary = "normal f32 truncated to (lower, upper) (jax.random.truncated_normal)";
+  let description = [{
+    JAX's inverse-CDF method: `u = uniform(key, shape)` over
+    `[erf(lower / sqrt 2), erf(upper / sqrt 2))`, `sqrt(2) * erfinv(u)`,
+    clamped to the open interval `(lower, upper)`. The two erf values are
+    compile-time constants computed in double precision and rounded to f32
+    (XLA computes them in f32: they may differ by an ulp).
+
+    Rules:
+    * C1: `lower < upper`.
+
+    Example: `%t = nn.rng.truncated_normal %k lower = -2.0 upper = 2.0 : tensor<8xf32>`
+  }];
+  let arguments = (ins NN_KeyType:$key,
+                       DefaultValuedAttr<F32Attr, "-2.0">:$lower,
+                       DefaultValuedAttr<F32Attr, "2.0">:$upper);
+  let results = (outs NN_FloatTensor:$output);
+  let assemblyFormat = [{
+    $key (`lower` `=` $lower^)? (`upper` `=` $upper^)? attr-dict `:`
+    type($output)
+  }];
+  let hasVerifier = 1;
+}
+
+def NN_InitOp : NN_Op<"init"> {
+  let summary = "a Keras 3 weight initializer with an explicit key";
+  let description = [{
+    Keras 3's initializers with Keras' fan rules (for shape `[..., in, out]`,
+    `receptive = prod(shape[:-2])`, `fan_in = in * receptive`,
+    `fan_out = out * receptive`; rank 1: both are the size; rank 0: 1):
+
+    * `glorot_uniform`: uniform in `[-l, l)`, `l = sqrt(6 / (fan_in + fan_out))`;
+    * `glorot_normal`: truncated normal (-2, 2) times
+      `sqrt(2 / (fan_in + fan_out)) / 0.87962566103423978`;
+    * `he_uniform`: `l = sqrt(6 / fan_in)`;
+    * `he_normal`: truncated normal times `sqrt(2 / fan_in) / 0.8796...`;
+    * `lecun_normal`: truncated normal times `sqrt(1 / fan_in) / 0.8796...`;
+    * `truncated_normal`: truncated normal times `stddev` (default 0.05);
+    * `zeros`, `ones`, `constant` (`value`): no randomness, no key.
+
+    Random kinds draw from `key` only, so two programs given the same keys
+    get bit-identical weights, whatever their structure (CONTEXT.md case 2).
+
+    Rules:
+    * C1: random kinds take a key; `zeros`, `ones` and `constant` do not.
+
+    Example:
+
+    ```mlir
+    %w = nn.init glorot_uniform %k : tensor<784x128xf32>
+    %b = nn.init zeros : tensor<128xf32>
+    ```
+  }];
+  let arguments = (ins NN_Initializer:$kind, Optional<NN_KeyType>:$key,
+                       DefaultValuedAttr<F32Attr, "0.05">:$stddev,
+                       DefaultValuedAttr<F32Attr, "0.0">:$value);
+  let results = (outs NN_FloatTensor:$output);
+  let assemblyFormat = [{
+    $kind ($key^)? attr-dict `:` type($output)
+  }];
+  let hasVerifier = 1;
+}
+
 def NN_RngBernoulliOp : NN_Op<"rng.bernoulli"> {
   let summary = "a boolean mask, true with probability p (jax.random.bernoulli)";
   let description = [{
