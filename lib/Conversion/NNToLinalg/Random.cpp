@@ -411,6 +411,118 @@ struct DropoutToLinalg : OpConversionPattern<DropoutOp> {
   }
 };
 
+/// split(key) -> (key', subkey): words of threefry(key, (0, 0)) and
+/// threefry(key, (0, 1)).
+std::pair<std::pair<Value, Value>, std::pair<Value, Value>>
+splitInTwo(OpBuilder &b, Location loc, Value k0, Value k1) {
+  Value zero = i32Constant(b, loc, 0);
+  return {threefry2x32(b, loc, k0, k1, zero, zero),
+          threefry2x32(b, loc, k0, k1, zero, i32Constant(b, loc, 1))};
+}
+
+/// JAX's _shuffle of 0..n-1: per round, split the key, draw sort keys from
+/// the subkey and stably sort by them (as ranks, then a gather).
+Value buildPermutation(OpBuilder &b, Location loc, Value k0, Value k1,
+                       int64_t n) {
+  MLIRContext *ctx = b.getContext();
+  auto vector = RankedTensorType::get({n}, b.getI32Type());
+  Value values = buildElementwise(
+      b, loc, vector, ValueRange(), {}, [](OpBuilder &nb, Location l, ValueRange) {
+        return arith::IndexCastOp::create(nb, l, nb.getI32Type(),
+                                          linalg::IndexOp::create(nb, l, 0))
+            .getResult();
+      });
+  int64_t rounds = static_cast<int64_t>(std::ceil(
+      3.0 * std::log(std::max<double>(1.0, n)) / std::log(4294967295.0)));
+  AffineMap d0 = AffineMap::get(2, 0, getAffineDimExpr(0, ctx));
+  AffineMap d1 = AffineMap::get(2, 0, getAffineDimExpr(1, ctx));
+  using utils::IteratorType;
+  for (int64_t round = 0; round < rounds; ++round) {
+    auto [next, sub] = splitInTwo(b, loc, k0, k1);
+    k0 = next.first;
+    k1 = next.second;
+    Value s0 = sub.first, s1 = sub.second;
+    Value sortKeys = buildElementwise(
+        b, loc, vector, ValueRange(), {}, [&](OpBuilder &nb, Location l, ValueRange) {
+          return randomBits(nb, l, s0, s1, {n});
+        });
+    // rank[i] = #{j : key[j] <u key[i] or (key[j] == key[i] and j < i)}.
+    Value ranks = buildGeneric(
+        b, loc, linalg::FillOp::create(b, loc, i32Constant(b, loc, 0),
+                                       createEmpty(b, loc, vector))
+                    .getResult(0),
+        ValueRange{sortKeys, sortKeys}, {d0, d1, d0},
+        {IteratorType::parallel, IteratorType::reduction},
+        [](OpBuilder &nb, Location l, ValueRange v) {
+          Value before = arith::CmpIOp::create(nb, l, arith::CmpIPredicate::ult,
+                                               v[1], v[0]);
+          Value tie = arith::AndIOp::create(
+              nb, l,
+              arith::CmpIOp::create(nb, l, arith::CmpIPredicate::eq, v[1], v[0]),
+              arith::CmpIOp::create(nb, l, arith::CmpIPredicate::ult,
+                                    linalg::IndexOp::create(nb, l, 1),
+                                    linalg::IndexOp::create(nb, l, 0)));
+          Value counts = arith::OrIOp::create(nb, l, before, tie);
+          Value one = arith::ExtUIOp::create(nb, l, nb.getI32Type(), counts);
+          return arith::AddIOp::create(nb, l, v[2], one).getResult();
+        });
+    // out[r] = values[i] for the i with rank[i] == r.
+    values = buildGeneric(
+        b, loc, linalg::FillOp::create(b, loc, i32Constant(b, loc, 0),
+                                       createEmpty(b, loc, vector))
+                    .getResult(0),
+        ValueRange{ranks, values}, {d1, d1, d0},
+        {IteratorType::parallel, IteratorType::reduction},
+        [](OpBuilder &nb, Location l, ValueRange v) {
+          Value r = arith::IndexCastOp::create(nb, l, nb.getI32Type(),
+                                               linalg::IndexOp::create(nb, l, 0));
+          Value here = arith::CmpIOp::create(nb, l, arith::CmpIPredicate::eq,
+                                             v[0], r);
+          return arith::SelectOp::create(nb, l, here, v[1], v[2]).getResult();
+        });
+  }
+  return values;
+}
+
+struct RngPermutationToLinalg : OpConversionPattern<RngPermutationOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(RngPermutationOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto [k0, k1] = keyWords(rewriter, op.getLoc(), adaptor.getKey());
+    rewriter.replaceOp(op, buildPermutation(rewriter, op.getLoc(), k0, k1,
+                                            op.getType().getDimSize(0)));
+    return success();
+  }
+};
+
+/// output[r, ...] = input[perm[r], ...].
+struct RngShuffleToLinalg : OpConversionPattern<RngShuffleOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(RngShuffleOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    RankedTensorType type = op.getType();
+    int64_t rank = type.getRank();
+    auto [k0, k1] = keyWords(rewriter, loc, adaptor.getKey());
+    Value perm = buildPermutation(rewriter, loc, k0, k1, type.getDimSize(0));
+    Value input = adaptor.getInput();
+    Value result = buildElementwise(
+        rewriter, loc, type, perm,
+        {AffineMap::get(rank, 0, getAffineDimExpr(0, rewriter.getContext()))},
+        [&](OpBuilder &b, Location l, ValueRange v) {
+          SmallVector<Value> indices = {
+              arith::IndexCastOp::create(b, l, b.getIndexType(), v[0])};
+          for (int64_t d = 1; d < rank; ++d)
+            indices.push_back(linalg::IndexOp::create(b, l, d));
+          return tensor::ExtractOp::create(b, l, input, indices).getResult();
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
 /// A generic over the result whose element is `fn(bits of the element)`.
 template <typename OpTy>
 Value buildFromBits(OpTy op, Value key, ConversionPatternRewriter &rewriter,
@@ -522,6 +634,7 @@ void mlir::nn::populateRandomToLinalgPatterns(const TypeConverter &converter,
   patterns.add<RngKeyToLinalg, RngFoldInToLinalg, RngSplitToLinalg,
                RngKeyAtToLinalg, RngThreefryToLinalg, RngBitsToLinalg,
                RngUniformToLinalg, RngBernoulliToLinalg, DropoutToLinalg,
-               RngNormalToLinalg, RngTruncatedNormalToLinalg, InitToLinalg>(
+               RngNormalToLinalg, RngTruncatedNormalToLinalg, InitToLinalg,
+               RngPermutationToLinalg, RngShuffleToLinalg>(
       converter, patterns.getContext());
 }

@@ -464,3 +464,21 @@ func.func @truncated_normal_c1(%k: !nn.key) -> tensor<4xf32> {
   %0 = nn.rng.truncated_normal %k lower = 2.0 upper = -2.0 : tensor<4xf32>
   return %0 : tensor<4xf32>
 }
+
+// -----
+
+// nn.rng.permutation C1.
+func.func @permutation_c1(%k: !nn.key) -> tensor<2x5xi32> {
+  // expected-error @+1 {{'nn.rng.permutation' op a permutation is rank 1, got shape 2x5 [C1]}}
+  %0 = nn.rng.permutation %k : tensor<2x5xi32>
+  return %0 : tensor<2x5xi32>
+}
+
+// -----
+
+// nn.rng.shuffle C1.
+func.func @shuffle_c1(%x: tensor<f32>, %k: !nn.key) -> tensor<f32> {
+  // expected-error @+1 {{'nn.rng.shuffle' op cannot shuffle a scalar [C1]}}
+  %0 = nn.rng.shuffle %x, %k : tensor<f32>
+  return %0 : tensor<f32>
+}

@@ -157,3 +157,12 @@ func.func @initializers(%k: !nn.key) -> (tensor<8xf32>, tensor<8xf32>, tensor<4x
   %c = nn.init constant {value = 2.5 : f32} : tensor<4xf32>
   return %n, %t, %h, %z, %c : tensor<8xf32>, tensor<8xf32>, tensor<4x4xf32>, tensor<4xf32>, tensor<4xf32>
 }
+
+// CHECK-LABEL: func.func @shuffles
+func.func @shuffles(%x: tensor<10x3xf32>, %k: !nn.key) -> (tensor<10xi32>, tensor<10x3xf32>) {
+  // CHECK: nn.rng.permutation %{{.*}} : tensor<10xi32>
+  %p = nn.rng.permutation %k : tensor<10xi32>
+  // CHECK: nn.rng.shuffle %{{.*}}, %{{.*}} : tensor<10x3xf32>
+  %s = nn.rng.shuffle %x, %k : tensor<10x3xf32>
+  return %p, %s : tensor<10xi32>, tensor<10x3xf32>
+}

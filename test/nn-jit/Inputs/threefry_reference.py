@@ -101,7 +101,20 @@ def fans(shape):
     return shape[-2] * receptive, shape[-1] * receptive
 
 
-if sys.argv[1] == "init":
+def permutation(k0, k1, n):
+    import math
+    x = np.arange(n, dtype=np.int32)
+    rounds = int(math.ceil(3 * math.log(max(1, n)) / math.log(2 ** 32 - 1)))
+    for _ in range(rounds):
+        (k0, k1), (s0, s1) = threefry2x32(k0, k1, 0, 0), threefry2x32(k0, k1, 0, 1)
+        x = x[np.argsort(bits(s0, s1, (n,)), kind="stable")]
+    return x
+
+
+if sys.argv[1] == "permutation":
+    # permutation KEYHI KEYLO N OUT.npy
+    np.save(sys.argv[5], permutation(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])))
+elif sys.argv[1] == "init":
     # init KIND KEYHI KEYLO SHAPE OUT.npy (Keras 3 VarianceScaling rules)
     import math
     kind, k0, k1 = sys.argv[2], int(sys.argv[3]), int(sys.argv[4])

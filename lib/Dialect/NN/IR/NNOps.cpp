@@ -260,6 +260,21 @@ LogicalResult RngTruncatedNormalOp::verify() {
   return success();
 }
 
+LogicalResult RngPermutationOp::verify() {
+  // C1: rank 1.
+  if (getType().getRank() != 1)
+    return emitOpError() << "a permutation is rank 1, got shape "
+                         << formatShape(getType().getShape()) << " [C1]";
+  return success();
+}
+
+LogicalResult RngShuffleOp::verify() {
+  // C1: an axis to shuffle.
+  if (getType().getRank() < 1)
+    return emitOpError() << "cannot shuffle a scalar [C1]";
+  return success();
+}
+
 LogicalResult InitOp::verify() {
   // C1: a key exactly for the random kinds.
   bool random = getKind() != Initializer::zeros &&

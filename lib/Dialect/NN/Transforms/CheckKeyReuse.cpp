@@ -25,7 +25,7 @@ namespace {
 bool consumesKey(Operation *op) {
   return isa<RngSplitOp, RngFoldInOp, RngThreefryOp, RngBitsOp, RngUniformOp,
              RngNormalOp, RngTruncatedNormalOp, RngBernoulliOp, DropoutOp,
-             InitOp>(op);
+             InitOp, RngPermutationOp, RngShuffleOp>(op);
 }
 
 struct NNCheckKeyReusePass

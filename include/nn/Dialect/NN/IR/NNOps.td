@@ -693,6 +693,45 @@ def NN_RngTruncatedNormalOp : NN_Op<"rng.truncated_normal"> {
   let hasVerifier = 1;
 }
 
+def NN_RngPermutationOp : NN_Op<"rng.permutation"> {
+  let summary = "a random permutation of 0..N-1 (jax.random.permutation)";
+  let description = [{
+    JAX's algorithm: `rounds = ceil(3 ln(max(1, N)) / ln(2^32 - 1))`; each
+    round splits the key (`key, subkey = split(key)`), draws 32-bit sort
+    keys `bits(subkey, (N,))` and stably sorts the values by them (unsigned
+    order; ties keep index order), starting from `0..N-1`.
+
+    The sort is lowered as ranks: `rank[i] = #{j : key[j] < key[i] or
+    (key[j] == key[i] and j < i)}`, then `out[rank[i]] = in[i]` — O(N^2)
+    work, vectorizable and exact; meant for shuffling datasets of up to a
+    few thousand examples.
+
+    Example: `%p = nn.rng.permutation %k : tensor<100xi32>`
+  }];
+  let arguments = (ins NN_KeyType:$key);
+  let results = (outs StaticShapeTensorOf<[I32]>:$output);
+  let assemblyFormat = "$key attr-dict `:` type($output)";
+  let hasVerifier = 1;
+}
+
+def NN_RngShuffleOp : NN_Op<"rng.shuffle", [AllTypesMatch<["input", "output"]>]> {
+  let summary = "shuffle along the first axis (jax.random.permutation(key, x))";
+  let description = [{
+    `output[r, ...] = input[permutation(key, N)[r], ...]` for `input` of
+    shape `[N, ...]`, as JAX shuffles a multi-dimensional array (for a 1-D
+    array JAX sorts the values directly, which gives the same result).
+
+    Rules:
+    * C1: `input` has rank >= 1.
+
+    Example: `%s = nn.rng.shuffle %data, %k : tensor<60x784xf32>`
+  }];
+  let arguments = (ins NN_FloatTensor:$input, NN_KeyType:$key);
+  let results = (outs NN_FloatTensor:$output);
+  let assemblyFormat = "$input `,` $key attr-dict `:` type($input)";
+  let hasVerifier = 1;
+}
+
 def NN_InitOp : NN_Op<"init"> {
   let summary = "a Keras 3 weight initializer with an explicit key";
   let description = [{
