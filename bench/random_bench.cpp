@@ -1,0 +1,99 @@
+//===- random_bench.cpp - threefry, uniform and dropout throughput --------===//
+//
+// Part of the nn-mlir project.
+//
+// * Threefry: nn.rng.bits on 256Ki elements (1 MiB, stays in L2): the
+//   compute bound of the generator, in elements per second.
+// * Uniform: nn.rng.uniform on 64Mi f32 (256 MiB written).
+// * Dropout: nn.dropout rate 0.5 on 64Mi f32 (256 MiB read + 256 MiB written).
+// One thread (multi-threaded code generation is the performance issue's).
+// bench/random_torch.py measures torch.rand and dropout. docs/PERFORMANCE.md.
+//
+//===----------------------------------------------------------------------===//
+
+#include "nn/JIT/Session.h"
+
+#include <benchmark/benchmark.h>
+
+using namespace nn::jit;
+
+namespace {
+
+constexpr int64_t kLarge = int64_t(64) << 20, kSmall = int64_t(256) << 10;
+
+const CompiledFunction *compile(const char *source, const char *name,
+                                std::unique_ptr<Session> &session,
+                                bool training) {
+  SessionOptions options;
+  options.diskCache = false;
+  options.pipeline = training ? getTrainingPipeline().str() : "";
+  auto created = Session::createFromString(source, options);
+  if (!created)
+    return nullptr;
+  session = std::move(*created);
+  auto function = session->lookup(name);
+  if (!function) {
+    llvm::consumeError(function.takeError());
+    return nullptr;
+  }
+  return &*function;
+}
+
+void run(benchmark::State &state, const char *source, const char *name,
+         bool training, int64_t bytesPerCall, int64_t itemsPerCall) {
+  std::unique_ptr<Session> session;
+  const CompiledFunction *function = compile(source, name, session, training);
+  if (!function) {
+    state.SkipWithError("compilation failed");
+    return;
+  }
+  const FunctionSignature &signature = function->getSignature();
+  std::vector<HostTensor> tensors;
+  std::vector<BufferRef> args, results;
+  for (const ValueInfo &info : signature.arguments)
+    tensors.emplace_back(info.type);
+  for (const ValueInfo &info : signature.results)
+    tensors.emplace_back(info.type);
+  for (size_t i = 0; i < tensors.size(); ++i)
+    (i < signature.arguments.size() ? args : results).push_back(tensors[i].ref());
+  tensors[0].dataAs<uint32_t>()[1] = 42; // key(42) (the first argument)
+  for (auto _ : state)
+    if (llvm::Error error = function->call(args, results))
+      llvm::report_fatal_error(std::move(error));
+  state.SetBytesProcessed(state.iterations() * bytesPerCall);
+  state.SetItemsProcessed(state.iterations() * itemsPerCall);
+}
+
+void BM_Threefry(benchmark::State &state) {
+  run(state, R"mlir(
+    func.func @bits(%k: !nn.key) -> tensor<262144xi32> {
+      %0 = nn.rng.bits %k : tensor<262144xi32>
+      return %0 : tensor<262144xi32>
+    })mlir",
+      "bits", false, kSmall * 4, kSmall);
+}
+
+void BM_Uniform(benchmark::State &state) {
+  run(state, R"mlir(
+    func.func @uniform(%k: !nn.key) -> tensor<67108864xf32> {
+      %0 = nn.rng.uniform %k : tensor<67108864xf32>
+      return %0 : tensor<67108864xf32>
+    })mlir",
+      "uniform", false, kLarge * 4, kLarge);
+}
+
+void BM_Dropout(benchmark::State &state) {
+  run(state, R"mlir(
+    func.func @dropout(%k: !nn.key, %x: tensor<67108864xf32>) -> tensor<67108864xf32> {
+      %0 = nn.dropout %x, %k rate = 0.5 : tensor<67108864xf32>
+      return %0 : tensor<67108864xf32>
+    })mlir",
+      "dropout", true, kLarge * 8, kLarge);
+}
+
+} // namespace
+
+BENCHMARK(BM_Threefry)->Unit(benchmark::kMicrosecond)->UseRealTime();
+BENCHMARK(BM_Uniform)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_Dropout)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_MAIN();
