@@ -142,10 +142,8 @@ static llvm::Error addPackedEntry(llvm::Module &module, llvm::StringRef entry) {
   return llvm::Error::success();
 }
 
-/// Runs `pipeline` on `unit` (the command line's MLIR pass-manager options,
-/// such as IR printing and timing, apply when the tool registered them).
-static llvm::Error lowerToLLVMDialect(ModuleOp unit, llvm::StringRef entry,
-                                      llvm::StringRef pipeline) {
+llvm::Error internal::runPipeline(ModuleOp unit, llvm::StringRef pipeline,
+                                 llvm::StringRef what) {
   std::string diagnostics;
   llvm::raw_string_ostream diagOs(diagnostics);
   ScopedDiagnosticHandler handler(unit.getContext(), [&](Diagnostic &diag) {
@@ -165,8 +163,7 @@ static llvm::Error lowerToLLVMDialect(ModuleOp unit, llvm::StringRef entry,
   (void)applyPassManagerCLOptions(pm);
   (void)applyDefaultTimingPassManagerCLOptions(pm);
   if (failed(pm.run(unit)))
-    return llvm::createStringError("lowering '" + entry + "' failed:\n" +
-                                   diagnostics);
+    return llvm::createStringError(what + " failed:\n" + diagnostics);
   return llvm::Error::success();
 }
 
@@ -209,7 +206,8 @@ llvm::Error internal::emit(ModuleOp unit, llvm::StringRef entry,
     unit->print(os);
     return llvm::Error::success();
   }
-  if (llvm::Error error = lowerToLLVMDialect(unit, entry, pipeline))
+  if (llvm::Error error =
+          runPipeline(unit, pipeline, ("lowering '" + entry + "'").str()))
     return error;
   if (stage == EmitStage::LLVMDialect) {
     unit->print(os);
@@ -248,7 +246,8 @@ llvm::Error internal::emit(ModuleOp unit, llvm::StringRef entry,
 llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>>
 internal::compileToObject(ModuleOp unit, llvm::StringRef entry,
                           llvm::StringRef pipeline, unsigned optLevel) {
-  if (llvm::Error error = lowerToLLVMDialect(unit, entry, pipeline))
+  if (llvm::Error error =
+          runPipeline(unit, pipeline, ("lowering '" + entry + "'").str()))
     return std::move(error);
   auto machine = createTargetMachine(optLevel);
   if (!machine)

@@ -43,6 +43,12 @@ std::string computeCacheKey(mlir::ModuleOp unit, llvm::StringRef pipeline,
 std::string computeCacheKey(mlir::ModuleOp unit, llvm::StringRef pipeline,
                             unsigned optLevel, llvm::StringRef buildId);
 
+/// Runs the textual `pipeline` (anchored on builtin.module) on `unit`; the
+/// command line's MLIR pass-manager options (IR printing, timing) apply when
+/// the tool registered them. Errors say `<what> failed:` and the diagnostics.
+llvm::Error runPipeline(mlir::ModuleOp unit, llvm::StringRef pipeline,
+                        llvm::StringRef what);
+
 /// Stops after `stage` and writes it to `os` (see Session::emit).
 llvm::Error emit(mlir::ModuleOp unit, llvm::StringRef entry,
                  llvm::StringRef pipeline, unsigned optLevel, EmitStage stage,

@@ -341,6 +341,11 @@ Session::create(std::unique_ptr<llvm::MemoryBuffer> buffer,
   impl->module = mlir::parseSourceFile<mlir::ModuleOp>(sourceMgr, &impl->context);
   if (!impl->module)
     return llvm::createStringError(diagnostics);
+  if (!impl->options.preparePipeline.empty())
+    if (llvm::Error error =
+            internal::runPipeline(*impl->module, impl->options.preparePipeline,
+                                  "preparing the module"))
+      return std::move(error);
   if (impl->options.pipeline.empty())
     impl->options.pipeline = getDefaultPipeline().str();
   if (impl->options.diskCache) {

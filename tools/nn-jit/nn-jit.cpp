@@ -64,6 +64,13 @@ static cl::opt<std::string> pipeline(
 static cl::opt<bool> training(
     "training", cl::desc("Training mode: dropout applies (the default is "
                          "inference mode, where dropout is the identity)"));
+static cl::opt<bool> exportActivations(
+    "export-activations",
+    cl::desc("Return the values tagged nn.export = \"name\" as extra results "
+             "named after them (after inlining)"));
+static cl::opt<bool> exportAllLayers(
+    "export-all-layers",
+    cl::desc("Return the output of every nn layer op as an extra result"));
 static cl::opt<bool> printPipeline("print-pipeline",
                                    cl::desc("Print the pipeline and exit"));
 static cl::opt<unsigned> optLevel("O", cl::desc("LLVM optimization level"),
@@ -183,6 +190,11 @@ int main(int argc, char **argv) {
     return fail("-O" + llvm::Twine(optLevel.getValue()) + " is not 0 to 3");
   options.optLevel = optLevel;
   options.diskCache = !noCache;
+  if (exportActivations || exportAllLayers)
+    options.preparePipeline =
+        exportAllLayers
+            ? "builtin.module(inline,nn-export-activations{all-layers=true})"
+            : "builtin.module(inline,nn-export-activations)";
   options.cacheDir = cacheDir;
   if (printPipeline) {
     llvm::outs() << options.pipeline << "\n";

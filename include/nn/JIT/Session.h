@@ -61,6 +61,10 @@ struct SessionOptions {
   std::string cacheDir;
   /// Evict the least recently used entries beyond this many bytes.
   uint64_t cacheSizeLimit = uint64_t(1) << 30;
+  /// A pipeline run on the module as it is loaded, before any signature is
+  /// read: for transformations that change signatures, such as
+  /// `builtin.module(inline,nn-export-activations)`. Empty: none.
+  std::string preparePipeline;
 };
 
 /// `$NN_JIT_CACHE_DIR`, else `$XDG_CACHE_HOME/nn-mlir`, else

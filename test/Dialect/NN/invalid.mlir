@@ -482,3 +482,19 @@ func.func @shuffle_c1(%x: tensor<f32>, %k: !nn.key) -> tensor<f32> {
   %0 = nn.rng.shuffle %x, %k : tensor<f32>
   return %0 : tensor<f32>
 }
+
+// -----
+
+func.func @export_not_string(%x: tensor<2xf32>) -> tensor<2xf32> {
+  // expected-error @+1 {{'nn.export' must be a string (the name of the exported result)}}
+  %0 = nn.relu %x {nn.export = 1} : tensor<2xf32>
+  return %0 : tensor<2xf32>
+}
+
+// -----
+
+func.func @export_two_results(%x: tensor<2x2x1xf32>) -> tensor<2x2x1xf32> {
+  // expected-error @+1 {{'nn.export' needs an op with one result, this one has 2}}
+  %d, %m = nn.masking %x mask_value = 0.0 {nn.export = "both"} : tensor<2x2x1xf32> -> tensor<2x2x1xf32>, tensor<2x2xi1>
+  return %d : tensor<2x2x1xf32>
+}

@@ -10,6 +10,7 @@
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
+#include "mlir/Transforms/InliningUtils.h"
 #include "mlir/Interfaces/TilingInterface.h"
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -25,6 +26,22 @@ using namespace mlir::nn;
 #define GET_TYPEDEF_CLASSES
 #include "nn/Dialect/NN/IR/NNOpsTypes.cpp.inc"
 
+namespace {
+/// Every nn op is pure and region-free: always legal to inline.
+struct NNInlinerInterface : public DialectInlinerInterface {
+  using DialectInlinerInterface::DialectInlinerInterface;
+  bool isLegalToInline(Operation *, Operation *, bool) const final {
+    return true;
+  }
+  bool isLegalToInline(Region *, Region *, bool, IRMapping &) const final {
+    return true;
+  }
+  bool isLegalToInline(Operation *, Region *, bool, IRMapping &) const final {
+    return true;
+  }
+};
+} // namespace
+
 void NNDialect::initialize() {
   addOperations<
 #define GET_OP_LIST
@@ -38,6 +55,7 @@ void NNDialect::initialize() {
 #define GET_TYPEDEF_LIST
 #include "nn/Dialect/NN/IR/NNOpsTypes.cpp.inc"
       >();
+  addInterfaces<NNInlinerInterface>();
 }
 
 Operation *NNDialect::materializeConstant(OpBuilder &builder, Attribute value,
@@ -65,6 +83,16 @@ LoweringConfigAttr::verify(function_ref<InFlightDiagnostic()> emitError,
 
 LogicalResult NNDialect::verifyOperationAttribute(Operation *op,
                                                   NamedAttribute attribute) {
+  if (attribute.getName() == "nn.export") {
+    if (!isa<StringAttr>(attribute.getValue()))
+      return op->emitError() << "'nn.export' must be a string (the name of "
+                                "the exported result)";
+    if (op->getNumResults() != 1)
+      return op->emitError() << "'nn.export' needs an op with one result, "
+                                "this one has "
+                             << op->getNumResults();
+    return success();
+  }
   if (attribute.getName() != kLoweringConfigAttrName)
     return op->emitError() << "unknown nn dialect attribute '"
                            << attribute.getName().getValue() << "'";

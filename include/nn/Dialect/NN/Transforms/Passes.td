@@ -82,4 +82,23 @@ def NNCheckKeyReusePass : Pass<"nn-check-key-reuse"> {
   }];
 }
 
+def NNExportActivationsPass : Pass<"nn-export-activations", "::mlir::ModuleOp"> {
+  let summary = "Return chosen intermediate values as extra, named results";
+  let description = [{
+    Every op of a public function that carries `nn.export = "name"` has its
+    (single) result appended to the function's results, with the result
+    attribute `nn.name = "name"`, in program order; the attribute is then
+    removed. With `all-layers=true`, every nn layer op (dense, activations,
+    softmax, layer_norm, pooling, attention, dropout, embedding) is exported,
+    named `<op>_<n>` when it has no name. Calls of the function in the module
+    get the new results too. Counts and shapes are static, as under
+    jax.jit. Values inside regions cannot be exported (inline first: nn-jit's
+    `--export-activations` runs `inline` before this pass).
+  }];
+  let options = [
+    Option<"allLayers", "all-layers", "bool", "false",
+           "Export the output of every nn layer op">,
+  ];
+}
+
 #endif // NN_DIALECT_NN_TRANSFORMS_PASSES_TD
