@@ -395,6 +395,21 @@ static llvm::Expected<ValueInfo> valueInfo(mlir::Type type,
     return info;
   }
   auto tensor = llvm::dyn_cast<mlir::RankedTensorType>(type);
+  // Lowered functions (e.g. from nn-jvp) mark their byte masks and i32 key
+  // words, so they are checked and passed as masks and keys.
+  if (tensor && tensor.hasStaticShape() && attrs) {
+    if (attrs.get("nn.mask") && tensor.getElementType().isInteger(8)) {
+      info.type.shape.assign(tensor.getShape().begin(), tensor.getShape().end());
+      info.type.dtype = DType::Bool;
+      return info;
+    }
+    if (attrs.get("nn.key") && tensor.getElementType().isInteger(32)) {
+      info.type.shape.assign(tensor.getShape().begin(), tensor.getShape().end());
+      info.type.dtype = DType::U32;
+      info.isKey = true;
+      return info;
+    }
+  }
   if (tensor && tensor.hasStaticShape() &&
       llvm::isa<mlir::nn::KeyType>(tensor.getElementType())) {
     info.type.shape.assign(tensor.getShape().begin(), tensor.getShape().end());

@@ -71,6 +71,10 @@ static cl::opt<bool> exportActivations(
 static cl::opt<bool> exportAllLayers(
     "export-all-layers",
     cl::desc("Return the output of every nn layer op as an extra result"));
+static cl::opt<std::string> preparePipeline(
+    "prepare", cl::desc("A pipeline run on the module as it is loaded, "
+                        "before signatures are read (e.g. builtin.module("
+                        "inline,nn-jvp{function=f}) to add f_jvp)"));
 static cl::opt<bool> printPipeline("print-pipeline",
                                    cl::desc("Print the pipeline and exit"));
 static cl::opt<unsigned> optLevel("O", cl::desc("LLVM optimization level"),
@@ -190,6 +194,7 @@ int main(int argc, char **argv) {
     return fail("-O" + llvm::Twine(optLevel.getValue()) + " is not 0 to 3");
   options.optLevel = optLevel;
   options.diskCache = !noCache;
+  options.preparePipeline = preparePipeline;
   if (exportActivations || exportAllLayers)
     options.preparePipeline =
         exportAllLayers

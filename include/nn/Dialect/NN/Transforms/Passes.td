@@ -101,4 +101,41 @@ def NNExportActivationsPass : Pass<"nn-export-activations", "::mlir::ModuleOp"> 
   ];
 }
 
+def NNJvpPass : Pass<"nn-jvp", "::mlir::ModuleOp"> {
+  let summary = "Forward-mode derivative: f_jvp(primals, tangents) -> "
+                "(outputs, output tangents)";
+  let description = [{
+    Adds `<function>_jvp` to the module: a copy of `function` lowered to
+    linalg on tensors (so every nn op is covered by one mechanism) whose
+    arguments are followed by one tangent per argument listed in `wrt`
+    (default: every f32 tensor argument) and whose results are followed by
+    their tangents, like `jax.jvp`.
+
+    The derivative is taken op by op in forward mode: each `linalg.generic`
+    becomes a dual generic computing value and tangent together (its body
+    differentiated scalar op by scalar op), named contractions are
+    generalized first, and tensor ops (extract, extract_slice, insert_slice,
+    from_elements, reshapes, concat, cast) apply to tangents as to values.
+    Scalar rules: add, sub, mul, div, neg, fma, select, maximum / minimum
+    (a tie gives the second operand's tangent, so relu'(0) = 0 as in JAX),
+    exp, log, tanh, sqrt, erf, sin, cos, abs; comparisons, integer ops,
+    indices and the bits of random ops carry no tangent (dropout's keep
+    pattern is the primal's, so the tangent is dropped and scaled exactly
+    like the value). Masks and keys are never differentiated: listing one in
+    `wrt` is an error, and so is an op without a rule (named). Calls must be
+    inlined first.
+  }];
+  let options = [
+    Option<"function", "function", "std::string", "\"\"",
+           "The function to differentiate">,
+    ListOption<"wrt", "wrt", "unsigned",
+               "Indices of the arguments to differentiate with respect to "
+               "(default: all f32 tensor arguments)">,
+  ];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::math::MathDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 #endif // NN_DIALECT_NN_TRANSFORMS_PASSES_TD
