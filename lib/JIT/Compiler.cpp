@@ -246,16 +246,11 @@ llvm::Error internal::emit(ModuleOp unit, llvm::StringRef entry,
 llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>>
 internal::compileToObject(ModuleOp unit, llvm::StringRef entry,
                           llvm::StringRef pipeline, unsigned optLevel) {
+  llvm::SmallVector<char, 0> object;
+  llvm::raw_svector_ostream os(object);
   if (llvm::Error error =
-          runPipeline(unit, pipeline, ("lowering '" + entry + "'").str()))
+          emit(unit, entry, pipeline, optLevel, EmitStage::Object, os))
     return std::move(error);
-  auto machine = createTargetMachine(optLevel);
-  if (!machine)
-    return machine.takeError();
-  llvm::LLVMContext context;
-  auto module = translateAndOptimize(unit, entry, optLevel, **machine, context);
-  if (!module)
-    return module.takeError();
-  llvm::orc::SimpleCompiler compiler(**machine);
-  return compiler(**module);
+  return llvm::MemoryBuffer::getMemBufferCopy(
+      llvm::StringRef(object.data(), object.size()), "nn_unit.o");
 }

@@ -18,6 +18,26 @@ using namespace mlir::nn::lowering;
 
 namespace {
 
+/// out[b,h,i,j] = sum_r lhs[b,h,i,r] rhs[...] over loops (b, h, i, j, r),
+/// with `rhsMap` reading rhs; products accumulated in increasing r.
+Value buildBatchedContraction(OpBuilder &b, Location loc,
+                              RankedTensorType type, Value lhs, Value rhs,
+                              AffineMap rhsMap) {
+  MLIRContext *ctx = b.getContext();
+  auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
+  using utils::IteratorType;
+  return buildGeneric(
+      b, loc, createFilled(b, loc, type, 0.0), ValueRange{lhs, rhs},
+      {AffineMap::get(5, 0, {d(0), d(1), d(2), d(4)}, ctx), rhsMap,
+       AffineMap::get(5, 0, {d(0), d(1), d(2), d(3)}, ctx)},
+      {IteratorType::parallel, IteratorType::parallel, IteratorType::parallel,
+       IteratorType::parallel, IteratorType::reduction},
+      [](OpBuilder &nb, Location l, ValueRange v) {
+        Value product = arith::MulFOp::create(nb, l, v[0], v[1]);
+        return arith::AddFOp::create(nb, l, v[2], product).getResult();
+      });
+}
+
 /// logits[b,h,q,k] = scale * sum_d query[b,h,q,d] key[b,h,k,d];
 /// keep[b,h,q,k] = mask & key_padding[b,k] & (!causal | k <= q);
 /// output[b,h,q,e] = sum_k softmax_k(logits, keep)[b,h,q,k] value[b,h,k,e].
@@ -34,24 +54,14 @@ struct AttentionToLinalg : OpConversionPattern<AttentionOp> {
     int64_t batch = query.getDimSize(0), heads = query.getDimSize(1),
             qTime = query.getDimSize(2), kTime = key.getDimSize(2);
     auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
-    using utils::IteratorType;
 
     // Logits: loops (b, h, q, k, d).
     auto logitsType =
         RankedTensorType::get({batch, heads, qTime, kTime}, rewriter.getF32Type());
     float scale = op.getScaleOrDefault();
-    Value dots = buildGeneric(
-        rewriter, loc, createFilled(rewriter, loc, logitsType, 0.0),
-        ValueRange{adaptor.getQuery(), adaptor.getKey()},
-        {AffineMap::get(5, 0, {d(0), d(1), d(2), d(4)}, ctx),
-         AffineMap::get(5, 0, {d(0), d(1), d(3), d(4)}, ctx),
-         AffineMap::get(5, 0, {d(0), d(1), d(2), d(3)}, ctx)},
-        {IteratorType::parallel, IteratorType::parallel, IteratorType::parallel,
-         IteratorType::parallel, IteratorType::reduction},
-        [](OpBuilder &b, Location l, ValueRange v) {
-          Value product = arith::MulFOp::create(b, l, v[0], v[1]);
-          return arith::AddFOp::create(b, l, v[2], product).getResult();
-        });
+    Value dots = buildBatchedContraction(
+        rewriter, loc, logitsType, adaptor.getQuery(), adaptor.getKey(),
+        AffineMap::get(5, 0, {d(0), d(1), d(3), d(4)}, ctx));
     AffineMap identity4 = rewriter.getMultiDimIdentityMap(4);
     Value logits = buildElementwise(
         rewriter, loc, logitsType, dots, {identity4},
@@ -98,18 +108,9 @@ struct AttentionToLinalg : OpConversionPattern<AttentionOp> {
 
     // Output: loops (b, h, q, e, k).
     RankedTensorType type = op.getType();
-    Value output = buildGeneric(
-        rewriter, loc, createFilled(rewriter, loc, type, 0.0),
-        ValueRange{probs, adaptor.getValue()},
-        {AffineMap::get(5, 0, {d(0), d(1), d(2), d(4)}, ctx),
-         AffineMap::get(5, 0, {d(0), d(1), d(4), d(3)}, ctx),
-         AffineMap::get(5, 0, {d(0), d(1), d(2), d(3)}, ctx)},
-        {IteratorType::parallel, IteratorType::parallel, IteratorType::parallel,
-         IteratorType::parallel, IteratorType::reduction},
-        [](OpBuilder &b, Location l, ValueRange v) {
-          Value product = arith::MulFOp::create(b, l, v[0], v[1]);
-          return arith::AddFOp::create(b, l, v[2], product).getResult();
-        });
+    Value output = buildBatchedContraction(
+        rewriter, loc, type, probs, adaptor.getValue(),
+        AffineMap::get(5, 0, {d(0), d(1), d(4), d(3)}, ctx));
     rewriter.replaceOp(op, output);
     return success();
   }
