@@ -10,10 +10,10 @@
 
 #include "nn/Dialect/NN/Transforms/Passes.h"
 
-#include "nn/Conversion/Passes.h"
+#include "LoweredCopy.h"
+
 #include "nn/Dialect/NN/IR/NNOps.h"
 
-#include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/TypeUtilities.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -317,10 +317,8 @@ struct NNJvpPass : mlir::nn::impl::NNJvpPassBase<NNJvpPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
     auto func = module.lookupSymbol<func::FuncOp>(function);
-    if (!func || func.isExternal()) {
-      module.emitError() << "nn-jvp: no function '" << function << "'";
+    if (failed(checkTransformable(module, func, function, "nn-jvp")))
       return signalPassFailure();
-    }
     // Which arguments get tangents.
     SmallVector<unsigned> wrtArgs(wrt.begin(), wrt.end());
     if (wrtArgs.empty())
@@ -354,33 +352,14 @@ struct NNJvpPass : mlir::nn::impl::NNJvpPassBase<NNJvpPass> {
         return signalPassFailure();
       }
     }
-    WalkResult calls = func.walk([&](func::CallOp call) {
-      call.emitError() << "nn-jvp: calls must be inlined first (run 'inline')";
-      return WalkResult::interrupt();
-    });
-    if (calls.wasInterrupted())
+    FailureOr<func::FuncOp> lowered =
+        insertLoweredCopy(module, func, function + "_jvp",
+                          [&](OpPassManager &pipeline, Operation *op) {
+                            return runPipeline(pipeline, op);
+                          });
+    if (failed(lowered))
       return signalPassFailure();
-
-    // The copy, lowered to linalg on tensors with generic ops only.
-    func::FuncOp jvp = func.clone();
-    jvp.setSymName(function + "_jvp");
-    jvp.setPublic();
-    SymbolTable(module).insert(jvp);
-    // Lowering turns masks into bytes and keys into i32 pairs; mark those
-    // arguments so runtimes still see (and check) masks and keys.
-    SmallVector<Type> originalTypes(func.getArgumentTypes());
-    OpPassManager lower(func::FuncOp::getOperationName());
-    lower.addPass(createConvertNNToLinalgPass());
-    lower.addPass(createLinalgGeneralizeNamedOpsPass());
-    if (failed(runPipeline(lower, jvp)))
-      return signalPassFailure();
-    for (auto [i, type] : llvm::enumerate(originalTypes)) {
-      Type element = getElementTypeOrSelf(type);
-      if (isa<KeyType>(element))
-        jvp.setArgAttr(i, "nn.key", UnitAttr::get(&getContext()));
-      else if (element.isInteger(1))
-        jvp.setArgAttr(i, "nn.mask", UnitAttr::get(&getContext()));
-    }
+    func::FuncOp jvp = *lowered;
 
     // Tangent arguments after the primal ones.
     Block &body = jvp.getBody().front();

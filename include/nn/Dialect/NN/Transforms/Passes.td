@@ -138,4 +138,32 @@ def NNJvpPass : Pass<"nn-jvp", "::mlir::ModuleOp"> {
                            "::mlir::tensor::TensorDialect"];
 }
 
+def NNVmapPass : Pass<"nn-vmap", "::mlir::ModuleOp"> {
+  let summary = "Batch a function over a new leading axis (jax.vmap)";
+  let description = [{
+    Adds `<function>_vmap`: the function over a new leading axis of size
+    `batch` for the arguments listed in `in-axes` (the others are shared,
+    i.e. broadcast, as JAX's `in_axes=None`); every result gets the batch
+    axis in front (`out_axes=0`).
+
+    A real transformation, not a loop: the copy is lowered to linalg on
+    tensors and every `linalg.generic` gets one more parallel loop in front
+    (batched operands read with it, shared ones without it, `linalg.index`
+    shifted so per-example indices are unchanged — a batch of keys gives
+    each example the randomness of its own key, bit for bit); scalar code
+    becomes elementwise code on `[batch]` tensors, and `tensor.extract` /
+    `from_elements` / reshapes / slices get the batch axis.
+  }];
+  let options = [
+    Option<"function", "function", "std::string", "\"\"",
+           "The function to batch">,
+    ListOption<"inAxes", "in-axes", "unsigned",
+               "Indices of the batched arguments (the others are shared)">,
+    Option<"batch", "batch", "int64_t", "0", "The batch size">,
+  ];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 #endif // NN_DIALECT_NN_TRANSFORMS_PASSES_TD

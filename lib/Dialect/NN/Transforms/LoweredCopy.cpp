@@ -1,0 +1,51 @@
+//===- LoweredCopy.cpp - a function's copy on linalg generics -------------===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+
+#include "LoweredCopy.h"
+
+#include "nn/Conversion/Passes.h"
+#include "nn/Dialect/NN/IR/NNOps.h"
+
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/IR/TypeUtilities.h"
+#include "mlir/Pass/PassManager.h"
+
+using namespace mlir;
+using namespace mlir::nn;
+
+LogicalResult mlir::nn::checkTransformable(ModuleOp module, func::FuncOp func,
+                                           StringRef name, StringRef passName) {
+  if (!func || func.isExternal())
+    return module.emitError() << passName << ": no function '" << name << "'";
+  WalkResult calls = func.walk([&](func::CallOp call) {
+    call.emitError() << passName << ": calls must be inlined first (run 'inline')";
+    return WalkResult::interrupt();
+  });
+  return failure(calls.wasInterrupted());
+}
+
+FailureOr<func::FuncOp> mlir::nn::insertLoweredCopy(
+    ModuleOp module, func::FuncOp func, StringRef name,
+    function_ref<LogicalResult(OpPassManager &, Operation *)> runPipeline) {
+  func::FuncOp copy = func.clone();
+  copy.setSymName(name);
+  copy.setPublic();
+  SymbolTable(module).insert(copy);
+  OpPassManager lower(func::FuncOp::getOperationName());
+  lower.addPass(createConvertNNToLinalgPass());
+  lower.addPass(createLinalgGeneralizeNamedOpsPass());
+  if (failed(runPipeline(lower, copy)))
+    return failure();
+  MLIRContext *ctx = module.getContext();
+  for (auto [i, type] : llvm::enumerate(func.getArgumentTypes())) {
+    Type element = getElementTypeOrSelf(type);
+    if (isa<KeyType>(element))
+      copy.setArgAttr(i, "nn.key", UnitAttr::get(ctx));
+    else if (element.isInteger(1))
+      copy.setArgAttr(i, "nn.mask", UnitAttr::get(ctx));
+  }
+  return copy;
+}

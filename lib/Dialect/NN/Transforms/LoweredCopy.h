@@ -1,0 +1,34 @@
+//===- LoweredCopy.h - a function's copy on linalg generics -----*- C++ -*-===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NN_LIB_DIALECT_NN_TRANSFORMS_LOWEREDCOPY_H
+#define NN_LIB_DIALECT_NN_TRANSFORMS_LOWEREDCOPY_H
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/PassManager.h"
+
+namespace mlir::nn {
+
+/// Checks that `func` (named by `passName`'s option) exists, has a body and
+/// calls nothing (transformations work on inlined code).
+LogicalResult checkTransformable(ModuleOp module, func::FuncOp func,
+                                 StringRef name, StringRef passName);
+
+/// Inserts into `module` a public copy of `func` named `name`, lowered to
+/// linalg on tensors with generic ops only: the form where one rule per
+/// transformation covers every nn op. Masks become bytes and keys i32
+/// pairs there; those arguments are marked `nn.mask` / `nn.key` so runtimes
+/// still see (and check) masks and keys.
+FailureOr<func::FuncOp> insertLoweredCopy(ModuleOp module, func::FuncOp func,
+                                          StringRef name,
+                                          function_ref<LogicalResult(
+                                              OpPassManager &, Operation *)>
+                                              runPipeline);
+
+} // namespace mlir::nn
+
+#endif // NN_LIB_DIALECT_NN_TRANSFORMS_LOWEREDCOPY_H

@@ -1,0 +1,310 @@
+//===- Vmap.cpp - batching over a new leading axis ------------------------===//
+//
+// Part of the nn-mlir project.
+//
+// Like nn-jvp, vmap works on a copy lowered to linalg on tensors, where one
+// rule (one more parallel loop) batches every linalg.generic, and so every
+// nn op.
+//
+//===----------------------------------------------------------------------===//
+
+#include "nn/Dialect/NN/Transforms/Passes.h"
+
+#include "LoweredCopy.h"
+
+#include "nn/Dialect/NN/IR/NNOps.h"
+
+#include "mlir/IR/IRMapping.h"
+#include "mlir/IR/TypeUtilities.h"
+#include "mlir/Pass/PassManager.h"
+
+namespace mlir::nn {
+#define GEN_PASS_DEF_NNVMAPPASS
+#include "nn/Dialect/NN/Transforms/Passes.h.inc"
+} // namespace mlir::nn
+
+using namespace mlir;
+using namespace mlir::nn;
+
+namespace {
+
+/// The map `map` over one more loop in front: d_i -> d_{i+1}, and d0 first
+/// in the results when `batched`.
+AffineMap shiftMap(AffineMap map, bool batched) {
+  MLIRContext *ctx = map.getContext();
+  AffineMap shifted = map.shiftDims(1);
+  SmallVector<AffineExpr> exprs;
+  if (batched)
+    exprs.push_back(getAffineDimExpr(0, ctx));
+  llvm::append_range(exprs, shifted.getResults());
+  return AffineMap::get(map.getNumDims() + 1, 0, exprs, ctx);
+}
+
+class Batcher {
+public:
+  Batcher(OpBuilder &builder, int64_t size) : b(builder), size(size) {}
+
+  /// Original value -> its batched version (a leading axis of `size`).
+  DenseMap<Value, Value> batched;
+
+  Type batchedType(Type type) {
+    if (auto tensor = dyn_cast<RankedTensorType>(type)) {
+      SmallVector<int64_t> shape = {size};
+      llvm::append_range(shape, tensor.getShape());
+      return RankedTensorType::get(shape, tensor.getElementType());
+    }
+    return RankedTensorType::get({size}, type);
+  }
+
+  /// The batched version of `v`, broadcasting a shared value.
+  Value get(Value v, Location loc) {
+    if (Value result = batched.lookup(v))
+      return result;
+    auto type = cast<RankedTensorType>(batchedType(v.getType()));
+    Value empty = tensor::EmptyOp::create(b, loc, type.getShape(),
+                                          type.getElementType());
+    // Uninitialized stays uninitialized: nothing to broadcast.
+    if (v.getDefiningOp<tensor::EmptyOp>())
+      return empty;
+    if (!isa<RankedTensorType>(v.getType()))
+      return linalg::FillOp::create(b, loc, v, empty).getResult(0);
+    int64_t rank = type.getRank();
+    AffineMap in = AffineMap::getMultiDimIdentityMap(rank, b.getContext())
+                       .dropResult(0);
+    SmallVector<utils::IteratorType> iterators(rank,
+                                               utils::IteratorType::parallel);
+    return linalg::GenericOp::create(
+               b, loc, type, v, empty,
+               {in, b.getMultiDimIdentityMap(rank)}, iterators,
+               [](OpBuilder &nb, Location l, ValueRange args) {
+                 linalg::YieldOp::create(nb, l, args[0]);
+               })
+        .getResult(0);
+  }
+
+  bool isBatched(ValueRange values) {
+    return llvm::any_of(values, [&](Value v) { return batched.count(v); });
+  }
+
+  /// Batches `op` if any operand (or captured value) is batched.
+  LogicalResult batch(Operation *op) {
+    Location loc = op->getLoc();
+    b.setInsertionPointAfter(op);
+    if (auto generic = dyn_cast<linalg::GenericOp>(op))
+      return batchGeneric(generic);
+    if (!isBatched(op->getOperands()))
+      return success();
+    if (auto extract = dyn_cast<tensor::ExtractOp>(op)) {
+      // x[i...] of a batched x: the column x[:, i...].
+      Value source = get(extract.getTensor(), loc);
+      auto sourceType = cast<RankedTensorType>(source.getType());
+      SmallVector<OpFoldResult> offsets = {b.getIndexAttr(0)};
+      SmallVector<OpFoldResult> sizes = {b.getIndexAttr(size)};
+      SmallVector<OpFoldResult> strides(sourceType.getRank(), b.getIndexAttr(1));
+      for (Value index : extract.getIndices()) {
+        if (batched.count(index))
+          return op->emitError() << "nn-vmap: a batched index is not supported";
+        offsets.push_back(index);
+        sizes.push_back(b.getIndexAttr(1));
+      }
+      auto type = RankedTensorType::get({size}, sourceType.getElementType());
+      batched[extract.getResult()] = tensor::ExtractSliceOp::create(
+          b, loc, type, source, offsets, sizes, strides);
+      return success();
+    }
+    if (auto from = dyn_cast<tensor::FromElementsOp>(op)) {
+      // Columns stacked: result[:, i] = element i.
+      auto type = cast<RankedTensorType>(batchedType(from.getType()));
+      if (type.getRank() != 2)
+        return op->emitError()
+               << "nn-vmap: only rank-1 tensor.from_elements is supported";
+      Value result = tensor::EmptyOp::create(b, loc, type.getShape(),
+                                             type.getElementType());
+      for (auto [i, element] : llvm::enumerate(from.getElements())) {
+        Value column = get(element, loc);
+        result = tensor::InsertSliceOp::create(
+            b, loc, column, result,
+            ArrayRef<OpFoldResult>{b.getIndexAttr(0), b.getIndexAttr(i)},
+            ArrayRef<OpFoldResult>{b.getIndexAttr(size), b.getIndexAttr(1)},
+            ArrayRef<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(1)});
+      }
+      batched[from.getResult()] = result;
+      return success();
+    }
+    if (auto collapse = dyn_cast<tensor::CollapseShapeOp>(op)) {
+      batched[collapse.getResult()] = tensor::CollapseShapeOp::create(
+          b, loc, get(collapse.getSrc(), loc),
+          shiftReassociation(collapse.getReassociationIndices()));
+      return success();
+    }
+    if (auto expand = dyn_cast<tensor::ExpandShapeOp>(op)) {
+      batched[expand.getResult()] = tensor::ExpandShapeOp::create(
+          b, loc, batchedType(expand.getType()), get(expand.getSrc(), loc),
+          shiftReassociation(expand.getReassociationIndices()));
+      return success();
+    }
+    if (op->hasTrait<mlir::OpTrait::Elementwise>()) {
+      // The same op on batched (broadcast where shared) operands.
+      OperationState state(loc, op->getName());
+      for (Value operand : op->getOperands())
+        state.addOperands(get(operand, loc));
+      for (Type type : op->getResultTypes())
+        state.addTypes(batchedType(type));
+      for (NamedAttribute attr : op->getDiscardableAttrs())
+        state.addAttribute(attr.getName(), attr.getValue());
+      state.propertiesAttr = op->getPropertiesAsAttribute();
+      Operation *newOp = b.create(state);
+      for (auto [result, value] : llvm::zip(op->getResults(), newOp->getResults()))
+        batched[result] = value;
+      return success();
+    }
+    return op->emitError() << "nn-vmap has no batching rule for '"
+                           << op->getName() << "'";
+  }
+
+private:
+  SmallVector<ReassociationIndices>
+  shiftReassociation(ArrayRef<ReassociationIndices> groups) {
+    SmallVector<ReassociationIndices> result = {{0}};
+    for (const ReassociationIndices &group : groups) {
+      ReassociationIndices shifted;
+      for (int64_t d : group)
+        shifted.push_back(d + 1);
+      result.push_back(shifted);
+    }
+    return result;
+  }
+
+  LogicalResult batchGeneric(linalg::GenericOp generic) {
+    Location loc = generic.getLoc();
+    // Batched values the body captures become extra (scalar) inputs.
+    SetVector<Value> captured;
+    generic.getRegion().walk([&](Operation *inner) {
+      for (Value operand : inner->getOperands())
+        if (!generic.getRegion().isAncestor(operand.getParentRegion()) &&
+            batched.count(operand))
+          captured.insert(operand);
+    });
+    if (captured.empty() && !isBatched(generic.getOperands()))
+      return success();
+    for (Value value : captured)
+      if (isa<RankedTensorType>(value.getType()))
+        return generic.emitError()
+               << "nn-vmap: a batched tensor captured by a linalg.generic body "
+                  "is not supported";
+
+    SmallVector<Value> inputs, outputs;
+    SmallVector<AffineMap> maps;
+    for (OpOperand *operand : generic.getDpsInputOperands()) {
+      bool isBatchedInput = batched.count(operand->get());
+      inputs.push_back(isBatchedInput ? batched.lookup(operand->get())
+                                      : operand->get());
+      maps.push_back(shiftMap(generic.getMatchingIndexingMap(operand),
+                              isBatchedInput));
+    }
+    unsigned numLoops = generic.getNumLoops() + 1;
+    for (Value value : captured) {
+      inputs.push_back(batched.lookup(value));
+      maps.push_back(AffineMap::get(numLoops, 0,
+                                    getAffineDimExpr(0, b.getContext())));
+    }
+    for (OpOperand &operand : generic.getDpsInitsMutable()) {
+      outputs.push_back(get(operand.get(), loc));
+      maps.push_back(shiftMap(generic.getMatchingIndexingMap(&operand), true));
+    }
+    SmallVector<utils::IteratorType> iterators = {utils::IteratorType::parallel};
+    llvm::append_range(iterators, generic.getIteratorTypesArray());
+    SmallVector<Type> types =
+        llvm::map_to_vector(outputs, [](Value v) { return v.getType(); });
+    auto newGeneric = linalg::GenericOp::create(b, loc, types, inputs, outputs,
+                                                maps, iterators);
+    // The body, with its block arguments re-threaded and indices shifted.
+    Block &old = generic.getRegion().front();
+    Block *block = b.createBlock(&newGeneric.getRegion());
+    IRMapping mapping;
+    unsigned numInputs = generic.getNumDpsInputs();
+    for (unsigned i = 0; i < numInputs; ++i)
+      mapping.map(old.getArgument(i),
+                  block->addArgument(old.getArgument(i).getType(), loc));
+    for (Value value : captured)
+      mapping.map(value, block->addArgument(
+                             getElementTypeOrSelf(value.getType()), loc));
+    for (unsigned i = numInputs; i < old.getNumArguments(); ++i)
+      mapping.map(old.getArgument(i),
+                  block->addArgument(old.getArgument(i).getType(), loc));
+    b.setInsertionPointToEnd(block);
+    for (Operation &op : old) {
+      if (auto index = dyn_cast<linalg::IndexOp>(op)) {
+        mapping.map(index.getResult(),
+                    linalg::IndexOp::create(b, loc, index.getDim() + 1));
+        continue;
+      }
+      b.clone(op, mapping);
+    }
+    for (auto [result, value] :
+         llvm::zip(generic.getResults(), newGeneric.getResults()))
+      batched[result] = value;
+    return success();
+  }
+
+  OpBuilder &b;
+  int64_t size;
+};
+
+struct NNVmapPass : mlir::nn::impl::NNVmapPassBase<NNVmapPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    auto func = module.lookupSymbol<func::FuncOp>(function);
+    if (failed(checkTransformable(module, func, function, "nn-vmap")))
+      return signalPassFailure();
+    if (batch <= 0) {
+      func.emitError() << "nn-vmap: the batch size must be positive, got "
+                       << static_cast<int64_t>(batch);
+      return signalPassFailure();
+    }
+    for (unsigned i : inAxes)
+      if (i >= func.getNumArguments()) {
+        func.emitError() << "nn-vmap: argument " << i << " does not exist";
+        return signalPassFailure();
+      }
+    FailureOr<func::FuncOp> lowered =
+        insertLoweredCopy(module, func, function + "_vmap",
+                          [&](OpPassManager &pipeline, Operation *op) {
+                            return runPipeline(pipeline, op);
+                          });
+    if (failed(lowered))
+      return signalPassFailure();
+    func::FuncOp vmapped = *lowered;
+
+    OpBuilder builder(&getContext());
+    Batcher batcher(builder, batch);
+    Block &body = vmapped.getBody().front();
+    for (unsigned i : inAxes) {
+      BlockArgument arg = vmapped.getArgument(i);
+      arg.setType(batcher.batchedType(arg.getType()));
+      batcher.batched[arg] = arg;
+    }
+    for (Operation &op : llvm::make_early_inc_range(body.without_terminator()))
+      if (failed(batcher.batch(&op)))
+        return signalPassFailure();
+    auto ret = cast<func::ReturnOp>(body.getTerminator());
+    builder.setInsertionPoint(ret);
+    SmallVector<Value> results = llvm::map_to_vector(
+        ret.getOperands(),
+        [&](Value v) { return batcher.get(v, ret.getLoc()); });
+    func::ReturnOp::create(builder, ret.getLoc(), results);
+    ret.erase();
+    // The unbatched originals are dead now.
+    for (Operation &op : llvm::make_early_inc_range(llvm::reverse(body)))
+      if (isOpTriviallyDead(&op))
+        op.erase();
+    SmallVector<Type> types =
+        llvm::map_to_vector(results, [](Value v) { return v.getType(); });
+    vmapped.setType(
+        FunctionType::get(&getContext(), body.getArgumentTypes(), types));
+  }
+};
+
+} // namespace
