@@ -44,7 +44,6 @@ struct NNLowerVectorsPass : mlir::nn::impl::NNLowerVectorsPassBase<NNLowerVector
       vector::populateVectorOuterProductLoweringPatterns(patterns);
       vector::populateVectorMultiReductionLoweringPatterns(
           patterns, vector::VectorMultiReductionLowering::InnerParallel);
-      vector::populateVectorTransferPermutationMapLoweringPatterns(patterns);
       vector::populateVectorBroadcastLoweringPatterns(patterns);
       vector::populateVectorTransposeLoweringPatterns(
           patterns, vector::VectorTransposeLowering::EltWise);
@@ -60,6 +59,19 @@ struct NNLowerVectorsPass : mlir::nn::impl::NNLowerVectorsPassBase<NNLowerVector
       });
       vector::TransferReadOp::getCanonicalizationPatterns(patterns, context);
       vector::TransferWriteOp::getCanonicalizationPatterns(patterns, context);
+      if (failed(applyPatternsGreedily(func, std::move(patterns))))
+        return signalPassFailure();
+    }
+    // Transfers with permuted or broadcast maps (a column read), after the
+    // unit dims are gone: with the unit-dim patterns above, their lowering
+    // to minor-identity transfers plus transposes would be undone again.
+    {
+      RewritePatternSet patterns(context);
+      vector::populateVectorTransferPermutationMapLoweringPatterns(patterns);
+      vector::populateVectorBroadcastLoweringPatterns(patterns);
+      vector::populateVectorTransposeLoweringPatterns(
+          patterns, vector::VectorTransposeLowering::EltWise);
+      vector::populateVectorShapeCastLoweringPatterns(patterns);
       if (failed(applyPatternsGreedily(func, std::move(patterns))))
         return signalPassFailure();
     }

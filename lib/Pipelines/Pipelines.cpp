@@ -98,6 +98,7 @@ void mlir::nn::buildLowerToLLVMPipeline(OpPassManager &pm,
   // Loops and vectors.
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   funcPm.addPass(createNNLowerVectorsPass());
+  funcPm.addPass(createNNLowerStridedCopiesPass());
   funcPm.addPass(createConvertLinalgToLoopsPass());
   VectorTransferToSCFOptions vectorToSCF;
   vectorToSCF.enableFullUnroll();

@@ -29,3 +29,18 @@ func.func @transcendentals(%x: vector<16xf32>) -> vector<16xf32> {
   %2 = math.erf %1 : vector<16xf32>
   return %2 : vector<16xf32>
 }
+
+// A column write (a permuted map) becomes a minor-identity write of a 3x1
+// tile; with the unit-dim patterns in the same set, this used to loop
+// forever (the permutation lowering was undone again).
+// CHECK-LABEL: func.func @column_transfers
+// CHECK: vector.transfer_read %{{.*}} : memref<3x3xf32>, vector<3xf32>
+// CHECK: vector.transfer_write %{{.*}} {in_bounds = [true, true]} : vector<3x1xf32>, memref<3x4xf32>
+func.func @column_transfers(%a: memref<3x3xf32>, %o: memref<3x4xf32>) {
+  %pad = ub.poison : f32
+  %c0 = arith.constant 0 : index
+  %c2 = arith.constant 2 : index
+  %column = vector.transfer_read %a[%c0, %c2], %pad {in_bounds = [true], permutation_map = affine_map<(d0, d1) -> (d0)>} : memref<3x3xf32>, vector<3xf32>
+  vector.transfer_write %column, %o[%c0, %c2] {in_bounds = [true], permutation_map = affine_map<(d0, d1) -> (d0)>} : vector<3xf32>, memref<3x4xf32>
+  return
+}

@@ -15,6 +15,15 @@
 // JAX: result 1: tensor<4xf32>
 // JAX-NEXT: [0, 5, -2, 0.841471]
 
+// nn-jacfwd: the whole Jacobian from one batched function, 4 x 3 (output
+// shape, then input shape, as jax.jacfwd).
+// RUN: nn-jit %s --prepare='builtin.module(nn-jacfwd{function=jax_example})' --function=jax_example_jacfwd --input=3xf32=1,2,3 | FileCheck %s --check-prefix=JACFWD
+// JACFWD: result 0: tensor<4x3xf32>
+// JACFWD-NEXT: {{\[}}[1, 0, 0],
+// JACFWD-NEXT:  [0, 0, 5],
+// JACFWD-NEXT:  [0, 16, -2],
+// JACFWD-NEXT:  [1.620907, 0, 0.841471]]
+
 // An MLP R^4 -> R^3 (tanh hidden layer of 16), params by name, against the
 // analytic JVP in NumPy (|d| <= 1e-5 |ref| + 1e-5).
 // RUN: %python %S/Inputs/jvp_reference.py %t

@@ -10,9 +10,13 @@
 // RUN: %python %S/Inputs/compare_npy.py %t/y.npy %t/expected_y.npy 1e-5 1e-5 | FileCheck %s --check-prefix=Y
 // Y: MATCH 24 values
 
-// CONTEXT.md case 4, per-example Jacobians: vmap over the batch of
-// jacfwd, built as vmap over the basis of the JVP. The result [8, 4, 3]
-// holds J_b^T; the reference is analytic, confirmed by central differences.
+// CONTEXT.md case 4, per-example Jacobians vmap(jacfwd(mlp)), compiled
+// once: [8, 3, 4], each J_b as jax.jacfwd lays it out (output shape, then
+// input shape). The reference is analytic, confirmed by central differences.
+// RUN: nn-jit %s --no-cache --cache-stats --prepare='builtin.module(nn-jacfwd{function=mlp},nn-vmap{function=mlp_jacfwd in-axes=0 batch=8})' --function=mlp_jacfwd_vmap --params=@%t/params.npz --input=@%t/x.npy --output=@%t/j.npy 2>&1 | FileCheck %s --check-prefix=ONCE
+// ONCE: compiled=1
+// RUN: %python %S/Inputs/compare_npy.py %t/j.npy %t/expected_j.npy 1e-5 1e-5 | FileCheck %s --check-prefix=JAC
+// The same by hand, as vmap over the basis of the JVP: [8, 4, 3] holds J_b^T.
 // RUN: nn-jit %s --no-cache --prepare='builtin.module(nn-jvp{function=mlp wrt=0},nn-vmap{function=mlp_jvp in-axes=5 batch=4},nn-vmap{function=mlp_jvp_vmap in-axes=0 batch=8})' --function=mlp_jvp_vmap_vmap --params=@%t/params.npz --input=@%t/x.npy --input=@%t/eye.npy --output=@%t/y4.npy --output=@%t/jt.npy
 // RUN: %python %S/Inputs/compare_npy.py %t/jt.npy %t/expected_jt.npy 1e-5 1e-5 | FileCheck %s --check-prefix=JAC
 // JAC: MATCH 96 values

@@ -89,6 +89,19 @@ def NNLowerVectorsPass : Pass<"nn-lower-vectors", "::mlir::func::FuncOp"> {
   let dependentDialects = ["::mlir::vector::VectorDialect"];
 }
 
+def NNLowerStridedCopiesPass
+    : Pass<"nn-lower-strided-copies", "::mlir::func::FuncOp"> {
+  let summary = "Turn copies between non-contiguous buffers into loops";
+  let description = [{
+    Bufferization copies into and out of strided views (a column of a
+    matrix). `memref.copy` of contiguous buffers becomes a `memcpy`, but a
+    strided one would call the `memrefCopy` runtime function, which a
+    compiled function must not need: it becomes a `linalg.copy` (and so
+    loops) instead.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
 def NNAllocateWorkspacePass
     : Pass<"nn-allocate-workspace", "::mlir::ModuleOp"> {
   let summary = "Place the intermediate buffers of entry functions in one "

@@ -5,7 +5,8 @@ the batched outputs, and the per-example Jacobians, analytic
 (J[j, i] = sum_k W2[k, j] (1 - h_k^2) W1[i, k]) and confirmed here by
 central differences. The Jacobians are stored as the compiler builds them
 from JVPs with the basis vectors: jt[b, i, j] = J_b[j, i].
-  vmap_reference.py DIR -> x.npy eye.npy params.npz expected_y.npy expected_jt.npy"""
+  vmap_reference.py DIR -> x.npy eye.npy params.npz expected_y.npy
+                           expected_jt.npy expected_j.npy (J_b itself)"""
 
 import os
 import sys
@@ -36,3 +37,4 @@ for b in range(8):
         assert np.allclose(fd, jt[b, i], rtol=1e-6, atol=1e-8), (b, i)
 np.save(os.path.join(out, "expected_y.npy"), f(d(x)))
 np.save(os.path.join(out, "expected_jt.npy"), jt)
+np.save(os.path.join(out, "expected_j.npy"), jt.transpose(0, 2, 1))

@@ -166,4 +166,27 @@ def NNVmapPass : Pass<"nn-vmap", "::mlir::ModuleOp"> {
                            "::mlir::tensor::TensorDialect"];
 }
 
+def NNJacfwdPass : Pass<"nn-jacfwd", "::mlir::ModuleOp"> {
+  let summary = "Forward-mode Jacobian (jax.jacfwd)";
+  let description = [{
+    Adds `<function>_jacfwd`, with `<function>`'s arguments, returning for
+    each result its Jacobian with respect to argument `wrt`, shaped as
+    `jax.jacfwd`: the result's shape followed by the argument's shape.
+
+    The Jacobian is the JVP mapped over the standard basis: `nn-jvp`, then
+    `nn-vmap` over the tangent with the basis built in place (an iota
+    comparison, no constant), then one transpose and reshape. One batched
+    function, not a loop of N calls.
+  }];
+  let options = [
+    Option<"function", "function", "std::string", "\"\"",
+           "The function to differentiate">,
+    Option<"wrt", "wrt", "unsigned", "0",
+           "The argument to differentiate with respect to">,
+  ];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 #endif // NN_DIALECT_NN_TRANSFORMS_PASSES_TD
