@@ -129,8 +129,11 @@ struct NNJacfwdPass : mlir::nn::impl::NNJacfwdPassBase<NNJacfwdPass> {
     SymbolTable(module).insert(copy);
     OpPassManager pipeline(ModuleOp::getOperationName());
     pipeline.addPass(createNNJvpPass(NNJvpPassOptions{helper, {wrt}}));
-    pipeline.addPass(createNNVmapPass(NNVmapPassOptions{
-        helper + "_jvp", {numArgs}, inType.getNumElements()}));
+    // Primals shared, the tangent (after them) batched over the basis.
+    SmallVector<std::string> inAxes(numArgs, "none");
+    inAxes.push_back("0");
+    pipeline.addPass(createNNVmapPass(
+        NNVmapPassOptions{helper + "_jvp", inAxes, {}, inType.getNumElements()}));
     if (failed(runPipeline(pipeline, module)))
       return signalPassFailure();
     auto batched = module.lookupSymbol<func::FuncOp>(helper + "_jvp_vmap");

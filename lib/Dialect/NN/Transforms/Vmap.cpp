@@ -251,8 +251,66 @@ private:
   int64_t size;
 };
 
+/// Moves axis `from` of `value` to position `to` (a linalg.transpose).
+Value moveAxis(OpBuilder &b, Location loc, Value value, int64_t from,
+               int64_t to) {
+  if (from == to)
+    return value;
+  auto type = cast<RankedTensorType>(value.getType());
+  SmallVector<int64_t> permutation;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    if (d != from)
+      permutation.push_back(d);
+  permutation.insert(permutation.begin() + to, from);
+  SmallVector<int64_t> shape = llvm::map_to_vector(
+      permutation, [&](int64_t d) { return type.getDimSize(d); });
+  Value init = tensor::EmptyOp::create(b, loc, shape, type.getElementType());
+  return linalg::TransposeOp::create(b, loc, value, init, permutation)
+      ->getResult(0);
+}
+
 struct NNVmapPass : mlir::nn::impl::NNVmapPassBase<NNVmapPass> {
   using Base::Base;
+
+  /// JAX's axes spec for `count` values of the given ranks: one entry per
+  /// value or one for all; each an axis in [-(rank+1), rank] or `none`.
+  FailureOr<SmallVector<std::optional<int64_t>>>
+  parseAxes(func::FuncOp func, ArrayRef<std::string> spec, StringRef option,
+            StringRef what, ArrayRef<int64_t> ranks, bool allowNone) {
+    SmallVector<std::optional<int64_t>> axes;
+    if (spec.size() != 1 && spec.size() != ranks.size())
+      return func.emitError()
+             << "nn-vmap: " << option << " has " << spec.size()
+             << " entries for " << ranks.size() << " " << what << "s";
+    for (auto [i, rank] : llvm::enumerate(ranks)) {
+      StringRef entry = spec.size() == 1 ? spec[0] : spec[i];
+      if (entry == "none") {
+        if (!allowNone)
+          return func.emitError() << "nn-vmap: " << option << " of " << what
+                                  << " " << i << " cannot be 'none'";
+        axes.push_back(std::nullopt);
+        continue;
+      }
+      int64_t axis;
+      if (entry.getAsInteger(10, axis))
+        return func.emitError() << "nn-vmap: " << option << " entry '"
+                                << entry << "' is neither an axis nor 'none'";
+      if (axis < -(rank + 1) || axis > rank)
+        return func.emitError()
+               << "nn-vmap: " << option << " axis " << axis << " of " << what
+               << " " << i << " is out of range for a batched rank of "
+               << rank + 1;
+      axes.push_back(axis < 0 ? axis + rank + 1 : axis);
+    }
+    return axes;
+  }
+
+  /// The rank as the user sees it (a key counts as a scalar).
+  static int64_t userRank(Type type) {
+    if (auto tensor = dyn_cast<RankedTensorType>(type))
+      return tensor.getRank();
+    return 0;
+  }
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
@@ -264,11 +322,31 @@ struct NNVmapPass : mlir::nn::impl::NNVmapPassBase<NNVmapPass> {
                        << static_cast<int64_t>(batch);
       return signalPassFailure();
     }
-    for (unsigned i : inAxes)
-      if (i >= func.getNumArguments()) {
-        func.emitError() << "nn-vmap: argument " << i << " does not exist";
-        return signalPassFailure();
-      }
+    if (inAxes.empty()) {
+      func.emitError() << "nn-vmap: in-axes is required (an axis or 'none' "
+                          "per argument)";
+      return signalPassFailure();
+    }
+    auto argRanks = llvm::map_to_vector(func.getArgumentTypes(), userRank);
+    auto resultRanks = llvm::map_to_vector(func.getResultTypes(), userRank);
+    SmallVector<std::string> outSpec(outAxes.begin(), outAxes.end());
+    if (outSpec.empty())
+      outSpec.push_back("0");
+    FailureOr<SmallVector<std::optional<int64_t>>> argAxes = parseAxes(
+        func, SmallVector<std::string>(inAxes.begin(), inAxes.end()),
+        "in-axes", "argument", argRanks, /*allowNone=*/true);
+    if (failed(argAxes))
+      return signalPassFailure();
+    FailureOr<SmallVector<std::optional<int64_t>>> resultAxes =
+        parseAxes(func, outSpec, "out-axes", "result", resultRanks,
+                  /*allowNone=*/false);
+    if (failed(resultAxes))
+      return signalPassFailure();
+    if (llvm::none_of(*argAxes, [](auto axis) { return axis.has_value(); })) {
+      func.emitError() << "nn-vmap: in-axes batches no argument";
+      return signalPassFailure();
+    }
+
     FailureOr<func::FuncOp> lowered =
         insertLoweredCopy(module, func, function + "_vmap",
                           [&](OpPassManager &pipeline, Operation *op) {
@@ -281,19 +359,29 @@ struct NNVmapPass : mlir::nn::impl::NNVmapPassBase<NNVmapPass> {
     OpBuilder builder(&getContext());
     Batcher batcher(builder, batch);
     Block &body = vmapped.getBody().front();
-    for (unsigned i : inAxes) {
-      BlockArgument arg = vmapped.getArgument(i);
-      arg.setType(batcher.batchedType(arg.getType()));
-      batcher.batched[arg] = arg;
+    SmallVector<Operation *> ops = llvm::map_to_vector(
+        body.without_terminator(), [](Operation &op) { return &op; });
+    // Batched arguments get the axis where in-axes puts it; inside, it is
+    // in front.
+    builder.setInsertionPointToStart(&body);
+    for (auto [arg, axis] : llvm::zip(vmapped.getArguments(), *argAxes)) {
+      if (!axis)
+        continue;
+      auto type = cast<RankedTensorType>(batcher.batchedType(arg.getType()));
+      SmallVector<int64_t> shape(type.getShape().drop_front());
+      shape.insert(shape.begin() + *axis, batch);
+      arg.setType(RankedTensorType::get(shape, type.getElementType()));
+      batcher.batched[arg] = moveAxis(builder, vmapped.getLoc(), arg, *axis, 0);
     }
-    for (Operation &op : llvm::make_early_inc_range(body.without_terminator()))
-      if (failed(batcher.batch(&op)))
+    for (Operation *op : ops)
+      if (failed(batcher.batch(op)))
         return signalPassFailure();
     auto ret = cast<func::ReturnOp>(body.getTerminator());
     builder.setInsertionPoint(ret);
-    SmallVector<Value> results = llvm::map_to_vector(
-        ret.getOperands(),
-        [&](Value v) { return batcher.get(v, ret.getLoc()); });
+    SmallVector<Value> results;
+    for (auto [value, axis] : llvm::zip(ret.getOperands(), *resultAxes))
+      results.push_back(moveAxis(builder, ret.getLoc(),
+                                 batcher.get(value, ret.getLoc()), 0, *axis));
     func::ReturnOp::create(builder, ret.getLoc(), results);
     ret.erase();
     // The unbatched originals are dead now.

@@ -139,12 +139,15 @@ def NNJvpPass : Pass<"nn-jvp", "::mlir::ModuleOp"> {
 }
 
 def NNVmapPass : Pass<"nn-vmap", "::mlir::ModuleOp"> {
-  let summary = "Batch a function over a new leading axis (jax.vmap)";
+  let summary = "Batch a function over a new axis (jax.vmap)";
   let description = [{
-    Adds `<function>_vmap`: the function over a new leading axis of size
-    `batch` for the arguments listed in `in-axes` (the others are shared,
-    i.e. broadcast, as JAX's `in_axes=None`); every result gets the batch
-    axis in front (`out_axes=0`).
+    Adds `<function>_vmap`: the function over a new axis of size `batch`,
+    with `jax.vmap`'s `in_axes` / `out_axes`: `in-axes` gives, per
+    argument, the position of the batch axis in the batched argument or
+    `none` for a shared (broadcast) argument, e.g. params
+    (`in-axes=0,none,none`); one value applies to every argument. Negative
+    axes count from the end. `out-axes` does the same for the results
+    (default 0). A batch of keys has its batch axes in front of the key.
 
     A real transformation, not a loop: the copy is lowered to linalg on
     tensors and every `linalg.generic` gets one more parallel loop in front
@@ -152,13 +155,15 @@ def NNVmapPass : Pass<"nn-vmap", "::mlir::ModuleOp"> {
     shifted so per-example indices are unchanged — a batch of keys gives
     each example the randomness of its own key, bit for bit); scalar code
     becomes elementwise code on `[batch]` tensors, and `tensor.extract` /
-    `from_elements` / reshapes / slices get the batch axis.
+    `from_elements` / reshapes get the batch axis.
   }];
   let options = [
     Option<"function", "function", "std::string", "\"\"",
            "The function to batch">,
-    ListOption<"inAxes", "in-axes", "unsigned",
-               "Indices of the batched arguments (the others are shared)">,
+    ListOption<"inAxes", "in-axes", "std::string",
+               "Per argument: the batch axis, or 'none' (shared)">,
+    ListOption<"outAxes", "out-axes", "std::string",
+               "Per result: the batch axis (default 0)">,
     Option<"batch", "batch", "int64_t", "0", "The batch size">,
   ];
   let dependentDialects = ["::mlir::linalg::LinalgDialect",
