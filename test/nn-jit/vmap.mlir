@@ -22,6 +22,12 @@
 // RUN: nn-jit %s --no-cache --cache-stats --prepare='builtin.module(nn-jacfwd{function=mlp},nn-vmap{function=mlp_jacfwd in-axes=0,none,none,none,none batch=8})' --function=mlp_jacfwd_vmap --params=@%t/params.npz --input=@%t/x.npy --output=@%t/j.npy 2>&1 | FileCheck %s --check-prefix=ONCE
 // ONCE: compiled=1
 // RUN: %python %S/Inputs/compare_npy.py %t/j.npy %t/expected_j.npy 1e-5 1e-5 | FileCheck %s --check-prefix=JAC
+// And against central differences of the compiled MLP itself (float32,
+// h = 1e-2: truncation h^2/6 |f'''| ~ 5e-5, rounding ~6e-8 |f| / h: 2e-4).
+// RUN: nn-jit %s --no-cache --prepare='builtin.module(nn-vmap{function=mlp in-axes=0,none,none,none,none batch=32})' --function=mlp_vmap --params=@%t/params.npz --input=@%t/x_plus.npy --output=@%t/y_plus.npy
+// RUN: nn-jit %s --no-cache --prepare='builtin.module(nn-vmap{function=mlp in-axes=0,none,none,none,none batch=32})' --function=mlp_vmap --params=@%t/params.npz --input=@%t/x_minus.npy --output=@%t/y_minus.npy
+// RUN: %python -c "import numpy as np; fd = (np.load('%t/y_plus.npy').astype(np.float64) - np.load('%t/y_minus.npy')) / 2e-2; np.save('%t/fd.npy', fd.reshape(8, 4, 3).transpose(0, 2, 1).copy())"
+// RUN: %python %S/Inputs/compare_npy.py %t/j.npy %t/fd.npy 0 2e-4 | FileCheck %s --check-prefix=JAC
 // The same by hand, as vmap over the basis of the JVP: [8, 4, 3] holds J_b^T.
 // RUN: nn-jit %s --no-cache --prepare='builtin.module(nn-jvp{function=mlp wrt=0},nn-vmap{function=mlp_jvp in-axes=none,none,none,none,none,0 batch=4},nn-vmap{function=mlp_jvp_vmap in-axes=0,none,none,none,none,none batch=8})' --function=mlp_jvp_vmap_vmap --params=@%t/params.npz --input=@%t/x.npy --input=@%t/eye.npy --output=@%t/y4.npy --output=@%t/jt.npy
 // RUN: %python %S/Inputs/compare_npy.py %t/jt.npy %t/expected_jt.npy 1e-5 1e-5 | FileCheck %s --check-prefix=JAC

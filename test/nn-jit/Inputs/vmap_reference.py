@@ -6,7 +6,8 @@ the batched outputs, and the per-example Jacobians, analytic
 central differences. The Jacobians are stored as the compiler builds them
 from JVPs with the basis vectors: jt[b, i, j] = J_b[j, i].
   vmap_reference.py DIR -> x.npy eye.npy params.npz expected_y.npy
-                           expected_jt.npy expected_j.npy (J_b itself)"""
+                           expected_jt.npy expected_j.npy (J_b itself)
+                           x_plus.npy x_minus.npy (x_b +- h e_i, [32, 4])"""
 
 import os
 import sys
@@ -38,3 +39,9 @@ for b in range(8):
 np.save(os.path.join(out, "expected_y.npy"), f(d(x)))
 np.save(os.path.join(out, "expected_jt.npy"), jt)
 np.save(os.path.join(out, "expected_j.npy"), jt.transpose(0, 2, 1))
+# Points for central differences of the compiled function itself:
+# x_b +- h e_i for every example b and input i, as batches of 32.
+h = np.float32(1e-2)
+steps = np.einsum("bi,ij->bij", np.ones((8, 4), np.float32), np.eye(4, dtype=np.float32) * h)
+np.save(os.path.join(out, "x_plus.npy"), (x[:, None, :] + steps).reshape(32, 4))
+np.save(os.path.join(out, "x_minus.npy"), (x[:, None, :] - steps).reshape(32, 4))
