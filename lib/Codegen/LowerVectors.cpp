@@ -23,6 +23,18 @@ using namespace mlir::nn;
 
 namespace {
 
+/// Drops the unit dims of vectors (casts away leading ones, shape casts
+/// the others).
+LogicalResult dropUnitDims(func::FuncOp func) {
+  MLIRContext *context = func.getContext();
+  RewritePatternSet patterns(context);
+  vector::populateCastAwayVectorLeadingOneDimPatterns(patterns);
+  vector::populateDropUnitDimWithShapeCastPatterns(patterns);
+  vector::TransferReadOp::getCanonicalizationPatterns(patterns, context);
+  vector::TransferWriteOp::getCanonicalizationPatterns(patterns, context);
+  return applyPatternsGreedily(func, std::move(patterns));
+}
+
 struct NNLowerVectorsPass : mlir::nn::impl::NNLowerVectorsPassBase<NNLowerVectorsPass> {
   void runOnOperation() override {
     func::FuncOp func = getOperation();
@@ -34,11 +46,14 @@ struct NNLowerVectorsPass : mlir::nn::impl::NNLowerVectorsPassBase<NNLowerVector
     // Contractions -> outer products -> FMAs; reductions -> lane-wise ops;
     // transcendental functions -> polynomials.
     {
-      RewritePatternSet patterns(context);
       // Unit dims of tiles (one row at a time) are dropped first, so that
-      // what reaches LLVM is 1-D or 2-D.
-      vector::populateCastAwayVectorLeadingOneDimPatterns(patterns);
-      vector::populateDropUnitDimWithShapeCastPatterns(patterns);
+      // what reaches LLVM is 1-D or 2-D. Their own stage: mixed with the
+      // contraction lowering below they undo each other forever (a 1x1 by
+      // 1x32 contraction, an M = 1 dense layer).
+      if (failed(dropUnitDims(func)))
+        return signalPassFailure();
+
+      RewritePatternSet patterns(context);
       vector::populateVectorContractLoweringPatterns(
           patterns, vector::VectorContractLowering::OuterProduct);
       vector::populateVectorOuterProductLoweringPatterns(patterns);
@@ -62,6 +77,9 @@ struct NNLowerVectorsPass : mlir::nn::impl::NNLowerVectorsPassBase<NNLowerVector
       if (failed(applyPatternsGreedily(func, std::move(patterns))))
         return signalPassFailure();
     }
+    // The outer products' unit dims, again in their own stage.
+    if (failed(dropUnitDims(func)))
+      return signalPassFailure();
     // Transfers with permuted or broadcast maps (a column read), after the
     // unit dims are gone: with the unit-dim patterns above, their lowering
     // to minor-identity transfers plus transposes would be undone again.

@@ -44,3 +44,19 @@ func.func @column_transfers(%a: memref<3x3xf32>, %o: memref<3x4xf32>) {
   vector.transfer_write %column, %o[%c0, %c2] {in_bounds = [true], permutation_map = affine_map<(d0, d1) -> (d0)>} : vector<3xf32>, memref<3x4xf32>
   return
 }
+
+// One row (an M = 1 dense layer): a 1x1 by 1x32 contraction is one 32-lane
+// FMA; with the unit-dim patterns in the contraction set this never ended.
+// CHECK-LABEL: func.func @single_row
+// CHECK: %[[B:.*]] = vector.broadcast %{{.*}} : f32 to vector<32xf32>
+// CHECK: vector.fma %{{.*}}, %[[B]], %{{.*}} : vector<32xf32>
+// CHECK-NOT: vector.fma
+func.func @single_row(%l: vector<1x1xf32>, %r: vector<1x32xf32>, %acc: vector<1x32xf32>) -> vector<1x32xf32> {
+  %0 = vector.contract {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>,
+                                         affine_map<(d0, d1, d2) -> (d2, d1)>,
+                                         affine_map<(d0, d1, d2) -> (d0, d1)>],
+                        iterator_types = ["parallel", "parallel", "reduction"],
+                        kind = #vector.kind<add>} %l, %r, %acc
+      : vector<1x1xf32>, vector<1x32xf32> into vector<1x32xf32>
+  return %0 : vector<1x32xf32>
+}
