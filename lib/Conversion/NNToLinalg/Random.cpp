@@ -235,6 +235,16 @@ struct RngFoldInToLinalg : OpConversionPattern<RngFoldInOp> {
   }
 };
 
+/// Inside a generic whose loop `wordDim` runs over the two words of a
+/// threefry2x32 output: word 0 is `w0`, word 1 is `w1`.
+Value selectWord(OpBuilder &b, Location loc, int64_t wordDim, Value w0,
+                 Value w1) {
+  Value isFirst = arith::CmpIOp::create(
+      b, loc, arith::CmpIPredicate::eq, linalg::IndexOp::create(b, loc, wordDim),
+      arith::ConstantIndexOp::create(b, loc, 0));
+  return arith::SelectOp::create(b, loc, isFirst, w0, w1);
+}
+
 /// keys[i] = threefry2x32(key, (hi32(i), lo32(i))): a generic over [N, 2]
 /// whose element (i, w) is word w.
 struct RngSplitToLinalg : OpConversionPattern<RngSplitOp> {
@@ -251,11 +261,7 @@ struct RngSplitToLinalg : OpConversionPattern<RngSplitOp> {
         [&](OpBuilder &b, Location l, ValueRange) {
           auto [hi, lo] = flatIndexWords(b, l, {count});
           auto [w0, w1] = threefry2x32(b, l, k0, k1, hi, lo);
-          Value word = linalg::IndexOp::create(b, l, 1);
-          Value first = arith::CmpIOp::create(
-              b, l, arith::CmpIPredicate::eq, word,
-              arith::ConstantIndexOp::create(b, l, 0));
-          return arith::SelectOp::create(b, l, first, w0, w1).getResult();
+          return selectWord(b, l, /*wordDim=*/1, w0, w1);
         });
     rewriter.replaceOp(op, keys);
     return success();
@@ -305,10 +311,7 @@ struct RngThreefryToLinalg : OpConversionPattern<RngThreefryOp> {
         ValueRange{adaptor.getCounters(), adaptor.getCounters()},
         {wordMap(0), wordMap(1)}, [&](OpBuilder &b, Location l, ValueRange v) {
           auto [w0, w1] = threefry2x32(b, l, k0, k1, v[0], v[1]);
-          Value first = arith::CmpIOp::create(
-              b, l, arith::CmpIPredicate::eq, linalg::IndexOp::create(b, l, rank - 1),
-              arith::ConstantIndexOp::create(b, l, 0));
-          return arith::SelectOp::create(b, l, first, w0, w1).getResult();
+          return selectWord(b, l, /*wordDim=*/rank - 1, w0, w1);
         });
     rewriter.replaceOp(op, result);
     return success();

@@ -332,20 +332,19 @@ struct NNJvpPass : mlir::nn::impl::NNJvpPassBase<NNJvpPass> {
         return signalPassFailure();
       }
       Type type = func.getArgumentTypes()[i];
-      Type element = getElementTypeOrSelf(type);
-      if (isa<KeyType>(element)) {
+      if (getBoundaryKind(type) == BoundaryKind::Key) {
         func.emitError() << "nn-jvp: cannot differentiate with respect to "
                             "argument "
                          << i << ": it is a key (" << type << ")";
         return signalPassFailure();
       }
-      if (element.isInteger(1)) {
+      if (getBoundaryKind(type) == BoundaryKind::Mask) {
         func.emitError() << "nn-jvp: cannot differentiate with respect to "
                             "argument "
                          << i << ": it is a mask (" << type << ")";
         return signalPassFailure();
       }
-      if (!element.isF32()) {
+      if (!getElementTypeOrSelf(type).isF32()) {
         func.emitError() << "nn-jvp: cannot differentiate with respect to "
                             "argument "
                          << i << " of type " << type;
@@ -374,16 +373,12 @@ struct NNJvpPass : mlir::nn::impl::NNJvpPassBase<NNJvpPass> {
     for (Operation &op : llvm::make_early_inc_range(body.without_terminator()))
       if (failed(diff.differentiate(&op)))
         return signalPassFailure();
-    auto ret = cast<func::ReturnOp>(body.getTerminator());
+    Operation *ret = body.getTerminator();
     builder.setInsertionPoint(ret);
-    SmallVector<Value> results(ret.getOperands());
-    for (Value v : ret.getOperands())
-      results.push_back(diff.tangentOrZero(v, ret.getLoc()));
-    func::ReturnOp::create(builder, ret.getLoc(), results);
-    ret.erase();
-    SmallVector<Type> types =
-        llvm::map_to_vector(results, [](Value v) { return v.getType(); });
-    jvp.setType(FunctionType::get(&getContext(), body.getArgumentTypes(), types));
+    SmallVector<Value> results(ret->getOperands());
+    for (Value v : ret->getOperands())
+      results.push_back(diff.tangentOrZero(v, ret->getLoc()));
+    setResults(jvp, results);
   }
 };
 

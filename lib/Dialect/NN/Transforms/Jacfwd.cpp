@@ -144,15 +144,9 @@ struct NNJacfwdPass : mlir::nn::impl::NNJacfwdPassBase<NNJacfwdPass> {
     Location loc = func.getLoc();
     SmallVector<Type> argTypes(
         batched.getArgumentTypes().take_front(numArgs));
-    SmallVector<Type> resultTypes;
-    for (Type type : func.getResultTypes()) {
-      auto out = cast<RankedTensorType>(type);
-      SmallVector<int64_t> shape(out.getShape());
-      llvm::append_range(shape, inType.getShape());
-      resultTypes.push_back(RankedTensorType::get(shape, out.getElementType()));
-    }
-    auto jacfwd = func::FuncOp::create(
-        b, loc, result, b.getFunctionType(argTypes, resultTypes));
+    // The result types follow from the Jacobians (setResults below).
+    auto jacfwd = func::FuncOp::create(b, loc, result,
+                                       b.getFunctionType(argTypes, {}));
     for (unsigned i = 0; i < numArgs; ++i)
       if (DictionaryAttr attrs = batched.getArgAttrDict(i))
         jacfwd.setArgAttrs(i, attrs);
@@ -170,11 +164,9 @@ struct NNJacfwdPass : mlir::nn::impl::NNJacfwdPassBase<NNJacfwdPass> {
     for (Value tangents : ret.getOperands().drop_front(numResults))
       jacobians.push_back(
           layOutJacobian(b, loc, mapping.lookup(tangents), inType));
-    func::ReturnOp::create(b, loc, jacobians);
-    // The primal results (broadcast to the basis) are dead here.
-    for (Operation &op : llvm::make_early_inc_range(llvm::reverse(*body)))
-      if (isOpTriviallyDead(&op))
-        op.erase();
+    // (The primal results, broadcast to the basis, become dead and go.)
+    func::ReturnOp::create(b, loc, ValueRange{});
+    setResults(jacfwd, jacobians);
     for (const std::string &name : {helper, helper + "_jvp", helper + "_jvp_vmap"})
       module.lookupSymbol(name)->erase();
   }
@@ -185,17 +177,14 @@ struct NNJacfwdPass : mlir::nn::impl::NNJacfwdPassBase<NNJacfwdPass> {
              << "nn-jacfwd: argument " << static_cast<unsigned>(wrt)
              << " does not exist";
     Type type = func.getArgumentTypes()[wrt];
-    Type element = getElementTypeOrSelf(type);
-    auto what = [&]() -> std::string {
-      if (isa<KeyType>(element))
-        return ": it is a key";
-      if (element.isInteger(1))
-        return ": it is a mask";
-      return "";
-    }();
+    StringRef what;
+    if (getBoundaryKind(type) == BoundaryKind::Key)
+      what = ": it is a key";
+    else if (getBoundaryKind(type) == BoundaryKind::Mask)
+      what = ": it is a mask";
     auto tensor = dyn_cast<RankedTensorType>(type);
     if (!tensor || !tensor.hasStaticShape() || tensor.getRank() == 0 ||
-        !element.isF32())
+        !tensor.getElementType().isF32())
       return func.emitError()
              << "nn-jacfwd: cannot differentiate with respect to argument "
              << static_cast<unsigned>(wrt) << " (" << type << ")" << what

@@ -16,6 +16,25 @@
 using namespace mlir;
 using namespace mlir::nn;
 
+BoundaryKind mlir::nn::getBoundaryKind(Type type) {
+  Type element = getElementTypeOrSelf(type);
+  if (isa<KeyType>(element))
+    return BoundaryKind::Key;
+  if (element.isInteger(1))
+    return BoundaryKind::Mask;
+  return BoundaryKind::Data;
+}
+
+void mlir::nn::setResults(func::FuncOp func, ValueRange results) {
+  Block &body = func.getBody().front();
+  body.getTerminator()->setOperands(results);
+  for (Operation &op : llvm::make_early_inc_range(llvm::reverse(body)))
+    if (isOpTriviallyDead(&op))
+      op.erase();
+  func.setType(FunctionType::get(func.getContext(), body.getArgumentTypes(),
+                                 results.getTypes()));
+}
+
 LogicalResult mlir::nn::checkTransformable(ModuleOp module, func::FuncOp func,
                                            StringRef name, StringRef passName) {
   if (!func || func.isExternal())
@@ -41,10 +60,9 @@ FailureOr<func::FuncOp> mlir::nn::insertLoweredCopy(
     return failure();
   MLIRContext *ctx = module.getContext();
   for (auto [i, type] : llvm::enumerate(func.getArgumentTypes())) {
-    Type element = getElementTypeOrSelf(type);
-    if (isa<KeyType>(element))
+    if (getBoundaryKind(type) == BoundaryKind::Key)
       copy.setArgAttr(i, "nn.key", UnitAttr::get(ctx));
-    else if (element.isInteger(1))
+    else if (getBoundaryKind(type) == BoundaryKind::Mask)
       copy.setArgAttr(i, "nn.mask", UnitAttr::get(ctx));
   }
   return copy;

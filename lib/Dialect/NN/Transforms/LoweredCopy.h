@@ -13,6 +13,15 @@
 
 namespace mlir::nn {
 
+/// What a value of `type` is at a function boundary: a key (or key array),
+/// a mask (i1), or data. Keys and masks are never differentiated.
+enum class BoundaryKind { Data, Mask, Key };
+BoundaryKind getBoundaryKind(Type type);
+
+/// Makes `results` what `func` returns (replacing its terminator's
+/// operands), erases the ops that became dead and updates its type.
+void setResults(func::FuncOp func, ValueRange results);
+
 /// Checks that `func` (named by `passName`'s option) exists, has a body and
 /// calls nothing (transformations work on inlined code).
 LogicalResult checkTransformable(ModuleOp module, func::FuncOp func,

@@ -376,22 +376,14 @@ struct NNVmapPass : mlir::nn::impl::NNVmapPassBase<NNVmapPass> {
     for (Operation *op : ops)
       if (failed(batcher.batch(op)))
         return signalPassFailure();
-    auto ret = cast<func::ReturnOp>(body.getTerminator());
+    Operation *ret = body.getTerminator();
     builder.setInsertionPoint(ret);
     SmallVector<Value> results;
-    for (auto [value, axis] : llvm::zip(ret.getOperands(), *resultAxes))
-      results.push_back(moveAxis(builder, ret.getLoc(),
-                                 batcher.get(value, ret.getLoc()), 0, *axis));
-    func::ReturnOp::create(builder, ret.getLoc(), results);
-    ret.erase();
-    // The unbatched originals are dead now.
-    for (Operation &op : llvm::make_early_inc_range(llvm::reverse(body)))
-      if (isOpTriviallyDead(&op))
-        op.erase();
-    SmallVector<Type> types =
-        llvm::map_to_vector(results, [](Value v) { return v.getType(); });
-    vmapped.setType(
-        FunctionType::get(&getContext(), body.getArgumentTypes(), types));
+    for (auto [value, axis] : llvm::zip(ret->getOperands(), *resultAxes))
+      results.push_back(moveAxis(builder, ret->getLoc(),
+                                 batcher.get(value, ret->getLoc()), 0, *axis));
+    // (The unbatched originals become dead and go.)
+    setResults(vmapped, results);
   }
 };
 
