@@ -383,7 +383,7 @@ struct RngBernoulliToLinalg : OpConversionPattern<RngBernoulliOp> {
   }
 };
 
-/// keep = uniform < 1 - rate; output = keep ? x / (1 - rate) : 0.
+/// keep = uniform < 1 - rate; output = keep ? x * (1 / (1 - rate)) : 0.
 struct DropoutToLinalg : OpConversionPattern<DropoutOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -391,9 +391,13 @@ struct DropoutToLinalg : OpConversionPattern<DropoutOp> {
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     RankedTensorType type = op.getType();
-    // 1 - rate in double, then rounded to f32, as Python computes it.
+    // 1 - rate in double (rate is an f64 attribute, a Python float), then
+    // rounded to f32, as Flax computes keep_prob.
     float keepProbability = static_cast<float>(
-        1.0 - static_cast<double>(op.getRate().convertToFloat()));
+        1.0 - op.getRate().convertToDouble());
+    // XLA rewrites the division by this constant into a multiplication by
+    // its f32 reciprocal; so do we, to give JAX's bits.
+    float keepScale = 1.0f / keepProbability;
     auto [k0, k1] = keyWords(rewriter, loc, adaptor.getKey());
     rewriter.replaceOp(
         op, buildElementwise(
@@ -405,7 +409,8 @@ struct DropoutToLinalg : OpConversionPattern<DropoutOp> {
                   Value p = f32Constant(b, l, keepProbability);
                   Value keep =
                       arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT, u, p);
-                  Value scaled = arith::DivFOp::create(b, l, v[0], p);
+                  Value scaled = arith::MulFOp::create(
+                      b, l, v[0], f32Constant(b, l, keepScale));
                   return arith::SelectOp::create(b, l, keep, scaled,
                                                  f32Constant(b, l, 0.0))
                       .getResult();

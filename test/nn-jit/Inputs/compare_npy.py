@@ -2,13 +2,26 @@
 """compare_npy.py GOT.npy WANT.npy RTOL ATOL: prints 'MATCH n values' when
 |got - want| <= rtol |want| + atol everywhere (and the shapes agree).
 compare_npy.py GOT.npy WANT.npy ulp N: float32 values at most N units in the
-last place apart."""
+last place apart.
+A path ARCHIVE.npz:NAME names one array of an .npz. Integer arrays of one
+item size compare by their bits (our signless i32 against JAX's uint32)."""
 
 import sys
 
 import numpy as np
 
-got32, want32 = np.load(sys.argv[1]), np.load(sys.argv[2])
+
+def load(path):
+    if ".npz:" in path:
+        archive, name = path.split(".npz:")
+        return np.load(archive + ".npz")[name]
+    return np.load(path)
+
+
+got32, want32 = load(sys.argv[1]), load(sys.argv[2])
+if (got32.dtype != want32.dtype and got32.dtype.kind in "iu" and want32.dtype.kind in "iu"
+        and got32.dtype.itemsize == want32.dtype.itemsize):
+    got32 = got32.view(want32.dtype)
 got = got32.astype(np.float64)
 want = want32.astype(np.float64)
 if got.shape != want.shape:

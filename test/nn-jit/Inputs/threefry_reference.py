@@ -150,9 +150,10 @@ elif sys.argv[1] == "dropout":
     # dropout KEYHI KEYLO X.npy RATE OUT.npy
     k0, k1 = int(sys.argv[2]), int(sys.argv[3])
     x = np.load(sys.argv[4])
-    keep_probability = np.float32(1.0 - float(np.float32(float(sys.argv[5]))))
+    keep_probability = np.float32(1.0 - float(sys.argv[5]))  # Python floats, as Flax
     keep = uniform(k0, k1, x.shape, 0.0, 1.0) < keep_probability
-    np.save(sys.argv[6], np.where(keep, x / keep_probability, np.float32(0)).astype(np.float32))
+    scale = np.float32(1) / keep_probability  # XLA multiplies by the reciprocal
+    np.save(sys.argv[6], np.where(keep, x * scale, np.float32(0)).astype(np.float32))
 elif sys.argv[1] == "bernoulli":
     # bernoulli KEYHI KEYLO SHAPE P OUT.npy
     k0, k1 = int(sys.argv[2]), int(sys.argv[3])

@@ -299,8 +299,8 @@ LogicalResult RngBernoulliOp::verify() {
 
 LogicalResult DropoutOp::verify() {
   // C1: a rate.
-  float rate = getRate().convertToFloat();
-  if (!(rate >= 0.0f && rate <= 1.0f))
+  double rate = getRate().convertToDouble();
+  if (!(rate >= 0.0 && rate <= 1.0))
     return emitOpError() << "rate must be in [0, 1], got " << rate << " [C1]";
   return success();
 }

@@ -791,8 +791,9 @@ def NN_DropoutOp : NN_Op<"dropout", [AllTypesMatch<["input", "output"]>]> {
   let summary = "dropout with an explicit key (training mode)";
   let description = [{
     `keep = bernoulli(key, 1 - rate, shape(input))`;
-    `output = keep ? input / (1 - rate) : 0` (a division, as JAX, Keras and
-    Flax compute it). `rate = 0` is the identity and `rate = 1` gives zeros.
+    `output = keep ? input * (1 / (1 - rate)) : 0`, the reciprocal rounded to
+    f32: JAX, Flax and Keras write a division by the constant `1 - rate`, and
+    XLA turns it into this multiplication, so these are JAX's bits. `rate = 0` is the identity and `rate = 1` gives zeros.
     The same key gives the same pattern, bit for bit; a new key a new one,
     without recompiling. `nn-inference` turns dropout into the identity.
 
@@ -801,7 +802,7 @@ def NN_DropoutOp : NN_Op<"dropout", [AllTypesMatch<["input", "output"]>]> {
 
     Example: `%y = nn.dropout %x, %k rate = 0.5 : tensor<4x128xf32>`
   }];
-  let arguments = (ins NN_FloatTensor:$input, NN_KeyType:$key, F32Attr:$rate);
+  let arguments = (ins NN_FloatTensor:$input, NN_KeyType:$key, F64Attr:$rate);
   let results = (outs NN_FloatTensor:$output);
   let assemblyFormat = [{
     $input `,` $key `rate` `=` $rate attr-dict `:` type($input)
