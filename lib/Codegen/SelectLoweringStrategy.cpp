@@ -42,6 +42,30 @@ matmulRegisterTile(linalg::LinalgOp op, int64_t rows, int64_t cols) {
                         largestDivisorUpTo(bounds[1], cols));
 }
 
+/// Largest divisor of `size` that is a multiple of `step` and at most
+/// `limit`; `step` itself when none is (the caller's register tile).
+int64_t largestMultipleDivisorUpTo(int64_t size, int64_t step, int64_t limit) {
+  for (int64_t candidate = std::min(size, limit) / step * step;
+       candidate > step; candidate -= step)
+    if (size % candidate == 0)
+      return candidate;
+  return step;
+}
+
+/// Next smaller divisor of `size` below `current` that is a multiple of
+/// `step`, or `current` when there is none.
+int64_t nextSmallerTile(int64_t size, int64_t step, int64_t current) {
+  for (int64_t candidate = current - step; candidate >= step;
+       candidate -= step)
+    if (size % candidate == 0)
+      return candidate;
+  return current;
+}
+
+/// Widest cache tile of a matmul's N: 256 f32 = 16 cache lines of each B
+/// row, so that a B block spreads over many L2 sets.
+constexpr int64_t kMaxCacheTileCols = 256;
+
 struct NNSelectLoweringStrategyPass
     : mlir::nn::impl::NNSelectLoweringStrategyPassBase<NNSelectLoweringStrategyPass> {
   using Base::Base;
@@ -55,14 +79,18 @@ struct NNSelectLoweringStrategyPass
       SmallVector<int64_t> tiles(bounds.size(), 0);
       SmallVector<int64_t> reductionTiles(bounds.size(), 0);
 
+      SmallVector<int64_t> cacheTiles;
       if (auto tile = matmulRegisterTile(op, registerTileRows,
                                          registerTileCols)) {
-        // [m, n, k]: register tile on m and n, step 1 on k.
+        // [m, n, k]: register tile on m and n, step 1 on k; cache tiles
+        // around it.
         tiles = {tile->first, tile->second, 0};
         reductionTiles = {0, 0, 1};
-      } else if (std::optional<SmallVector<int64_t>> epilogue =
-                     epilogueTiles(op)) {
-        tiles = *epilogue;
+        cacheTiles = matmulCacheTiles(bounds, tile->first, tile->second);
+      } else if (std::optional<std::pair<SmallVector<int64_t>,
+                                         SmallVector<int64_t>>>
+                     epilogue = epilogueTiles(op)) {
+        std::tie(tiles, cacheTiles) = *epilogue;
       } else {
         // One row at a time on outer parallel loops, up to one vector on
         // the innermost parallel loop; reductions stay whole.
@@ -89,16 +117,55 @@ struct NNSelectLoweringStrategyPass
               reductionTiles[index] = 1;
       }
       op->setAttr(kLoweringConfigAttrName,
-                  LoweringConfigAttr::get(context, tiles, reductionTiles));
+                  LoweringConfigAttr::get(context, tiles, reductionTiles,
+                                          cacheTiles));
     });
+  }
+
+  /// Cache tiles [mc, nc, kc] of a matmul [M, N, K] with register tile
+  /// [mr, nr]. Inside one cache tile the register tiles stream B's block
+  /// (kc x nc, nc <= 256 unless all of B fits) and A's block (mc x kc) from
+  /// L2, each at most an eighth of `l2-cache-bytes`: B rows are a power-of-two stride apart in the common
+  /// shapes, so only a fraction of L2's sets hold them. A problem of at
+  /// least `parallel-min-flops` is cut into at least `parallel-min-tiles`
+  /// tiles (rows first), so that threads share it. Empty when one tile is
+  /// the whole problem; kc = 0 when K is not blocked.
+  SmallVector<int64_t> matmulCacheTiles(ArrayRef<int64_t> bounds, int64_t mr,
+                                        int64_t nr) {
+    int64_t m = bounds[0], n = bounds[1], k = bounds[2];
+    const int64_t f32Bytes = sizeof(float);
+    int64_t blockBytes = l2CacheBytes / 8;
+    int64_t nc = k * n * f32Bytes <= blockBytes
+                     ? n
+                     : largestMultipleDivisorUpTo(n, nr, kMaxCacheTileCols);
+    int64_t kc = largestDivisorUpTo(k, std::max<int64_t>(1, blockBytes / (nc * f32Bytes)));
+    int64_t mc = largestMultipleDivisorUpTo(m, mr, blockBytes / (kc * f32Bytes));
+    if (2 * m * n * k >= parallelMinFlops) {
+      while ((m / mc) * (n / nc) < parallelMinTiles) {
+        int64_t smallerM = nextSmallerTile(m, mr, mc);
+        if (smallerM != mc) {
+          mc = smallerM;
+          continue;
+        }
+        int64_t smallerN = nextSmallerTile(n, nr, nc);
+        if (smallerN == nc)
+          break;
+        nc = smallerN;
+      }
+    }
+    if (mc == m && nc == n && kc == k)
+      return {};
+    return {mc, nc, kc == k ? 0 : kc};
   }
 
   /// An all-parallel op reading, through the identity map, the result of a
   /// reduction whose config tiles its reduction loops (a matmul's k, pooling
   /// over time) is that op's epilogue: it gets the producer's parallel tiles,
   /// so the producer fuses into its loops and is computed once per tile.
-  /// (Producers come first in the walk, so their configs are set.)
-  std::optional<SmallVector<int64_t>> epilogueTiles(linalg::LinalgOp op) {
+  /// (Producers come first in the walk, so their configs are set.) Returns
+  /// the register tiles and the cache tiles.
+  std::optional<std::pair<SmallVector<int64_t>, SmallVector<int64_t>>>
+  epilogueTiles(linalg::LinalgOp op) {
     if (op.getNumReductionLoops() != 0)
       return std::nullopt;
     for (OpOperand *operand : op.getDpsInputOperands()) {
@@ -110,13 +177,18 @@ struct NNSelectLoweringStrategyPass
       if (!config || llvm::all_of(config.getReductionTileSizes(),
                                   [](int64_t s) { return s == 0; }))
         continue;
-      SmallVector<int64_t> tiles;
-      for (auto [tile, iterator] : llvm::zip(config.getTileSizes(),
-                                             producer.getIteratorTypesArray()))
-        if (iterator == utils::IteratorType::parallel)
-          tiles.push_back(tile);
+      SmallVector<int64_t> tiles, cacheTiles;
+      ArrayRef<int64_t> producerCacheTiles = config.getCacheTileSizes();
+      for (auto [index, iterator] :
+           llvm::enumerate(producer.getIteratorTypesArray())) {
+        if (iterator != utils::IteratorType::parallel)
+          continue;
+        tiles.push_back(config.getTileSizes()[index]);
+        if (!producerCacheTiles.empty())
+          cacheTiles.push_back(producerCacheTiles[index]);
+      }
       if (tiles.size() == op.getNumLoops())
-        return tiles;
+        return std::make_pair(tiles, cacheTiles);
     }
     return std::nullopt;
   }

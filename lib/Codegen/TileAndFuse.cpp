@@ -37,13 +37,48 @@ SmallVector<OpFoldResult> asFoldResults(Builder &b, ArrayRef<int64_t> sizes) {
       sizes, [&](int64_t s) -> OpFoldResult { return b.getIndexAttr(s); });
 }
 
-/// The last op of `block` that still has parallel loops to tile, i.e. the
-/// next consumer to become the root of a fusion group.
-TilingInterface findNextRoot(Block &block) {
+/// The two levels of parallel tiles: cache tiles (one `scf.forall`, shared
+/// by threads), then register tiles (`scf.for` nests inside it).
+enum class TileLevel { Cache, Register };
+
+/// The parallel tiles of `op` at `level` (cache tiles of reduction loops are
+/// applied separately, by `tileCacheReductions`).
+SmallVector<int64_t> getTiles(Operation *op, LoweringConfigAttr config,
+                              TileLevel level) {
+  if (level == TileLevel::Register)
+    return llvm::to_vector(config.getTileSizes());
+  SmallVector<int64_t> tiles(config.getCacheTileSizes());
+  if (auto tileable = dyn_cast<TilingInterface>(op))
+    for (auto [tile, iterator] :
+         llvm::zip(tiles, tileable.getLoopIteratorTypes()))
+      if (iterator != utils::IteratorType::parallel)
+        tile = 0;
+  return tiles;
+}
+
+/// The cache tiles of `op`'s reduction loops (0 elsewhere), or an empty
+/// vector when it has none.
+SmallVector<int64_t> getCacheReductionTiles(TilingInterface op) {
+  LoweringConfigAttr config = getConfig(op);
+  if (!config || config.getCacheTileSizes().empty())
+    return {};
+  SmallVector<int64_t> tiles(config.getCacheTileSizes());
+  for (auto [tile, iterator] : llvm::zip(tiles, op.getLoopIteratorTypes()))
+    if (iterator == utils::IteratorType::parallel)
+      tile = 0;
+  if (!anyNonZero(tiles))
+    return {};
+  return tiles;
+}
+
+/// The last op of `block` that still has parallel loops to tile at `level`,
+/// i.e. the next consumer to become the root of a fusion group (tiled ops
+/// move into the new loops, out of `block`).
+TilingInterface findNextRoot(Block &block, TileLevel level) {
   for (Operation &op : llvm::reverse(block)) {
     auto tileable = dyn_cast<TilingInterface>(&op);
     LoweringConfigAttr config = getConfig(&op);
-    if (tileable && config && anyNonZero(config.getTileSizes()))
+    if (tileable && config && anyNonZero(getTiles(&op, config, level)))
       return tileable;
   }
   return nullptr;
@@ -56,8 +91,9 @@ TilingInterface findNextRoot(Block &block) {
 /// * it is any other linalg op that does not feed a contraction's inputs
 ///   (those slices span the whole reduction dimension and would be
 ///   recomputed for every tile of the contraction's other dimensions).
-bool shouldFuse(Operation *root, tensor::ExtractSliceOp slice,
-                OpResult producer, bool isDestination) {
+bool shouldFuse(Operation *root, TileLevel level,
+                tensor::ExtractSliceOp slice, OpResult producer,
+                bool isDestination) {
   auto producerOp = dyn_cast<linalg::LinalgOp>(producer.getOwner());
   if (!producerOp)
     return false;
@@ -68,8 +104,12 @@ bool shouldFuse(Operation *root, tensor::ExtractSliceOp slice,
     LoweringConfigAttr rootConfig = getConfig(root);
     if (!producerConfig || !rootConfig)
       return false;
-    ArrayRef<int64_t> rootTiles = rootConfig.getTileSizes();
-    ArrayRef<int64_t> producerTiles = producerConfig.getTileSizes();
+    ArrayRef<int64_t> rootTiles = level == TileLevel::Cache
+                                      ? rootConfig.getCacheTileSizes()
+                                      : rootConfig.getTileSizes();
+    ArrayRef<int64_t> producerTiles = level == TileLevel::Cache
+                                          ? producerConfig.getCacheTileSizes()
+                                          : producerConfig.getTileSizes();
     return producerTiles.size() == rootTiles.size() + 1 &&
            producerTiles.take_front(rootTiles.size()) == rootTiles;
   }
@@ -77,6 +117,75 @@ bool shouldFuse(Operation *root, tensor::ExtractSliceOp slice,
     auto linalgUser = dyn_cast<linalg::LinalgOp>(user);
     return linalgUser && linalg::isaContractionOpInterface(linalgUser);
   });
+}
+
+/// Tiles every root of `block` at `level`, consumers first, fusing
+/// producers; returns the bodies of the cache-level loops it created.
+LogicalResult tileRootsOfBlock(IRRewriter &rewriter, Block &block,
+                               TileLevel level,
+                               SmallVectorImpl<Block *> &forallBodies) {
+  while (TilingInterface root = findNextRoot(block, level)) {
+    scf::SCFTileAndFuseOptions options;
+    options.tilingOptions.setTileSizes(
+        asFoldResults(rewriter, getTiles(root, getConfig(root), level)));
+    if (level == TileLevel::Cache)
+      options.tilingOptions.setLoopType(
+          scf::SCFTilingOptions::LoopType::ForallOp);
+    options.setFusionControlFn(
+        [root, level](tensor::ExtractSliceOp slice, OpResult producer,
+                      bool isDestination)
+            -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
+          if (shouldFuse(root, level, slice, producer, isDestination))
+            return scf::SCFTileAndFuseOptions::ControlFnResult{};
+          return std::nullopt;
+        });
+    rewriter.setInsertionPoint(root);
+    FailureOr<scf::SCFTileAndFuseResult> result =
+        scf::tileConsumerAndFuseProducersUsingSCF(rewriter, root, options);
+    if (failed(result))
+      return root->emitError("failed to tile and fuse with its lowering "
+                             "config");
+    for (OpResult value : root->getResults())
+      rewriter.replaceAllUsesWith(value, result->replacements.lookup(value));
+    if (level == TileLevel::Cache)
+      for (LoopLikeOpInterface loop : result->loops)
+        if (auto forall = dyn_cast<scf::ForallOp>(loop.getOperation()))
+          forallBodies.push_back(forall.getBody());
+    rewriter.eraseOp(root);
+    // Producers fused into every use are now dead.
+    for (Operation &op : llvm::make_early_inc_range(llvm::reverse(block)))
+      if (isOpTriviallyDead(&op))
+        rewriter.eraseOp(&op);
+  }
+  return success();
+}
+
+/// Tiles the reduction loops of every op in `blocks` that has cache tiles on
+/// them (a matmul's k) into an `scf.for`; appends the loop bodies to
+/// `blocks`, where the register tiles are applied next.
+LogicalResult tileCacheReductions(IRRewriter &rewriter,
+                                  SmallVectorImpl<Block *> &blocks) {
+  SmallVector<TilingInterface> ops;
+  for (Block *block : blocks)
+    for (Operation &op : *block)
+      if (auto tileable = dyn_cast<TilingInterface>(&op))
+        if (!getCacheReductionTiles(tileable).empty())
+          ops.push_back(tileable);
+  for (TilingInterface op : ops) {
+    scf::SCFTilingOptions options;
+    options.setTileSizes(asFoldResults(rewriter, getCacheReductionTiles(op)));
+    rewriter.setInsertionPoint(op);
+    FailureOr<scf::SCFTilingResult> result =
+        scf::tileUsingSCF(rewriter, op, options);
+    if (failed(result))
+      return op->emitError("failed to tile reduction loops by the cache "
+                           "tiles of its lowering config");
+    rewriter.replaceOp(op, result->replacements);
+    for (LoopLikeOpInterface loop : result->loops)
+      if (auto forOp = dyn_cast<scf::ForOp>(loop.getOperation()))
+        blocks.push_back(forOp.getBody());
+  }
+  return success();
 }
 
 struct NNTileAndFusePass
@@ -88,34 +197,20 @@ struct NNTileAndFusePass
       return;
     Block &body = func.getBody().front();
 
-    // 1. Roots, consumers first: tile the parallel loops, fuse producers.
-    while (TilingInterface root = findNextRoot(body)) {
-      scf::SCFTileAndFuseOptions options;
-      options.tilingOptions.setTileSizes(
-          asFoldResults(rewriter, getConfig(root).getTileSizes()));
-      options.setFusionControlFn(
-          [root](tensor::ExtractSliceOp slice, OpResult producer,
-                 bool isDestination)
-              -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
-            if (shouldFuse(root, slice, producer, isDestination))
-              return scf::SCFTileAndFuseOptions::ControlFnResult{};
-            return std::nullopt;
-          });
-      rewriter.setInsertionPoint(root);
-      FailureOr<scf::SCFTileAndFuseResult> result =
-          scf::tileConsumerAndFuseProducersUsingSCF(rewriter, root, options);
-      if (failed(result)) {
-        root->emitError("failed to tile and fuse with its lowering config");
+    // 1. Roots, consumers first: cache tiles into one scf.forall each, then
+    // register tiles inside those (and at top level for ops with no cache
+    // tiles); producers fuse at both levels.
+    SmallVector<Block *> blocks;
+    if (failed(tileRootsOfBlock(rewriter, body, TileLevel::Cache, blocks)))
+      return signalPassFailure();
+    blocks.push_back(&body);
+    if (failed(tileCacheReductions(rewriter, blocks)))
+      return signalPassFailure();
+    SmallVector<Block *> unused;
+    for (Block *block : blocks)
+      if (failed(tileRootsOfBlock(rewriter, *block, TileLevel::Register,
+                                  unused)))
         return signalPassFailure();
-      }
-      for (OpResult value : root->getResults())
-        rewriter.replaceAllUsesWith(value, result->replacements.lookup(value));
-      rewriter.eraseOp(root);
-      // Producers fused into every use are now dead.
-      for (Operation &op : llvm::make_early_inc_range(llvm::reverse(body)))
-        if (isOpTriviallyDead(&op))
-          rewriter.eraseOp(&op);
-    }
 
     // 2. Reduction loops inside each tile.
     SmallVector<TilingInterface> reductionTiled;

@@ -17,6 +17,7 @@
 #include "mlir/Dialect/LLVMIR/Transforms/Passes.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 
@@ -50,6 +51,7 @@ void mlir::nn::buildTileAndVectorizePipeline(
   strategy.registerTileRows = options.registerTileRows;
   strategy.registerTileCols = options.registerTileCols;
   strategy.vectorWidth = options.vectorWidth;
+  strategy.l2CacheBytes = options.l2CacheBytes;
   funcPm.addPass(createNNSelectLoweringStrategyPass(strategy));
   funcPm.addPass(createNNTileAndFusePass());
   funcPm.addPass(createCanonicalizerPass());
@@ -97,6 +99,7 @@ void mlir::nn::buildLowerToLLVMPipeline(OpPassManager &pm,
 
   // Loops and vectors.
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  funcPm.addPass(createForallToForLoopPass());
   funcPm.addPass(createNNLowerVectorsPass());
   funcPm.addPass(createNNLowerStridedCopiesPass());
   funcPm.addPass(createConvertLinalgToLoopsPass());

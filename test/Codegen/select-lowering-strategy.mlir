@@ -1,18 +1,21 @@
 // RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-select-lowering-strategy))" | FileCheck %s
 // RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-select-lowering-strategy{register-tile-rows=4 register-tile-cols=16}))" | FileCheck %s --check-prefix=SMALL
+// RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-select-lowering-strategy{l2-cache-bytes=262144}))" | FileCheck %s --check-prefix=L2
 
 #id = affine_map<(d0, d1) -> (d0, d1)>
 #col = affine_map<(d0, d1) -> (d1)>
 
 // A matmul gets the 8x32 register tile and a k step of 1; its bias/relu
-// epilogue gets the same tile so that the matmul fuses into it.
+// epilogue gets the same tiles so that the matmul fuses into it. Cache
+// tiles: 256 columns, and K = 256 whole (a 256 x 256 B block is 256 KiB, an
+// eighth of L2), 256 rows (A block 256 KiB): 2 x 2 tiles.
 // CHECK-LABEL: func.func @matmul_epilogue
 // CHECK: linalg.fill {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 16], reduction_tile_sizes = [0, 0]>}
-// CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
-// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [8, 32], reduction_tile_sizes = [0, 0]>}
+// CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [256, 256, 0], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
+// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [256, 256], tile_sizes = [8, 32], reduction_tile_sizes = [0, 0]>}
 // SMALL-LABEL: func.func @matmul_epilogue
-// SMALL: linalg.matmul {nn.lowering_config = #nn.lowering_config<tile_sizes = [4, 16, 0], reduction_tile_sizes = [0, 0, 1]>}
-// SMALL: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [4, 16], reduction_tile_sizes = [0, 0]>}
+// SMALL: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [256, 256, 0], tile_sizes = [4, 16, 0], reduction_tile_sizes = [0, 0, 1]>}
+// SMALL: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [256, 256], tile_sizes = [4, 16], reduction_tile_sizes = [0, 0]>}
 func.func @matmul_epilogue(%a: tensor<512x256xf32>, %b: tensor<256x512xf32>, %bias: tensor<512xf32>) -> tensor<512x512xf32> {
   %zero = arith.constant 0.0 : f32
   %empty = tensor.empty() : tensor<512x512xf32>
@@ -26,6 +29,32 @@ func.func @matmul_epilogue(%a: tensor<512x256xf32>, %b: tensor<256x512xf32>, %bi
     linalg.yield %r : f32
   } -> tensor<512x512xf32>
   return %out : tensor<512x512xf32>
+}
+
+// -----
+
+// Cache tiles from the L2 budget (2 MiB; B and A blocks of at most 256 KiB):
+// 1024^3 and 2048^3 take 256 x 256 tiles with k blocks of 256; the MLP's
+// batch-1 layer (1 x 784 x 512) two column blocks of 256 with k blocks of
+// 196 (the largest divisor of 784 up to 256); a 256 KiB L2 leaves k blocks
+// of 32; a small problem is one tile (no cache tiles).
+// CHECK-LABEL: func.func @matmul_cache_tiles
+// CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [256, 256, 256], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
+// CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [256, 256, 256], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
+// CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [1, 256, 196], tile_sizes = [1, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
+// CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
+// L2-LABEL: func.func @matmul_cache_tiles
+// L2: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [256, 256, 32], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
+func.func @matmul_cache_tiles(%a: tensor<1024x1024xf32>, %b: tensor<1024x1024xf32>, %c: tensor<1024x1024xf32>,
+                              %d: tensor<2048x2048xf32>, %e: tensor<2048x2048xf32>, %f: tensor<2048x2048xf32>,
+                              %x: tensor<1x784xf32>, %w: tensor<784x512xf32>, %y: tensor<1x512xf32>,
+                              %s: tensor<32x64xf32>, %t: tensor<64x64xf32>, %u: tensor<32x64xf32>)
+    -> (tensor<1024x1024xf32>, tensor<2048x2048xf32>, tensor<1x512xf32>, tensor<32x64xf32>) {
+  %0 = linalg.matmul ins(%a, %b : tensor<1024x1024xf32>, tensor<1024x1024xf32>) outs(%c : tensor<1024x1024xf32>) -> tensor<1024x1024xf32>
+  %1 = linalg.matmul ins(%d, %e : tensor<2048x2048xf32>, tensor<2048x2048xf32>) outs(%f : tensor<2048x2048xf32>) -> tensor<2048x2048xf32>
+  %2 = linalg.matmul ins(%x, %w : tensor<1x784xf32>, tensor<784x512xf32>) outs(%y : tensor<1x512xf32>) -> tensor<1x512xf32>
+  %3 = linalg.matmul ins(%s, %t : tensor<32x64xf32>, tensor<64x64xf32>) outs(%u : tensor<32x64xf32>) -> tensor<32x64xf32>
+  return %0, %1, %2, %3 : tensor<1024x1024xf32>, tensor<2048x2048xf32>, tensor<1x512xf32>, tensor<32x64xf32>
 }
 
 // -----

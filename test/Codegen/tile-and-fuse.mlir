@@ -40,6 +40,51 @@ func.func @matmul_epilogue(%a: tensor<64x16xf32>, %b: tensor<16x128xf32>, %bias:
 // -----
 
 #id = affine_map<(d0, d1) -> (d0, d1)>
+#col = affine_map<(d0, d1) -> (d1)>
+
+// Cache tiles: the epilogue is tiled 32x64 into one scf.forall with the
+// matmul and its fill fused in; inside, the fill takes its own register
+// tiles, the matmul's k is blocked by 16 (an scf.for carrying the
+// accumulator), register tiles 8x32 inside that, k step 1 innermost; the
+// epilogue, whose producer is now that k loop, is tiled 8x32 on its own in
+// the same cache tile.
+// CHECK-LABEL: func.func @cache_tiles
+// CHECK-DAG: %[[C16:.*]] = arith.constant 16 : index
+// CHECK-DAG: %[[C48:.*]] = arith.constant 48 : index
+// CHECK: scf.forall (%{{.*}}, %{{.*}}) = (0, 0) to (64, 128) step (32, 64) shared_outs(%{{.*}} = %{{.*}}) -> (tensor<64x128xf32>)
+// CHECK:   %[[FILL:.*]] = scf.for
+// CHECK:     linalg.fill {{.*}} -> tensor<1x16xf32>
+// CHECK:   %[[K:.*]] = scf.for %{{.*}} = %{{.*}} to %[[C48]] step %[[C16]] iter_args(%{{.*}} = %[[FILL]]) -> (tensor<32x64xf32>)
+// CHECK:     scf.for
+// CHECK:       scf.for
+// CHECK:         scf.for
+// CHECK:           linalg.matmul ins(%{{.*}}, %{{.*}} : tensor<8x1xf32>, tensor<1x32xf32>) outs(%{{.*}} : tensor<8x32xf32>)
+// CHECK:   scf.for
+// CHECK:     scf.for
+// CHECK:       %[[SLICE:.*]] = tensor.extract_slice %[[K]]
+// CHECK:       linalg.generic {{.*}} ins(%[[SLICE]], %{{.*}} : tensor<8x32xf32>, tensor<32xf32>)
+// CHECK:   scf.forall.in_parallel
+// CHECK-NOT: nn.lowering_config
+func.func @cache_tiles(%a: tensor<64x48xf32>, %b: tensor<48x128xf32>, %bias: tensor<128xf32>) -> tensor<64x128xf32> {
+  %zero = arith.constant 0.0 : f32
+  %empty = tensor.empty() : tensor<64x128xf32>
+  %fill = linalg.fill {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 16], reduction_tile_sizes = [0, 0]>}
+      ins(%zero : f32) outs(%empty : tensor<64x128xf32>) -> tensor<64x128xf32>
+  %mm = linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [32, 64, 16], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
+      ins(%a, %b : tensor<64x48xf32>, tensor<48x128xf32>) outs(%fill : tensor<64x128xf32>) -> tensor<64x128xf32>
+  %out = linalg.generic {indexing_maps = [#id, #col, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%mm, %bias : tensor<64x128xf32>, tensor<128xf32>) outs(%empty : tensor<64x128xf32>)
+      attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [32, 64], tile_sizes = [8, 32], reduction_tile_sizes = [0, 0]>} {
+  ^bb0(%x: f32, %y: f32, %o: f32):
+    %s = arith.addf %x, %y : f32
+    linalg.yield %s : f32
+  } -> tensor<64x128xf32>
+  return %out : tensor<64x128xf32>
+}
+
+// -----
+
+#id = affine_map<(d0, d1) -> (d0, d1)>
 
 // A consumer whose tile differs from the matmul's does not pull the matmul
 // in (that would recompute it per tile); the matmul is tiled on its own.

@@ -23,9 +23,14 @@ def NNSelectLoweringStrategyPass
     * matmul: a register tile of `register-tile-rows` x `register-tile-cols`
       (shrunk to the largest divisors of M and N, so every tile is full and
       static), and a reduction step of 1 on k so that the accumulator tile
-      stays in vector registers;
+      stays in vector registers; around it cache tiles (multiples of the
+      register tile dividing M and N) so that the B block (K x nc) fills at
+      most half of `l2-cache-bytes` and the A block (mc x K) a quarter; a
+      matmul of at least `parallel-min-flops` is cut into at least
+      `parallel-min-tiles` cache tiles (rows first) for the threads;
     * an elementwise op that consumes a matmul (bias, activation): the same
-      register tile as that matmul, so that the matmul fuses into its loops;
+      register and cache tiles as that matmul, so that the matmul fuses into
+      its loops;
     * any other op: one row at a time on outer parallel loops and the
       largest divisor of the innermost parallel loop up to `vector-width`
       lanes; reduction loops are left whole, except when the innermost loop
@@ -40,6 +45,12 @@ def NNSelectLoweringStrategyPass
            "Columns of the matmul register tile (N)">,
     Option<"vectorWidth", "vector-width", "int64_t", "16",
            "f32 lanes of the target's vector registers (16 for AVX-512)">,
+    Option<"l2CacheBytes", "l2-cache-bytes", "int64_t", "2097152",
+           "Bytes of one core's L2 cache (the cache tiles' budget)">,
+    Option<"parallelMinFlops", "parallel-min-flops", "int64_t", "4194304",
+           "Smallest matmul (2*M*N*K) cut into tiles for several threads">,
+    Option<"parallelMinTiles", "parallel-min-tiles", "int64_t", "2",
+           "Cache tiles a matmul of at least parallel-min-flops is cut into">,
   ];
   let dependentDialects = ["::mlir::nn::NNDialect"];
 }
@@ -47,11 +58,13 @@ def NNSelectLoweringStrategyPass
 def NNTileAndFusePass : Pass<"nn-tile-and-fuse", "::mlir::func::FuncOp"> {
   let summary = "Tile linalg ops as their lowering configs say and fuse producers";
   let description = [{
-    Visits the ops that carry an `nn.lowering_config`, consumers first. Each
-    is tiled with its `tile_sizes` into `scf.for` loops, and the linalg ops
-    producing its operands (a matmul and its `linalg.fill` feeding a bias /
-    activation, a reduction feeding a normalization) are fused into the tile
-    loops. Then every tiled op with non-zero `reduction_tile_sizes` gets its
+    Visits the ops that carry an `nn.lowering_config`, consumers first. Ops
+    with `cache_tile_sizes` are first tiled with them into one `scf.forall`
+    (the loop threads share), fusing their producers; then every op is tiled
+    with its `tile_sizes` into `scf.for` loops (inside its cache tile), and
+    the linalg ops producing its operands (a matmul and its `linalg.fill`
+    feeding a bias / activation, a reduction feeding a normalization) are
+    fused into the tile loops. Then every tiled op with non-zero `reduction_tile_sizes` gets its
     reduction loops tiled by those steps. The configs are removed at the end.
   }];
   let dependentDialects = ["::mlir::scf::SCFDialect",

@@ -36,6 +36,10 @@ struct CodegenPipelineOptions
       *this, "vector-width",
       llvm::cl::desc("f32 lanes of the target's vector registers"),
       llvm::cl::init(16)};
+  Option<int64_t> l2CacheBytes{
+      *this, "l2-cache-bytes",
+      llvm::cl::desc("Bytes of one core's L2 cache (the cache tiles' budget)"),
+      llvm::cl::init(2097152)};
   Option<int64_t> maxVectorElements{
       *this, "max-vector-elements",
       llvm::cl::desc("Largest iteration space turned into one vector op"),

@@ -210,6 +210,30 @@ func.func @lowering_config_sizes(%a: tensor<4x4xf32>) -> tensor<4x4xf32> {
 
 // -----
 
+func.func @lowering_config_cache_sizes(%a: tensor<4x4xf32>) -> tensor<4x4xf32> {
+  // expected-error @+1 {{cache_tile_sizes has 1 entries but tile_sizes has 2; both need one entry per loop}}
+  %0 = linalg.copy {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [4], tile_sizes = [1, 4], reduction_tile_sizes = [0, 0]>} ins(%a : tensor<4x4xf32>) outs(%a : tensor<4x4xf32>) -> tensor<4x4xf32>
+  return %0 : tensor<4x4xf32>
+}
+
+// -----
+
+func.func @lowering_config_cache_multiple(%a: tensor<4x4xf32>) -> tensor<4x4xf32> {
+  // expected-error @+1 {{cache tile 3 of loop 1 is not a multiple of its register tile 2}}
+  %0 = linalg.copy {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [2, 3], tile_sizes = [1, 2], reduction_tile_sizes = [0, 0]>} ins(%a : tensor<4x4xf32>) outs(%a : tensor<4x4xf32>) -> tensor<4x4xf32>
+  return %0 : tensor<4x4xf32>
+}
+
+// -----
+
+func.func @lowering_config_negative(%a: tensor<4x4xf32>) -> tensor<4x4xf32> {
+  // expected-error @+1 {{tile sizes must be >= 0 (0 = not tiled)}}
+  %0 = linalg.copy {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [-4, 4], tile_sizes = [1, 4], reduction_tile_sizes = [0, 0]>} ins(%a : tensor<4x4xf32>) outs(%a : tensor<4x4xf32>) -> tensor<4x4xf32>
+  return %0 : tensor<4x4xf32>
+}
+
+// -----
+
 func.func @lowering_config_loops(%a: tensor<4x4xf32>) -> tensor<4x4xf32> {
   // expected-error @+1 {{'nn.lowering_config' has 3 tile sizes but the op has 2 loops}}
   %0 = linalg.copy {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 4, 1], reduction_tile_sizes = [0, 0, 0]>} ins(%a : tensor<4x4xf32>) outs(%a : tensor<4x4xf32>) -> tensor<4x4xf32>

@@ -69,15 +69,29 @@ Operation *NNDialect::materializeConstant(OpBuilder &builder, Attribute value,
 LogicalResult
 LoweringConfigAttr::verify(function_ref<InFlightDiagnostic()> emitError,
                            ArrayRef<int64_t> tileSizes,
-                           ArrayRef<int64_t> reductionTileSizes) {
+                           ArrayRef<int64_t> reductionTileSizes,
+                           ArrayRef<int64_t> cacheTileSizes) {
   if (tileSizes.size() != reductionTileSizes.size())
     return emitError() << "tile_sizes has " << tileSizes.size()
                        << " entries but reduction_tile_sizes has "
                        << reductionTileSizes.size()
                        << "; both need one entry per loop";
-  if (llvm::any_of(tileSizes, [](int64_t s) { return s < 0; }) ||
-      llvm::any_of(reductionTileSizes, [](int64_t s) { return s < 0; }))
+  if (!cacheTileSizes.empty() && cacheTileSizes.size() != tileSizes.size())
+    return emitError() << "cache_tile_sizes has " << cacheTileSizes.size()
+                       << " entries but tile_sizes has " << tileSizes.size()
+                       << "; both need one entry per loop";
+  auto negative = [](int64_t s) { return s < 0; };
+  if (llvm::any_of(tileSizes, negative) ||
+      llvm::any_of(reductionTileSizes, negative) ||
+      llvm::any_of(cacheTileSizes, negative))
     return emitError() << "tile sizes must be >= 0 (0 = not tiled)";
+  for (auto [index, sizes] :
+       llvm::enumerate(llvm::zip(cacheTileSizes, tileSizes))) {
+    auto [cache, reg] = sizes;
+    if (cache != 0 && reg != 0 && cache % reg != 0)
+      return emitError() << "cache tile " << cache << " of loop " << index
+                         << " is not a multiple of its register tile " << reg;
+  }
   return success();
 }
 

@@ -55,22 +55,35 @@ def NN_LoweringConfigAttr : NN_Attr<"LoweringConfig", "lowering_config"> {
     `nn-tile-and-fuse`. There is one entry per loop of the op's iteration
     space; 0 means "do not tile this loop".
 
-    * `tile_sizes`: register-level tiles of the parallel loops. The root op
-      of a fusion group is tiled with them and its producers are fused into
-      the tile loops.
+    * `cache_tile_sizes` (optional): cache-level tiles of the parallel loops,
+      each a multiple of the register tile. The root of a fusion group is
+      tiled with them into one `scf.forall` (the loop that threads share)
+      and its producers are fused into it; absent or all 0 = one tile.
+    * `tile_sizes`: register-level tiles of the parallel loops, inside the
+      cache tile. The root of a fusion group is tiled with them and its
+      producers are fused into the tile loops.
     * `reduction_tile_sizes`: the step of the reduction loops inside one
       register tile (e.g. 1 for the k loop of a matmul, so that the
       accumulator tile stays in registers).
 
-    Example: `#nn.lowering_config<tile_sizes = [8, 32, 0],
-    reduction_tile_sizes = [0, 0, 1]>` for a matmul.
+    Example: `#nn.lowering_config<cache_tile_sizes = [128, 256, 0],
+    tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>` for a
+    1024^3 matmul.
   }];
   let parameters = (ins
     ArrayRefParameter<"int64_t", "parallel tile sizes">:$tileSizes,
-    ArrayRefParameter<"int64_t", "reduction tile sizes">:$reductionTileSizes
+    ArrayRefParameter<"int64_t", "reduction tile sizes">:$reductionTileSizes,
+    OptionalArrayRefParameter<"int64_t", "cache tile sizes">:$cacheTileSizes
   );
+  let builders = [
+    AttrBuilder<(ins "ArrayRef<int64_t>":$tileSizes,
+                     "ArrayRef<int64_t>":$reductionTileSizes), [{
+      return $_get($_ctxt, tileSizes, reductionTileSizes, ArrayRef<int64_t>{});
+    }]>
+  ];
   let assemblyFormat = [{
-    `<` `tile_sizes` `=` `[` $tileSizes `]` `,`
+    `<` (`cache_tile_sizes` `=` `[` $cacheTileSizes^ `]` `,` ` `)?
+        `tile_sizes` `=` `[` $tileSizes `]` `,`
         `reduction_tile_sizes` `=` `[` $reductionTileSizes `]` `>`
   }];
   let genVerifyDecl = 1;
