@@ -8,6 +8,7 @@
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/Interfaces/CallInterfaces.h"
 #include "mlir/Interfaces/ViewLikeInterface.h"
@@ -36,6 +37,13 @@ std::optional<int64_t> staticByteSize(MemRefType type) {
 
 /// Whether the buffer (or a view of it) leaves the scope it was allocated
 /// in: returned, yielded, passed to a call, or stored as a value.
+/// A buffer allocated inside a loop whose iterations run on several threads
+/// needs one copy per thread: one workspace slot would be shared.
+bool isInParallelLoop(Operation *op) {
+  return op->getParentOfType<scf::ForallOp>() ||
+         op->getParentOfType<scf::ParallelOp>();
+}
+
 bool escapes(Value buffer) {
   SmallVector<Value> worklist = {buffer};
   while (!worklist.empty()) {
@@ -72,7 +80,8 @@ struct NNAllocateWorkspacePass
     func.walk([&](memref::AllocOp alloc) {
       std::optional<int64_t> bytes = staticByteSize(alloc.getType());
       if (!bytes || !alloc.getDynamicSizes().empty() ||
-          !alloc.getSymbolOperands().empty() || escapes(alloc))
+          !alloc.getSymbolOperands().empty() || escapes(alloc) ||
+          isInParallelLoop(alloc))
         return;
       slots.emplace_back(alloc, size);
       size += (*bytes + kAlignment - 1) / kAlignment * kAlignment;

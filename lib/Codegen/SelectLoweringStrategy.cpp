@@ -158,7 +158,8 @@ struct NNSelectLoweringStrategyPass
     return {mc, nc, kc == k ? 0 : kc};
   }
 
-  /// An all-parallel op reading, through the identity map, the result of a
+  /// An all-parallel op reading (as an input or, after nn-epilogue-in-place,
+  /// as its init), through the identity map, the result of a
   /// reduction whose config tiles its reduction loops (a matmul's k, pooling
   /// over time) is that op's epilogue: it gets the producer's parallel tiles,
   /// so the producer fuses into its loops and is computed once per tile.
@@ -168,9 +169,9 @@ struct NNSelectLoweringStrategyPass
   epilogueTiles(linalg::LinalgOp op) {
     if (op.getNumReductionLoops() != 0)
       return std::nullopt;
-    for (OpOperand *operand : op.getDpsInputOperands()) {
-      auto producer = operand->get().getDefiningOp<linalg::LinalgOp>();
-      if (!producer || !op.getMatchingIndexingMap(operand).isIdentity())
+    for (OpOperand &operand : op->getOpOperands()) {
+      auto producer = operand.get().getDefiningOp<linalg::LinalgOp>();
+      if (!producer || !op.getMatchingIndexingMap(&operand).isIdentity())
         continue;
       auto config =
           producer->getAttrOfType<LoweringConfigAttr>(kLoweringConfigAttrName);

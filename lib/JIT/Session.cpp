@@ -32,6 +32,13 @@
 
 using namespace nn::jit;
 
+// LLVM's OpenMP runtime (libomp), which the compiled parallel loops call.
+extern "C" {
+int omp_get_num_procs(void);
+int omp_get_max_threads(void);
+void omp_set_num_threads(int);
+}
+
 //===----------------------------------------------------------------------===//
 // CompiledFunction
 //===----------------------------------------------------------------------===//
@@ -74,11 +81,16 @@ llvm::Error CompiledFunction::check(llvm::ArrayRef<BufferRef> arguments,
 }
 
 llvm::Error CompiledFunction::call(llvm::ArrayRef<BufferRef> arguments,
-                                   llvm::ArrayRef<BufferRef> results) const {
+                                   llvm::ArrayRef<BufferRef> results,
+                                   unsigned threads) const {
   if (llvm::Error error = check(arguments, results))
     return error;
-  invoke(arguments, results);
+  invoke(arguments, results, threads);
   return llvm::Error::success();
+}
+
+unsigned nn::jit::resolveThreadCount(unsigned threads) {
+  return threads ? threads : static_cast<unsigned>(omp_get_num_procs());
 }
 
 /// The calling thread's workspace: allocated on the first call that needs
@@ -102,7 +114,8 @@ static void *threadWorkspace(int64_t bytes) {
 }
 
 void CompiledFunction::invoke(llvm::ArrayRef<BufferRef> arguments,
-                              llvm::ArrayRef<BufferRef> results) const {
+                              llvm::ArrayRef<BufferRef> results,
+                              unsigned threads) const {
   // One memref descriptor per buffer, on the stack for common arities:
   // {allocated, aligned, offset, sizes[rank], strides[rank]}.
   size_t words = 0;
@@ -136,6 +149,11 @@ void CompiledFunction::invoke(llvm::ArrayRef<BufferRef> arguments,
     workspace[4] = 1;
     pointers.push_back(workspace);
   }
+  // The compiled parallel loops are OpenMP regions; their team size is the
+  // calling thread's OpenMP setting.
+  int teamSize = static_cast<int>(resolveThreadCount(threads));
+  if (omp_get_max_threads() != teamSize)
+    omp_set_num_threads(teamSize);
   entry(pointers.data());
 }
 
@@ -156,7 +174,7 @@ llvm::Error BoundFunction::call(llvm::ArrayRef<BufferRef> arguments,
   const BufferRef *next = arguments.begin();
   for (const std::optional<HostTensor> &param : bound)
     all.push_back(param ? param->ref() : *next++);
-  return function->call(all, results);
+  return function->call(all, results, threads);
 }
 
 //===----------------------------------------------------------------------===//
@@ -489,6 +507,7 @@ Session::bind(llvm::StringRef name, llvm::ArrayRef<NamedBuffer> parameters) {
   const FunctionSignature &signature = function->getSignature();
   auto bound = std::make_unique<BoundFunction>();
   bound->function = &*function;
+  bound->threads = impl->options.threads;
   bound->bound.resize(signature.arguments.size());
   for (const NamedBuffer &param : parameters) {
     auto it = llvm::find_if(signature.arguments, [&](const ValueInfo &arg) {
@@ -539,5 +558,5 @@ llvm::Error Session::call(llvm::StringRef name,
   auto function = lookup(name);
   if (!function)
     return function.takeError();
-  return function->call(arguments, results);
+  return function->call(arguments, results, impl->options.threads);
 }

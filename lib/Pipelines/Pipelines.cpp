@@ -47,6 +47,7 @@ void mlir::nn::buildLowerToLinalgPipeline(OpPassManager &pm) {
 void mlir::nn::buildTileAndVectorizePipeline(
     OpPassManager &pm, const CodegenPipelineOptions &options) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  funcPm.addPass(createNNEpilogueInPlacePass());
   NNSelectLoweringStrategyPassOptions strategy;
   strategy.registerTileRows = options.registerTileRows;
   strategy.registerTileCols = options.registerTileCols;
@@ -99,7 +100,9 @@ void mlir::nn::buildLowerToLLVMPipeline(OpPassManager &pm,
 
   // Loops and vectors.
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
-  funcPm.addPass(createForallToForLoopPass());
+  // Cache tiles are shared by threads: scf.forall -> scf.parallel -> OpenMP
+  // (below); the thread count is the runtime's (omp_set_num_threads).
+  funcPm.addPass(createForallToParallelLoopPass());
   funcPm.addPass(createNNLowerVectorsPass());
   funcPm.addPass(createNNLowerStridedCopiesPass());
   funcPm.addPass(createConvertLinalgToLoopsPass());
@@ -112,6 +115,10 @@ void mlir::nn::buildLowerToLLVMPipeline(OpPassManager &pm,
   // Everything to the LLVM dialect.
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
+  pm.addPass(createConvertSCFToOpenMPPass());
+  // The OpenMP bodies come wrapped in memref.alloca_scope; with no alloca
+  // inside, canonicalization inlines them (scf-to-cf needs single blocks).
+  pm.addPass(createCanonicalizerPass());
   pm.addPass(createSCFToControlFlowPass());
   pm.addNestedPass<func::FuncOp>(LLVM::createLLVMRequestCWrappersPass());
   // Whatever has no polynomial form calls libm (scalarized) before vectors
@@ -127,6 +134,7 @@ void mlir::nn::buildLowerToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createConvertIndexToLLVMPass());
   pm.addPass(createConvertFuncToLLVMPass());
   pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createConvertOpenMPToLLVMPass());
   pm.addPass(createUBToLLVMConversionPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
   addCleanup(pm);

@@ -184,6 +184,13 @@ int main(int argc, char **argv) {
   mlir::registerDefaultTimingManagerCLOptions();
   mlir::registerAsmPrinterCLOptions();
   mlir::registerMLIRContextCLOptions();
+  // libLLVM registers a hidden option named `threads`; ours takes the name.
+  if (cl::Option *llvmThreads = cl::getRegisteredOptions().lookup("threads"))
+    llvmThreads->setArgStr("llvm-threads");
+  static cl::opt<unsigned> threads(
+      "threads", cl::desc("Threads sharing each call's parallel loops (default "
+                          "0: one per core); not part of the compiled code"),
+      cl::init(0));
   cl::ParseCommandLineOptions(argc, argv, "nn-mlir JIT runner\n");
 
   SessionOptions options;
@@ -201,6 +208,7 @@ int main(int argc, char **argv) {
             ? "builtin.module(inline,nn-export-activations{all-layers=true})"
             : "builtin.module(inline,nn-export-activations)";
   options.cacheDir = cacheDir;
+  options.threads = threads;
   if (printPipeline) {
     llvm::outs() << options.pipeline << "\n";
     return 0;
@@ -304,7 +312,7 @@ int main(int argc, char **argv) {
       results.emplace_back(info.type);
     for (HostTensor &result : results)
       resultRefs.push_back(result.ref());
-    if (llvm::Error error = function->call(arguments, resultRefs))
+    if (llvm::Error error = function->call(arguments, resultRefs, threads))
       return fail(std::move(error));
     printResults(*signature, results);
 
@@ -313,7 +321,7 @@ int main(int argc, char **argv) {
       std::vector<double> micros;
       for (unsigned i = 0; i < timed; ++i) {
         auto start = std::chrono::steady_clock::now();
-        if (llvm::Error error = function->call(arguments, resultRefs))
+        if (llvm::Error error = function->call(arguments, resultRefs, threads))
           return fail(std::move(error));
         micros.push_back(std::chrono::duration<double, std::micro>(
                              std::chrono::steady_clock::now() - start)

@@ -12,6 +12,20 @@
 
 include "mlir/Pass/PassBase.td"
 
+def NNEpilogueInPlacePass : Pass<"nn-epilogue-in-place", "::mlir::func::FuncOp"> {
+  let summary = "Let a contraction's elementwise epilogue write into its accumulator";
+  let description = [{
+    An all-parallel `linalg.generic` that reads a contraction's result (its
+    only use) element for element and never reads its own init (bias,
+    activation) is rewritten to take that result as its init and read it
+    through the output block argument. Bufferization then computes the
+    matmul and its epilogue in one buffer, the function's result, instead
+    of an intermediate per cache tile; and threads sharing the cache tiles
+    share no scratch memory.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
 def NNSelectLoweringStrategyPass
     : Pass<"nn-select-lowering-strategy", "::mlir::func::FuncOp"> {
   let summary = "Choose tile sizes for every linalg op (the strategy step)";
@@ -128,7 +142,9 @@ def NNAllocateWorkspacePass
     global `_nn_workspace_size_<function>`, so a runtime can allocate the
     workspace once per thread instead of calling malloc on every call. A
     buffer allocated inside a loop gets one slot, reused by every iteration
-    (it does not escape the iteration).
+    (it does not escape the iteration); one allocated inside a parallel loop
+    (`scf.forall`, `scf.parallel`) stays an allocation, since threads would
+    share the slot.
   }];
   let dependentDialects = ["::mlir::memref::MemRefDialect",
                            "::mlir::LLVM::LLVMDialect",

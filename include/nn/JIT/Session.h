@@ -65,7 +65,16 @@ struct SessionOptions {
   /// read: for transformations that change signatures, such as
   /// `builtin.module(inline,nn-export-activations)`. Empty: none.
   std::string preparePipeline;
+  /// Threads that share a call's parallel loops (the cache tiles of large
+  /// ops); 0 means one per core. A run-time setting: it is not part of the
+  /// compiled code or its cache key, and results are bit-identical for any
+  /// value (threads split output tiles, never a reduction).
+  unsigned threads = 0;
 };
+
+/// The number of threads `threads` stands for: itself, or the number of
+/// cores for 0.
+unsigned resolveThreadCount(unsigned threads);
 
 /// `$NN_JIT_CACHE_DIR`, else `$XDG_CACHE_HOME/nn-mlir`, else
 /// `~/.cache/nn-mlir`.
@@ -103,9 +112,10 @@ public:
 
   /// Checks count, rank, shape and element type of every buffer against the
   /// signature, then calls the native code, which writes the results into
-  /// the caller's result buffers.
+  /// the caller's result buffers, on `threads` threads (0: one per core).
   llvm::Error call(llvm::ArrayRef<BufferRef> arguments,
-                   llvm::ArrayRef<BufferRef> results) const;
+                   llvm::ArrayRef<BufferRef> results,
+                   unsigned threads = 0) const;
 
   /// The native entry point: `void(void **descriptors)`, one memref
   /// descriptor per argument and result (then the workspace, if any). For
@@ -118,7 +128,7 @@ public:
 
 private:
   void invoke(llvm::ArrayRef<BufferRef> arguments,
-              llvm::ArrayRef<BufferRef> results) const;
+              llvm::ArrayRef<BufferRef> results, unsigned threads) const;
 
   FunctionSignature signature;
   EntryFn entry;
@@ -136,12 +146,14 @@ public:
   /// Indices (in the full signature) of the arguments a call takes.
   llvm::ArrayRef<unsigned> getFreeArguments() const { return freeArguments; }
 
+  /// Calls on the session's thread count (SessionOptions::threads).
   llvm::Error call(llvm::ArrayRef<BufferRef> arguments,
                    llvm::ArrayRef<BufferRef> results) const;
 
 private:
   friend class Session;
   const CompiledFunction *function = nullptr;
+  unsigned threads = 0;
   /// Per argument of the signature: the bound parameter, or empty.
   llvm::SmallVector<std::optional<HostTensor>> bound;
   llvm::SmallVector<unsigned> freeArguments;
