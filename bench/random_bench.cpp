@@ -6,7 +6,8 @@
 //   compute bound of the generator, in elements per second.
 // * Uniform: nn.rng.uniform on 64Mi f32 (256 MiB written).
 // * Dropout: nn.dropout rate 0.5 on 64Mi f32 (256 MiB read + 256 MiB written).
-// One thread (multi-threaded code generation is the performance issue's).
+// Each with 1 and 2 threads (the benchmark's argument; SessionOptions::
+// threads), bit-identical by construction (test/nn-jit/random-threads.mlir).
 // bench/random_torch.py measures torch.rand and dropout. docs/PERFORMANCE.md.
 //
 //===----------------------------------------------------------------------===//
@@ -58,7 +59,8 @@ void run(benchmark::State &state, const char *source, const char *name,
     (i < signature.arguments.size() ? args : results).push_back(tensors[i].ref());
   tensors[0].dataAs<uint32_t>()[1] = 42; // key(42) (the first argument)
   for (auto _ : state)
-    if (llvm::Error error = function->call(args, results))
+    if (llvm::Error error = function->call(
+            args, results, static_cast<unsigned>(state.range(0))))
       llvm::report_fatal_error(std::move(error));
   state.SetBytesProcessed(state.iterations() * bytesPerCall);
   state.SetItemsProcessed(state.iterations() * itemsPerCall);
@@ -93,7 +95,13 @@ void BM_Dropout(benchmark::State &state) {
 
 } // namespace
 
-BENCHMARK(BM_Threefry)->Unit(benchmark::kMicrosecond)->UseRealTime();
-BENCHMARK(BM_Uniform)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_Dropout)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_Threefry)
+    ->ArgName("threads")->Arg(1)->Arg(2)
+    ->Unit(benchmark::kMicrosecond)->UseRealTime();
+BENCHMARK(BM_Uniform)
+    ->ArgName("threads")->Arg(1)->Arg(2)
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_Dropout)
+    ->ArgName("threads")->Arg(1)->Arg(2)
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_MAIN();

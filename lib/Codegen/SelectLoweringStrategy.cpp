@@ -115,6 +115,7 @@ struct NNSelectLoweringStrategyPass
           for (auto [index, iterator] : llvm::enumerate(iterators))
             if (iterator == utils::IteratorType::reduction)
               reductionTiles[index] = 1;
+        cacheTiles = outerCacheTiles(bounds, iterators, tiles);
       }
       op->setAttr(kLoweringConfigAttrName,
                   LoweringConfigAttr::get(context, tiles, reductionTiles,
@@ -156,6 +157,39 @@ struct NNSelectLoweringStrategyPass
     if (mc == m && nc == n && kc == k)
       return {};
     return {mc, nc, kc == k ? 0 : kc};
+  }
+
+  /// Cache tiles of any other op: big ones (at least `parallel-min-points`
+  /// iterations) are cut along their outermost parallel loop into chunks of
+  /// about `parallel-min-points` / 2 iterations (2 to 64 of them, multiples
+  /// of the register tile dividing the loop), for the threads; memory-bound
+  /// ops get both cores' bandwidth. Empty otherwise.
+  SmallVector<int64_t>
+  outerCacheTiles(ArrayRef<int64_t> bounds,
+                  ArrayRef<utils::IteratorType> iterators,
+                  ArrayRef<int64_t> registerTiles) {
+    int64_t points = 1;
+    for (int64_t bound : bounds)
+      points *= bound;
+    if (points < parallelMinPoints)
+      return {};
+    for (auto [index, iterator] : llvm::enumerate(iterators)) {
+      if (iterator != utils::IteratorType::parallel)
+        continue;
+      int64_t step = std::max<int64_t>(registerTiles[index], 1);
+      if (bounds[index] / step < 2)
+        continue;
+      int64_t chunks = std::clamp<int64_t>(2 * points / parallelMinPoints,
+                                           parallelMinTiles, 64);
+      int64_t tile = largestMultipleDivisorUpTo(
+          bounds[index], step, std::max<int64_t>(step, bounds[index] / chunks));
+      if (tile == bounds[index])
+        return {};
+      SmallVector<int64_t> cacheTiles(bounds.size(), 0);
+      cacheTiles[index] = tile;
+      return cacheTiles;
+    }
+    return {};
   }
 
   /// An all-parallel op reading (as an input or, after nn-epilogue-in-place,

@@ -10,7 +10,7 @@
 // tiles: 256 columns, and K = 256 whole (a 256 x 256 B block is 256 KiB, an
 // eighth of L2), 256 rows (A block 256 KiB): 2 x 2 tiles.
 // CHECK-LABEL: func.func @matmul_epilogue
-// CHECK: linalg.fill {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 16], reduction_tile_sizes = [0, 0]>}
+// CHECK: linalg.fill {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [256, 0], tile_sizes = [1, 16], reduction_tile_sizes = [0, 0]>}
 // CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [256, 256, 0], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
 // CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [256, 256], tile_sizes = [8, 32], reduction_tile_sizes = [0, 0]>}
 // SMALL-LABEL: func.func @matmul_epilogue
@@ -111,10 +111,12 @@ func.func @reduction_and_elementwise(%x: tensor<4x10xf32>, %s: tensor<4xf32>, %p
 // -----
 
 // The epilogue of a reduction over time gets the reduction's parallel tiles
-// (so the reduction fuses into it): [1, 256] on [batch, features].
+// (so the reduction fuses into it): [1, 256] on [batch, features]. At 512K
+// points the reduction is big enough for threads: one batch row per cache
+// tile, and the epilogue follows.
 // CHECK-LABEL: func.func @pool_epilogue
-// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 0, 256], reduction_tile_sizes = [0, 1, 0]>}
-// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 256], reduction_tile_sizes = [0, 0]>}
+// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [1, 0, 0], tile_sizes = [1, 0, 256], reduction_tile_sizes = [0, 1, 0]>}
+// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [1, 0], tile_sizes = [1, 256], reduction_tile_sizes = [0, 0]>}
 func.func @pool_epilogue(%x: tensor<4x512x256xf32>, %init: tensor<4x256xf32>) -> tensor<4x256xf32> {
   %sum = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d1, d2)>, affine_map<(d0, d1, d2) -> (d0, d2)>],
                          iterator_types = ["parallel", "reduction", "parallel"]} ins(%x : tensor<4x512x256xf32>) outs(%init : tensor<4x256xf32>) {
@@ -130,4 +132,41 @@ func.func @pool_epilogue(%x: tensor<4x512x256xf32>, %init: tensor<4x256xf32>) ->
     linalg.yield %d : f32
   } -> tensor<4x256xf32>
   return %mean : tensor<4x256xf32>
+}
+
+// -----
+
+#id1 = affine_map<(d0) -> (d0)>
+#id2 = affine_map<(d0, d1) -> (d0, d1)>
+#row = affine_map<(d0, d1) -> (d0)>
+
+// Big ops are cut along their outermost parallel loop for the threads, in
+// chunks of about 128K iterations (2 to 64 of them): 2^20 elements in 8
+// chunks of 2^17; row sums of 4096 x 4096 in 64 chunks of 64 rows; 2^17
+// points stay whole (one thread, cheap dispatch).
+// CHECK-LABEL: func.func @outer_cache_tiles
+// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [131072], tile_sizes = [16], reduction_tile_sizes = [0]>}
+// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [64, 0], tile_sizes = [16, 0], reduction_tile_sizes = [0, 0]>}
+// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [16], reduction_tile_sizes = [0]>}
+func.func @outer_cache_tiles(%a: tensor<1048576xf32>, %m: tensor<4096x4096xf32>, %s: tensor<4096xf32>,
+                             %c: tensor<131072xf32>) -> (tensor<1048576xf32>, tensor<4096xf32>, tensor<131072xf32>) {
+  %0 = linalg.generic {indexing_maps = [#id1, #id1], iterator_types = ["parallel"]}
+      ins(%a : tensor<1048576xf32>) outs(%a : tensor<1048576xf32>) {
+  ^bb0(%x: f32, %o: f32):
+    %n = arith.negf %x : f32
+    linalg.yield %n : f32
+  } -> tensor<1048576xf32>
+  %1 = linalg.generic {indexing_maps = [#id2, #row], iterator_types = ["parallel", "reduction"]}
+      ins(%m : tensor<4096x4096xf32>) outs(%s : tensor<4096xf32>) {
+  ^bb0(%x: f32, %o: f32):
+    %sum = arith.addf %x, %o : f32
+    linalg.yield %sum : f32
+  } -> tensor<4096xf32>
+  %2 = linalg.generic {indexing_maps = [#id1, #id1], iterator_types = ["parallel"]}
+      ins(%c : tensor<131072xf32>) outs(%c : tensor<131072xf32>) {
+  ^bb0(%x: f32, %o: f32):
+    %n = arith.negf %x : f32
+    linalg.yield %n : f32
+  } -> tensor<131072xf32>
+  return %0, %1, %2 : tensor<1048576xf32>, tensor<4096xf32>, tensor<131072xf32>
 }

@@ -47,7 +47,8 @@ def NNSelectLoweringStrategyPass
       its loops;
     * any other op: one row at a time on outer parallel loops and the
       largest divisor of the innermost parallel loop up to `vector-width`
-      lanes; reduction loops are left whole, except when the innermost loop
+      lanes; one of at least `parallel-min-points` iterations gets cache
+      tiles on its outermost parallel loop (2 to 64 chunks) for threads; reduction loops are left whole, except when the innermost loop
       is parallel (pooling over time): then the reductions step by 1 and the
       innermost tile grows to 16 vectors, so a whole row of accumulators
       stays in registers while contiguous rows stream in.
@@ -65,6 +66,8 @@ def NNSelectLoweringStrategyPass
            "Smallest matmul (2*M*N*K) cut into tiles for several threads">,
     Option<"parallelMinTiles", "parallel-min-tiles", "int64_t", "2",
            "Cache tiles a matmul of at least parallel-min-flops is cut into">,
+    Option<"parallelMinPoints", "parallel-min-points", "int64_t", "262144",
+           "Smallest iteration space of other ops cut into tiles for threads">,
   ];
   let dependentDialects = ["::mlir::nn::NNDialect"];
 }
