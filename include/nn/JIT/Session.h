@@ -66,7 +66,9 @@ struct SessionOptions {
   /// `builtin.module(inline,nn-export-activations)`. Empty: none.
   std::string preparePipeline;
   /// Threads that share a call's parallel loops (the cache tiles of large
-  /// ops); 0 means one per core. A run-time setting: it is not part of the
+  /// ops); 0 means one per core. Applies to Session::call and to the
+  /// BoundFunctions of this session; CompiledFunction::call (shared by all
+  /// sessions) takes the count as its argument. A run-time setting: it is not part of the
   /// compiled code or its cache key, and results are bit-identical for any
   /// value (threads split output tiles, never a reduction).
   unsigned threads = 0;
