@@ -24,6 +24,10 @@ using namespace mlir::nn;
 namespace {
 
 constexpr int64_t kAlignment = 64;
+/// Largest buffer of a parallel loop placed on the running thread's stack
+/// (OpenMP workers have 4 MiB stacks by default; larger buffers stay heap
+/// allocations).
+constexpr int64_t kMaxThreadStackBytes = 64 * 1024;
 
 /// Size in bytes of a statically shaped, identity-layout memref of int or
 /// float elements, or nullopt.
@@ -35,15 +39,18 @@ std::optional<int64_t> staticByteSize(MemRefType type) {
   return type.getNumElements() * elementBytes;
 }
 
-/// Whether the buffer (or a view of it) leaves the scope it was allocated
-/// in: returned, yielded, passed to a call, or stored as a value.
-/// A buffer allocated inside a loop whose iterations run on several threads
-/// needs one copy per thread: one workspace slot would be shared.
-bool isInParallelLoop(Operation *op) {
-  return op->getParentOfType<scf::ForallOp>() ||
-         op->getParentOfType<scf::ParallelOp>();
+/// The body of the innermost loop around `op` whose iterations run on
+/// several threads, or null.
+Block *getParallelBody(Operation *op) {
+  for (Operation *parent = op->getParentOp(); parent;
+       parent = parent->getParentOp())
+    if (isa<scf::ForallOp, scf::ParallelOp>(parent))
+      return &parent->getRegion(0).front();
+  return nullptr;
 }
 
+/// Whether the buffer (or a view of it) leaves the scope it was allocated
+/// in: returned, yielded, passed to a call, or stored as a value.
 bool escapes(Value buffer) {
   SmallVector<Value> worklist = {buffer};
   while (!worklist.empty()) {
@@ -63,6 +70,26 @@ bool escapes(Value buffer) {
   return false;
 }
 
+/// Replaces each buffer by a stack allocation at the start of the body of
+/// the parallel loop around it: one per iteration of that loop (so per
+/// thread), reused by the sequential loops inside, which never carry the
+/// buffer from one iteration to the next (it does not escape).
+void moveToThreadStacks(
+    ArrayRef<std::pair<memref::AllocOp, Block *>> buffers) {
+  for (auto [alloc, body] : buffers) {
+    OpBuilder builder(alloc);
+    builder.setInsertionPointToStart(body);
+    auto alloca = memref::AllocaOp::create(builder, alloc.getLoc(),
+                                           alloc.getType(),
+                                           alloc.getAlignmentAttr());
+    for (Operation *user : llvm::make_early_inc_range(alloc->getUsers()))
+      if (isa<memref::DeallocOp>(user))
+        user->erase();
+    alloc.replaceAllUsesWith(alloca.getResult());
+    alloc.erase();
+  }
+}
+
 struct NNAllocateWorkspacePass
     : mlir::nn::impl::NNAllocateWorkspacePassBase<NNAllocateWorkspacePass> {
   void runOnOperation() override {
@@ -77,15 +104,24 @@ struct NNAllocateWorkspacePass
     MLIRContext *context = &getContext();
     SmallVector<std::pair<memref::AllocOp, int64_t>> slots;
     int64_t size = 0;
+    SmallVector<std::pair<memref::AllocOp, Block *>> threadLocal;
     func.walk([&](memref::AllocOp alloc) {
       std::optional<int64_t> bytes = staticByteSize(alloc.getType());
       if (!bytes || !alloc.getDynamicSizes().empty() ||
-          !alloc.getSymbolOperands().empty() || escapes(alloc) ||
-          isInParallelLoop(alloc))
+          !alloc.getSymbolOperands().empty() || escapes(alloc))
         return;
+      // A buffer of a loop whose iterations run on several threads needs
+      // one copy per thread: one workspace slot would be shared. Small ones
+      // go on the stack of the thread running the iteration.
+      if (Block *parallelBody = getParallelBody(alloc)) {
+        if (*bytes <= kMaxThreadStackBytes)
+          threadLocal.emplace_back(alloc, parallelBody);
+        return;
+      }
       slots.emplace_back(alloc, size);
       size += (*bytes + kAlignment - 1) / kAlignment * kAlignment;
     });
+    moveToThreadStacks(threadLocal);
 
     // The workspace argument, last (after the results' out-parameters).
     auto workspaceType = MemRefType::get({size}, IntegerType::get(context, 8));

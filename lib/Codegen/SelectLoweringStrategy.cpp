@@ -5,11 +5,14 @@
 //===----------------------------------------------------------------------===//
 
 #include "nn/Codegen/Passes.h"
+#include "nn/Codegen/Strategy.h"
 
 #include "nn/Dialect/NN/IR/NNAttrs.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
+
+#include <limits>
 
 namespace mlir::nn {
 #define GEN_PASS_DEF_NNSELECTLOWERINGSTRATEGYPASS
@@ -126,11 +129,11 @@ struct NNSelectLoweringStrategyPass
   /// Cache tiles [mc, nc, kc] of a matmul [M, N, K] with register tile
   /// [mr, nr]. Inside one cache tile the register tiles stream B's block
   /// (kc x nc, nc <= 256 unless all of B fits) and A's block (mc x kc) from
-  /// L2, each at most an eighth of `l2-cache-bytes`: B rows are a power-of-two stride apart in the common
-  /// shapes, so only a fraction of L2's sets hold them. A problem of at
-  /// least `parallel-min-flops` is cut into at least `parallel-min-tiles`
-  /// tiles (rows first), so that threads share it. Empty when one tile is
-  /// the whole problem; kc = 0 when K is not blocked.
+  /// L2, each at most an eighth of `l2-cache-bytes`; B rows a power-of-two
+  /// stride apart map to a fraction of L2's sets, which bounds kc further.
+  /// A problem of at least `parallel-min-flops` is cut into at least
+  /// `parallel-min-tiles` tiles (rows first), so that threads share it.
+  /// Empty when one tile is the whole problem; kc = 0 when K is not blocked.
   SmallVector<int64_t> matmulCacheTiles(ArrayRef<int64_t> bounds, int64_t mr,
                                         int64_t nr) {
     int64_t m = bounds[0], n = bounds[1], k = bounds[2];
@@ -139,8 +142,26 @@ struct NNSelectLoweringStrategyPass
     int64_t nc = k * n * f32Bytes <= blockBytes
                      ? n
                      : largestMultipleDivisorUpTo(n, nr, kMaxCacheTileCols);
+    // Rows a power-of-two stride apart (>= 4 KiB) share L2 sets: only
+    // L2 / stride of them stay cached. Keep to half.
+    auto aliasedRows = [&](int64_t rowElements) -> int64_t {
+      int64_t stride = rowElements * f32Bytes;
+      if (stride >= 4096 && llvm::isPowerOf2_64(stride))
+        return l2CacheBytes / (2 * stride);
+      return std::numeric_limits<int64_t>::max();
+    };
+    auto rowsOfA = [&](int64_t kc) {
+      return largestMultipleDivisorUpTo(
+          m, mr, std::min(blockBytes / (kc * f32Bytes), aliasedRows(k)));
+    };
     int64_t kc = largestDivisorUpTo(k, std::max<int64_t>(1, blockBytes / (nc * f32Bytes)));
-    int64_t mc = largestMultipleDivisorUpTo(m, mr, blockBytes / (kc * f32Bytes));
+    int64_t mc = rowsOfA(kc);
+    // Unless the lowering copies B's column panels (packsMatmulPanels), the
+    // B block itself must stay in L2.
+    if (!packsMatmulPanels(mc, mr, kc != k)) {
+      kc = largestDivisorUpTo(k, std::max<int64_t>(1, std::min(blockBytes / (nc * f32Bytes), aliasedRows(n))));
+      mc = rowsOfA(kc);
+    }
     if (2 * m * n * k >= parallelMinFlops) {
       while ((m / mc) * (n / nc) < parallelMinTiles) {
         int64_t smallerM = nextSmallerTile(m, mr, mc);

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "nn/Codegen/Passes.h"
+#include "nn/Codegen/Strategy.h"
 
 #include "nn/Dialect/NN/IR/NNAttrs.h"
 
@@ -30,6 +31,14 @@ LoweringConfigAttr getConfig(Operation *op) {
 
 bool anyNonZero(ArrayRef<int64_t> sizes) {
   return llvm::any_of(sizes, [](int64_t s) { return s != 0; });
+}
+
+/// Largest divisor of `size` up to `limit`.
+int64_t largestDivisor(int64_t size, int64_t limit) {
+  for (int64_t candidate = std::min(size, limit); candidate > 1; --candidate)
+    if (size % candidate == 0)
+      return candidate;
+  return 1;
 }
 
 SmallVector<OpFoldResult> asFoldResults(Builder &b, ArrayRef<int64_t> sizes) {
@@ -119,12 +128,72 @@ bool shouldFuse(Operation *root, TileLevel level,
   });
 }
 
+/// Register tiles of a matmul whose k is blocked (no epilogue to fuse): the
+/// column loop outside the row loop, and each kc x nr column panel of B
+/// copied once into a contiguous buffer that every row tile then reads
+/// (from L1: B's own rows are often a power-of-two stride apart, which L1
+/// and L2 cache poorly).
+LogicalResult tileMatmulWithPackedPanels(IRRewriter &rewriter,
+                                         linalg::MatmulOp matmul) {
+  ArrayRef<int64_t> tiles = getConfig(matmul).getTileSizes();
+  int64_t mr = tiles[0], nr = tiles[1];
+  rewriter.setInsertionPoint(matmul);
+  scf::SCFTilingOptions columns;
+  columns.setTileSizes(asFoldResults(rewriter, {0, nr, 0}));
+  FailureOr<scf::SCFTilingResult> columnTiles =
+      scf::tileUsingSCF(rewriter, cast<TilingInterface>(*matmul), columns);
+  if (failed(columnTiles))
+    return matmul->emitError("failed to tile the columns of a matmul");
+  rewriter.replaceOp(matmul, columnTiles->replacements);
+  auto panelMatmul = cast<linalg::MatmulOp>(columnTiles->tiledOps.front());
+
+  // The panel: B's kc x nr slice, copied in rows of 8 vectors.
+  Value panelSlice = panelMatmul.getDpsInputOperand(1)->get();
+  auto panelType = cast<RankedTensorType>(panelSlice.getType());
+  rewriter.setInsertionPoint(panelMatmul);
+  Location loc = panelMatmul.getLoc();
+  Value empty = tensor::EmptyOp::create(rewriter, loc, panelType.getShape(),
+                                        panelType.getElementType());
+  auto copy = linalg::CopyOp::create(rewriter, loc, panelSlice, empty);
+  rewriter.modifyOpInPlace(panelMatmul, [&] {
+    panelMatmul.getDpsInputOperand(1)->set(copy.getResult(0));
+  });
+  int64_t copyRows = largestDivisor(panelType.getDimSize(0), 8);
+  scf::SCFTilingOptions copyTiles;
+  copyTiles.setTileSizes(asFoldResults(rewriter, {copyRows, 0}));
+  FailureOr<scf::SCFTilingResult> copyLoop = scf::tileUsingSCF(
+      rewriter, cast<TilingInterface>(copy.getOperation()), copyTiles);
+  if (failed(copyLoop))
+    return copy->emitError("failed to tile the copy of a matmul panel");
+  rewriter.replaceOp(copy, copyLoop->replacements);
+
+  rewriter.setInsertionPoint(panelMatmul);
+  scf::SCFTilingOptions rows;
+  rows.setTileSizes(asFoldResults(rewriter, {mr, 0, 0}));
+  FailureOr<scf::SCFTilingResult> rowTiles = scf::tileUsingSCF(
+      rewriter, cast<TilingInterface>(panelMatmul.getOperation()), rows);
+  if (failed(rowTiles))
+    return panelMatmul->emitError("failed to tile the rows of a matmul");
+  rewriter.replaceOp(panelMatmul, rowTiles->replacements);
+  return success();
+}
+
 /// Tiles every root of `block` at `level`, consumers first, fusing
 /// producers; returns the bodies of the cache-level loops it created.
 LogicalResult tileRootsOfBlock(IRRewriter &rewriter, Block &block,
                                TileLevel level,
                                SmallVectorImpl<Block *> &forallBodies) {
   while (TilingInterface root = findNextRoot(block, level)) {
+    auto matmul = dyn_cast<linalg::MatmulOp>(root.getOperation());
+    if (level == TileLevel::Register && matmul &&
+        packsMatmulPanels(
+            cast<RankedTensorType>(matmul.getResult(0).getType()).getDimSize(0),
+            getConfig(matmul).getTileSizes()[0],
+            /*kBlocked=*/!getCacheReductionTiles(root).empty())) {
+      if (failed(tileMatmulWithPackedPanels(rewriter, matmul)))
+        return failure();
+      continue;
+    }
     scf::SCFTileAndFuseOptions options;
     options.tilingOptions.setTileSizes(
         asFoldResults(rewriter, getTiles(root, getConfig(root), level)));

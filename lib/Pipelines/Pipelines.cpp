@@ -116,9 +116,13 @@ void mlir::nn::buildLowerToLLVMPipeline(OpPassManager &pm,
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createConvertSCFToOpenMPPass());
-  // The OpenMP bodies come wrapped in memref.alloca_scope; with no alloca
-  // inside, canonicalization inlines them (scf-to-cf needs single blocks).
+  // The OpenMP bodies come wrapped in memref.alloca_scope (freeing a
+  // thread's stack buffers after each iteration); canonicalization inlines
+  // the scopes without allocas, and the memref lowering lowers the others
+  // (into blocks, which the omp loop body allows) before scf-to-cf needs
+  // their regions to be single blocks.
   pm.addPass(createCanonicalizerPass());
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
   pm.addPass(createSCFToControlFlowPass());
   pm.addNestedPass<func::FuncOp>(LLVM::createLLVMRequestCWrappersPass());
   // Whatever has no polynomial form calls libm (scalarized) before vectors
@@ -129,7 +133,6 @@ void mlir::nn::buildLowerToLLVMPipeline(OpPassManager &pm,
       vector::VectorContractLowering::OuterProduct;
   pm.addPass(createConvertVectorToLLVMPass(vectorToLLVM));
   pm.addPass(createConvertMathToLLVMPass());
-  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
   pm.addPass(createArithToLLVMConversionPass());
   pm.addPass(createConvertIndexToLLVMPass());
   pm.addPass(createConvertFuncToLLVMPass());

@@ -106,3 +106,29 @@ func.func @no_fusion_across_tiles(%a: tensor<16x4xf32>, %b: tensor<4x32xf32>, %i
   } -> tensor<16x32xf32>
   return %neg : tensor<16x32xf32>
 }
+
+// -----
+
+// A k-blocked matmul whose cache tile holds 8 register rows: per k block,
+// the column loop runs outside the row loop and each 16 x 32 column panel of
+// B is copied (8 rows at a time) into a contiguous tensor, which every row
+// tile's matmul then reads.
+// CHECK-LABEL: func.func @packed_panels
+// CHECK-DAG: %[[C8:.*]] = arith.constant 8 : index
+// CHECK-DAG: %[[C16:.*]] = arith.constant 16 : index
+// CHECK-DAG: %[[C32:.*]] = arith.constant 32 : index
+// CHECK: scf.forall
+// CHECK:   scf.for %{{.*}} = %{{.*}} to %{{.*}} step %[[C16]]
+// CHECK:     scf.for %{{.*}} = %{{.*}} to %{{.*}} step %[[C32]]
+// CHECK:       %[[EMPTY:.*]] = tensor.empty() : tensor<16x32xf32>
+// CHECK:       %[[PANEL:.*]] = scf.for %{{.*}} = %{{.*}} to %[[C16]] step %[[C8]] iter_args(%{{.*}} = %[[EMPTY]])
+// CHECK:         linalg.copy ins(%{{.*}} : tensor<8x32xf32>)
+// CHECK:       scf.for %{{.*}} = %{{.*}} to %{{.*}} step %[[C8]]
+// CHECK:         scf.for
+// CHECK:           %[[BK:.*]] = tensor.extract_slice %[[PANEL]]
+// CHECK:           linalg.matmul ins(%{{.*}}, %[[BK]] : tensor<8x1xf32>, tensor<1x32xf32>)
+func.func @packed_panels(%a: tensor<128x64xf32>, %b: tensor<64x128xf32>, %c: tensor<128x128xf32>) -> tensor<128x128xf32> {
+  %mm = linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [64, 64, 16], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
+      ins(%a, %b : tensor<128x64xf32>, tensor<64x128xf32>) outs(%c : tensor<128x128xf32>) -> tensor<128x128xf32>
+  return %mm : tensor<128x128xf32>
+}

@@ -145,9 +145,11 @@ def NNAllocateWorkspacePass
     global `_nn_workspace_size_<function>`, so a runtime can allocate the
     workspace once per thread instead of calling malloc on every call. A
     buffer allocated inside a loop gets one slot, reused by every iteration
-    (it does not escape the iteration); one allocated inside a parallel loop
-    (`scf.forall`, `scf.parallel`) stays an allocation, since threads would
-    share the slot.
+    (it does not escape the iteration). A buffer allocated inside a parallel
+    loop (`scf.forall`, `scf.parallel`) needs one copy per thread instead:
+    up to 64 KiB it becomes a `memref.alloca` at the start of the parallel
+    loop's body (on the stack of the thread running the iteration, reused by
+    the sequential loops inside), larger ones stay heap allocations.
   }];
   let dependentDialects = ["::mlir::memref::MemRefDialect",
                            "::mlir::LLVM::LLVMDialect",
