@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """PyTorch (Debian's python3-torch, one thread) doing the computation of
-bench/masked_pool_bench.cpp: masked mean over time of [256, 512, 256] f32
+bench/memory_bound_bench.cpp: masked mean over time of [256, 512, 256] f32
 with a [256, 512] bool mask, 0 for fully masked rows. Prints the median time
 and GB/s over the same bytes (input + mask + output)."""
 

@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
-"""PyTorch (Debian's python3-torch, one thread) next to bench/random_bench.cpp:
-torch.rand on 64Mi f32 and dropout(p=0.5) on 64Mi f32, medians of 5."""
+"""PyTorch (Debian's python3-torch) next to bench/random_bench.cpp: torch.rand
+on 64Mi f32 and dropout(p=0.5) on 64Mi f32, medians of 5, on the number of
+threads given as the argument (default 1)."""
 
 import statistics
+import sys
 import time
 
 import torch
 
-torch.set_num_threads(1)
+threads = int(sys.argv[1]) if len(sys.argv) > 1 else 1
+torch.set_num_threads(threads)
 n = 64 << 20
 x = torch.randn(n)
 out = torch.empty(n)
@@ -24,6 +27,6 @@ def median_time(fn):
 
 
 t = median_time(lambda: torch.rand(n, out=out))
-print("torch.rand: %.1f ms, %.2f GB/s" % (t * 1e3, n * 4 / t / 1e9))
+print("torch.rand, %d threads: %.1f ms, %.2f GB/s" % (threads, t * 1e3, n * 4 / t / 1e9))
 t = median_time(lambda: torch.nn.functional.dropout(x, 0.5, training=True))
-print("torch dropout: %.1f ms, %.2f GB/s" % (t * 1e3, n * 8 / t / 1e9))
+print("torch dropout, %d threads: %.1f ms, %.2f GB/s" % (threads, t * 1e3, n * 8 / t / 1e9))

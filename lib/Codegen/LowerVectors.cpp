@@ -6,7 +6,11 @@
 
 #include "nn/Codegen/Passes.h"
 
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Linalg/Transforms/Hoisting.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Utils/IndexingUtils.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/Transforms/Passes.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
@@ -34,6 +38,44 @@ LogicalResult dropUnitDims(func::FuncOp func) {
   vector::TransferWriteOp::getCanonicalizationPatterns(patterns, context);
   return applyPatternsGreedily(func, std::move(patterns));
 }
+
+/// math.fma and math.floor (the exp polynomial's range reduction) as the
+/// LLVM intrinsics, which x86 executes in one vector instruction, before the
+/// libm fallback of the LLVM lowering turns them into a scalar call per lane.
+/// Same results: fmaf and floorf are exact as well.
+/// LLVM's vectors are 1-D: an n-D operation becomes one per innermost row.
+template <typename MathOp, typename IntrinsicOp>
+struct MathToIntrinsic : OpRewritePattern<MathOp> {
+  using OpRewritePattern<MathOp>::OpRewritePattern;
+  LogicalResult matchAndRewrite(MathOp op,
+                                PatternRewriter &rewriter) const override {
+    auto vectorType = dyn_cast<VectorType>(op.getType());
+    if (!vectorType || vectorType.getRank() <= 1) {
+      rewriter.replaceOpWithNewOp<IntrinsicOp>(op, op.getType(),
+                                               op->getOperands());
+      return success();
+    }
+    if (vectorType.isScalable())
+      return failure();
+    Location loc = op.getLoc();
+    ArrayRef<int64_t> shape = vectorType.getShape();
+    auto rowType = VectorType::get(shape.back(), vectorType.getElementType());
+    Value result = arith::ConstantOp::create(
+        rewriter, loc, vectorType, rewriter.getZeroAttr(vectorType));
+    SmallVector<int64_t> leading(shape.drop_back());
+    for (SmallVector<int64_t> position : StaticTileOffsetRange(
+             leading, SmallVector<int64_t>(leading.size(), 1))) {
+      SmallVector<Value> rows;
+      for (Value operand : op->getOperands())
+        rows.push_back(vector::ExtractOp::create(rewriter, loc, operand,
+                                                 position));
+      Value row = IntrinsicOp::create(rewriter, loc, rowType, rows);
+      result = vector::InsertOp::create(rewriter, loc, row, result, position);
+    }
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
 
 struct NNLowerVectorsPass : mlir::nn::impl::NNLowerVectorsPassBase<NNLowerVectorsPass> {
   void runOnOperation() override {
@@ -80,6 +122,13 @@ struct NNLowerVectorsPass : mlir::nn::impl::NNLowerVectorsPassBase<NNLowerVector
     // The outer products' unit dims, again in their own stage.
     if (failed(dropUnitDims(func)))
       return signalPassFailure();
+    {
+      RewritePatternSet patterns(context);
+      patterns.add<MathToIntrinsic<math::FmaOp, LLVM::FMAOp>,
+                   MathToIntrinsic<math::FloorOp, LLVM::FFloorOp>>(context);
+      if (failed(applyPatternsGreedily(func, std::move(patterns))))
+        return signalPassFailure();
+    }
     // Transfers with permuted or broadcast maps (a column read), after the
     // unit dims are gone: with the unit-dim patterns above, their lowering
     // to minor-identity transfers plus transposes would be undone again.

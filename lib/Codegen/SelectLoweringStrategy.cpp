@@ -110,7 +110,19 @@ struct NNSelectLoweringStrategyPass
         // vectors) in registers, reading contiguous rows.
         bool outerReduction = op.getNumReductionLoops() > 0 &&
                               iterators.back() == utils::IteratorType::parallel;
-        if (innermostParallel >= 0)
+        // A long reduction over the innermost loop (softmax, layer_norm over
+        // wide rows): one row at a time, reduced in chunks of up to 16
+        // vectors (a vector accumulator per chunk, never a whole row in one
+        // vector).
+        int64_t innerBound = bounds.empty() ? 0 : bounds.back();
+        bool longInnerReduction =
+            !iterators.empty() &&
+            iterators.back() == utils::IteratorType::reduction &&
+            innerBound > 16 * vectorWidth;
+        if (longInnerReduction) {
+          reductionTiles.back() =
+              largestDivisorUpTo(innerBound, 16 * vectorWidth);
+        } else if (innermostParallel >= 0)
           tiles[innermostParallel] = largestDivisorUpTo(
               bounds[innermostParallel],
               outerReduction ? 16 * vectorWidth : vectorWidth);

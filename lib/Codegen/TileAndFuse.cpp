@@ -9,6 +9,7 @@
 
 #include "nn/Dialect/NN/IR/NNAttrs.h"
 
+#include "mlir/Analysis/SliceAnalysis.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/IR/PatternMatch.h"
@@ -93,13 +94,52 @@ TilingInterface findNextRoot(Block &block, TileLevel level) {
   return nullptr;
 }
 
+/// Whether the tile `slice` reads stays the same along one of the tile loops
+/// just created around it, below `scope` (a row's sum read by every column
+/// tile of a softmax): a reduction fused there would be recomputed for every
+/// iteration of that loop.
+bool isInvariantAlongATileLoop(tensor::ExtractSliceOp slice,
+                               Operation *scope) {
+  for (Operation *parent = slice->getParentOp(); parent && parent != scope;
+       parent = parent->getParentOp()) {
+    auto loop = dyn_cast<LoopLikeOpInterface>(parent);
+    if (!loop)
+      continue;
+    std::optional<SmallVector<Value>> ivs = loop.getLoopInductionVars();
+    if (!ivs)
+      continue;
+    for (Value iv : *ivs) {
+      bool used = llvm::any_of(slice.getOffsets(), [&](Value offset) {
+        // Offsets are the loop's induction variable or affine functions of
+        // it (affine.apply), possibly through several.
+        SetVector<Value> seen;
+        SmallVector<Value> worklist = {offset};
+        while (!worklist.empty()) {
+          Value value = worklist.pop_back_val();
+          if (value == iv)
+            return true;
+          if (!seen.insert(value))
+            continue;
+          if (Operation *def = value.getDefiningOp())
+            llvm::append_range(worklist, def->getOperands());
+        }
+        return false;
+      });
+      if (!used)
+        return true;
+    }
+  }
+  return false;
+}
+
 /// Fusion policy. A producer is fused into the root's tile loops when
 /// * it initializes a destination (linalg.fill into a matmul accumulator), or
 /// * it is a contraction whose register tile equals the root's tile (the root
 ///   is the contraction's epilogue: bias, activation), or
 /// * it is any other linalg op that does not feed a contraction's inputs
 ///   (those slices span the whole reduction dimension and would be
-///   recomputed for every tile of the contraction's other dimensions).
+///   recomputed for every tile of the contraction's other dimensions), and
+///   is not a reduction whose slice every iteration of a tile loop reads.
 bool shouldFuse(Operation *root, TileLevel level,
                 tensor::ExtractSliceOp slice, OpResult producer,
                 bool isDestination) {
@@ -122,10 +162,27 @@ bool shouldFuse(Operation *root, TileLevel level,
     return producerTiles.size() == rootTiles.size() + 1 &&
            producerTiles.take_front(rootTiles.size()) == rootTiles;
   }
+  if (producerOp.getNumReductionLoops() > 0 &&
+      isInvariantAlongATileLoop(slice, root->getParentOp()))
+    return false;
   return llvm::none_of(slice->getUsers(), [](Operation *user) {
     auto linalgUser = dyn_cast<linalg::LinalgOp>(user);
     return linalgUser && linalg::isaContractionOpInterface(linalgUser);
   });
+}
+
+/// Whether every result of `op` is a float sum, maximum or minimum, whose
+/// partial results a partial reduction can merge.
+bool hasSingleCombiners(linalg::LinalgOp op) {
+  SmallVector<BlockArgument> outputs(op.getRegionOutputArgs());
+  for (unsigned index = 0; index < outputs.size(); ++index) {
+    SmallVector<Operation *> combiners;
+    if (!matchReduction(outputs, index, combiners) || combiners.size() != 1 ||
+        !isa<arith::AddFOp, arith::MaximumFOp, arith::MinimumFOp,
+             arith::MaxNumFOp, arith::MinNumFOp>(combiners.front()))
+      return false;
+  }
+  return true;
 }
 
 /// Register tiles of a matmul whose k is blocked (no epilogue to fuse): the
@@ -289,18 +346,60 @@ struct NNTileAndFusePass
           reductionTiled.push_back(op);
     });
     for (TilingInterface op : reductionTiled) {
-      scf::SCFTilingOptions options;
-      options.setTileSizes(
-          asFoldResults(rewriter, getConfig(op).getReductionTileSizes()));
+      // Elementwise producers of a reduction's inputs (exp before a sum)
+      // are computed chunk by chunk inside its loop, never as one
+      // row-sized vector; accumulators (destinations) stay outside.
+      // Contractions fuse nothing here.
+      bool fuseInputs =
+          !linalg::isaContractionOpInterface(
+              cast<linalg::LinalgOp>(op.getOperation()));
+      scf::SCFTileAndFuseOptions options;
+      ArrayRef<int64_t> reductionTiles = getConfig(op).getReductionTileSizes();
+      options.tilingOptions.setTileSizes(asFoldResults(rewriter, reductionTiles));
+      // A long innermost reduction (a softmax row) is chunked with one
+      // partial result per lane of a chunk: the chunks accumulate
+      // elementwise (independent vector chains), and one reduction of the
+      // partials ends the row. A fixed order, set by the shapes.
+      if (fuseInputs && reductionTiles.back() > 1 &&
+          op.getLoopIteratorTypes().back() == utils::IteratorType::reduction &&
+          hasSingleCombiners(cast<linalg::LinalgOp>(op.getOperation()))) {
+        options.tilingOptions.setReductionTilingStrategy(
+            ReductionTilingStrategy::PartialReductionOuterReduction);
+        options.tilingOptions.setReductionDims(
+            {static_cast<unsigned>(reductionTiles.size() - 1)});
+      }
+      options.setFusionControlFn(
+          [fuseInputs](tensor::ExtractSliceOp, OpResult producer,
+                       bool isDestination)
+              -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
+            auto producerOp = dyn_cast<linalg::LinalgOp>(producer.getOwner());
+            if (fuseInputs && !isDestination && producerOp &&
+                producerOp.getNumReductionLoops() == 0)
+              return scf::SCFTileAndFuseOptions::ControlFnResult{};
+            return std::nullopt;
+          });
       rewriter.setInsertionPoint(op);
-      FailureOr<scf::SCFTilingResult> result =
-          scf::tileUsingSCF(rewriter, op, options);
+      FailureOr<scf::SCFTileAndFuseResult> result =
+          scf::tileConsumerAndFuseProducersUsingSCF(rewriter, op, options);
       if (failed(result)) {
         op->emitError("failed to tile reduction loops with its lowering config");
         return signalPassFailure();
       }
-      rewriter.replaceOp(op, result->replacements);
+      for (OpResult value : op->getResults())
+        rewriter.replaceAllUsesWith(value, result->replacements.lookup(value));
+      rewriter.eraseOp(op);
     }
+    // Producers fused into every use are now dead.
+    SmallVector<Operation *> dead;
+    do {
+      dead.clear();
+      func.walk([&](linalg::LinalgOp op) {
+        if (isOpTriviallyDead(op))
+          dead.push_back(op);
+      });
+      for (Operation *op : dead)
+        rewriter.eraseOp(op);
+    } while (!dead.empty());
 
     // 3. The configs have been applied.
     func.walk([](Operation *op) { op->removeAttr(kLoweringConfigAttrName); });

@@ -60,3 +60,20 @@ func.func @single_row(%l: vector<1x1xf32>, %r: vector<1x32xf32>, %acc: vector<1x
       : vector<1x1xf32>, vector<1x32xf32> into vector<1x32xf32>
   return %0 : vector<1x32xf32>
 }
+
+// exp becomes a polynomial whose fma and floor are LLVM's vector intrinsics
+// (one instruction each), never libm calls per lane; n-D vectors go row by
+// row, since LLVM's vectors are 1-D.
+// CHECK-LABEL: func.func @exp_intrinsics
+// CHECK-NOT: math.fma
+// CHECK-NOT: math.floor
+// CHECK: llvm.intr.floor({{.*}}) : (vector<16xf32>) -> vector<16xf32>
+// CHECK: llvm.intr.fma({{.*}}) : (vector<16xf32>, vector<16xf32>, vector<16xf32>) -> vector<16xf32>
+// CHECK: %[[ROW:.*]] = vector.extract %{{.*}}[1] : vector<4xf32> from vector<2x4xf32>
+// CHECK: llvm.intr.fma(%[[ROW]], {{.*}}) : (vector<4xf32>, vector<4xf32>, vector<4xf32>) -> vector<4xf32>
+// CHECK-NOT: math.fma
+func.func @exp_intrinsics(%x: vector<16xf32>, %y: vector<2x4xf32>) -> (vector<16xf32>, vector<2x4xf32>) {
+  %0 = math.exp %x : vector<16xf32>
+  %1 = math.exp %y : vector<2x4xf32>
+  return %0, %1 : vector<16xf32>, vector<2x4xf32>
+}

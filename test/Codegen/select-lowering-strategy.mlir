@@ -145,11 +145,12 @@ func.func @pool_epilogue(%x: tensor<4x512x256xf32>, %init: tensor<4x256xf32>) ->
 
 // Big ops are cut along their outermost parallel loop for the threads, in
 // chunks of about 128K iterations (2 to 64 of them): 2^20 elements in 8
-// chunks of 2^17; row sums of 4096 x 4096 in 64 chunks of 64 rows; 2^17
+// chunks of 2^17; row sums of 4096 x 4096 in 64 chunks of 64 rows (a long
+// inner reduction: one row at a time, reduced 256 lanes at a time); 2^17
 // points stay whole (one thread, cheap dispatch).
 // CHECK-LABEL: func.func @outer_cache_tiles
 // CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [131072], tile_sizes = [16], reduction_tile_sizes = [0]>}
-// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [64, 0], tile_sizes = [16, 0], reduction_tile_sizes = [0, 0]>}
+// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [64, 0], tile_sizes = [1, 0], reduction_tile_sizes = [0, 256]>}
 // CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [16], reduction_tile_sizes = [0]>}
 func.func @outer_cache_tiles(%a: tensor<1048576xf32>, %m: tensor<4096x4096xf32>, %s: tensor<4096xf32>,
                              %c: tensor<131072xf32>) -> (tensor<1048576xf32>, tensor<4096xf32>, tensor<131072xf32>) {

@@ -132,3 +132,54 @@ func.func @packed_panels(%a: tensor<128x64xf32>, %b: tensor<64x128xf32>, %c: ten
       ins(%a, %b : tensor<128x64xf32>, tensor<64x128xf32>) outs(%c : tensor<128x128xf32>) -> tensor<128x128xf32>
   return %mm : tensor<128x128xf32>
 }
+
+// -----
+
+#id = affine_map<(d0, d1) -> (d0, d1)>
+#row = affine_map<(d0, d1) -> (d0)>
+
+// A softmax-like row: exp feeds a long row sum, and a normalization divides
+// by the sum. The sum is chunked 256 lanes at a time into a partial
+// accumulator (exp fused into each chunk), merged once per row; the
+// division's column tiles do not pull the sum in (it would be recomputed
+// for each of the 16 column tiles of a row).
+// CHECK-LABEL: func.func @long_row_sum
+// CHECK: %[[SUMS:.*]] = scf.for
+// CHECK:   %[[PARTIAL:.*]] = linalg.fill {{.*}} -> tensor<1x256xf32>
+// CHECK:   %[[CHUNKS:.*]] = scf.for {{.*}} iter_args(%{{.*}} = %[[PARTIAL]]) -> (tensor<1x256xf32>)
+// CHECK:     math.exp
+// CHECK:     arith.addf
+// CHECK:   linalg.reduce ins(%[[CHUNKS]] : tensor<1x256xf32>) {{.*}} dimensions = [1]
+// CHECK: scf.for
+// CHECK:   scf.for
+// CHECK:     tensor.extract_slice %[[SUMS]]
+// CHECK:     linalg.generic
+// CHECK:       arith.divf
+func.func @long_row_sum(%x: tensor<8x4096xf32>) -> tensor<8x4096xf32> {
+  %zero = arith.constant 0.0 : f32
+  %empty = tensor.empty() : tensor<8x4096xf32>
+  %rows = tensor.empty() : tensor<8xf32>
+  %e = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%x : tensor<8x4096xf32>) outs(%empty : tensor<8x4096xf32>)
+      attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 16], reduction_tile_sizes = [0, 0]>} {
+  ^bb0(%v: f32, %o: f32):
+    %ex = math.exp %v : f32
+    linalg.yield %ex : f32
+  } -> tensor<8x4096xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%rows : tensor<8xf32>) -> tensor<8xf32>
+  %sum = linalg.generic {indexing_maps = [#id, #row], iterator_types = ["parallel", "reduction"]}
+      ins(%e : tensor<8x4096xf32>) outs(%init : tensor<8xf32>)
+      attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 0], reduction_tile_sizes = [0, 256]>} {
+  ^bb0(%v: f32, %acc: f32):
+    %s = arith.addf %v, %acc : f32
+    linalg.yield %s : f32
+  } -> tensor<8xf32>
+  %out = linalg.generic {indexing_maps = [#id, #row, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%e, %sum : tensor<8x4096xf32>, tensor<8xf32>) outs(%empty : tensor<8x4096xf32>)
+      attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 256], reduction_tile_sizes = [0, 0]>} {
+  ^bb0(%v: f32, %s: f32, %o: f32):
+    %d = arith.divf %v, %s : f32
+    linalg.yield %d : f32
+  } -> tensor<8x4096xf32>
+  return %out : tensor<8x4096xf32>
+}

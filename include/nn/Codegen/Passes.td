@@ -113,10 +113,13 @@ def NNLowerVectorsPass : Pass<"nn-lower-vectors", "::mlir::func::FuncOp"> {
     Runs on bufferized code: hoists redundant transfers out of loops, lowers
     `vector.contract` into `vector.outerproduct` and then `vector.fma`
     (the accumulator tile stays in registers, one FMA per row of the tile),
-    `vector.multi_reduction` into lane-wise arithmetic, and simplifies
-    transfer permutations into broadcasts and transposes.
+    `vector.multi_reduction` into lane-wise arithmetic, simplifies
+    transfer permutations into broadcasts and transposes, and turns
+    `math.fma` / `math.floor` into the LLVM intrinsics (one vector
+    instruction each, not a libm call per lane).
   }];
-  let dependentDialects = ["::mlir::vector::VectorDialect"];
+  let dependentDialects = ["::mlir::vector::VectorDialect",
+                           "::mlir::LLVM::LLVMDialect"];
 }
 
 def NNLowerStridedCopiesPass

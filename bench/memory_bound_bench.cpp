@@ -1,0 +1,95 @@
+//===- memory_bound_bench.cpp - memory-bound layers vs memory bandwidth ---===//
+//
+// Part of the nn-mlir project.
+//
+// Layers that read and write each element once, through the JIT library on
+// 1 and 2 threads (SessionOptions::threads), in GB/s of bytes read +
+// written, to be set against nn-bench-stream's copy and triad:
+// * masked global average pooling, [256, 512, 256] f32 with a [256, 512]
+//   mask -> [256, 256];
+// * softmax over the last axis of [4096, 4096] f32;
+// * layer_norm over the last axis of [4096, 4096] f32 with scale and offset.
+// Results: docs/PERFORMANCE.md; bench/masked_pool_torch.py measures PyTorch.
+//
+//===----------------------------------------------------------------------===//
+
+#include "nn/JIT/Session.h"
+
+#include <benchmark/benchmark.h>
+
+#include <random>
+
+using namespace nn::jit;
+
+namespace {
+
+const char *kSource = R"mlir(
+  func.func @pool(%x: tensor<256x512x256xf32>, %m: tensor<256x512xi1>) -> tensor<256x256xf32> {
+    %0 = nn.global_avg_pool %x mask %m : (tensor<256x512x256xf32>, tensor<256x512xi1>) -> tensor<256x256xf32>
+    return %0 : tensor<256x256xf32>
+  }
+  func.func @softmax(%x: tensor<4096x4096xf32>) -> tensor<4096x4096xf32> {
+    %0 = nn.softmax %x axis = 1 : tensor<4096x4096xf32>
+    return %0 : tensor<4096x4096xf32>
+  }
+  func.func @layer_norm(%x: tensor<4096x4096xf32>, %g: tensor<4096xf32>, %b: tensor<4096xf32>) -> tensor<4096x4096xf32> {
+    %0 = nn.layer_norm %x scale %g offset %b epsilon = 1.0e-05 : (tensor<4096x4096xf32>, tensor<4096xf32>, tensor<4096xf32>) -> tensor<4096x4096xf32>
+    return %0 : tensor<4096x4096xf32>
+  })mlir";
+
+/// Times `name` on deterministic inputs (i1 arguments: 4 in 5 true) with
+/// state.range(0) threads; bytes = every argument and result once.
+void run(benchmark::State &state, const char *name) {
+  SessionOptions options;
+  options.diskCache = false;
+  options.threads = static_cast<unsigned>(state.range(0));
+  auto session = Session::createFromString(kSource, options);
+  if (!session) {
+    state.SkipWithError(llvm::toString(session.takeError()).c_str());
+    return;
+  }
+  auto function = (*session)->lookup(name);
+  if (!function) {
+    state.SkipWithError(llvm::toString(function.takeError()).c_str());
+    return;
+  }
+  const FunctionSignature &signature = function->getSignature();
+  std::vector<HostTensor> tensors;
+  for (const ValueInfo &info : signature.arguments)
+    tensors.emplace_back(info.type);
+  for (const ValueInfo &info : signature.results)
+    tensors.emplace_back(info.type);
+  std::mt19937 rng(0);
+  int64_t bytes = 0;
+  std::vector<BufferRef> args, results;
+  for (size_t i = 0; i < tensors.size(); ++i) {
+    HostTensor &tensor = tensors[i];
+    bytes += tensor.sizeInBytes();
+    int64_t count = tensor.getType().numElements();
+    if (tensor.getType().dtype == DType::Bool)
+      for (int64_t j = 0; j < count; ++j)
+        tensor.dataAs<uint8_t>()[j] = rng() % 5 != 0;
+    else
+      for (int64_t j = 0; j < count; ++j)
+        tensor.dataAs<float>()[j] = static_cast<float>(j % 97) * 0.01f;
+    (i < signature.arguments.size() ? args : results).push_back(tensor.ref());
+  }
+  for (auto _ : state)
+    if (llvm::Error error = (*session)->call(name, args, results))
+      llvm::report_fatal_error(std::move(error));
+  state.SetBytesProcessed(state.iterations() * bytes);
+}
+
+void BM_MaskedAvgPool(benchmark::State &state) { run(state, "pool"); }
+void BM_Softmax(benchmark::State &state) { run(state, "softmax"); }
+void BM_LayerNorm(benchmark::State &state) { run(state, "layer_norm"); }
+
+} // namespace
+
+BENCHMARK(BM_MaskedAvgPool)->ArgName("threads")->Arg(1)->Arg(2)
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_Softmax)->ArgName("threads")->Arg(1)->Arg(2)
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_LayerNorm)->ArgName("threads")->Arg(1)->Arg(2)
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_MAIN();
