@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""The performance suite in one command, with a guard against regressions.
+
+    /usr/bin/python3 bench/run_all.py [--build DIR] [--update]
+
+Runs every benchmark of bench/ (ours on 1 and 2 threads) and its peers
+(oneDNN's SGEMM, PyTorch eager, STREAM copy/triad), prints one table of ours
+vs the peer with the ratio, and compares every figure of ours with the last
+results committed in docs/perf-baseline.json: a figure more than 10% worse
+is flagged (and the exit status is 1). --update rewrites that file and
+docs/perf-latest.md with this run. A few minutes on this 2-core machine.
+"""
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BASELINE = os.path.join(ROOT, "docs", "perf-baseline.json")
+LATEST = os.path.join(ROOT, "docs", "perf-latest.md")
+
+
+def run(cmd, env=None):
+    full = dict(os.environ)
+    full.update(env or {})
+    return subprocess.run(cmd, env=full, check=True, capture_output=True,
+                          text=True).stdout
+
+
+def google_benchmark(binary, env=None, filter_=None):
+    """name -> aggregate medians (real_time in ms and the counters)."""
+    cmd = [binary, "--benchmark_format=json", "--benchmark_repetitions=3",
+           "--benchmark_report_aggregates_only=true"]
+    if filter_:
+        cmd.append("--benchmark_filter=" + filter_)
+    data = json.loads(run(cmd, env))
+    out = {}
+    for b in data["benchmarks"]:
+        if b.get("aggregate_name") != "median":
+            continue
+        name = b["run_name"].replace("/real_time", "")
+        scale = {"ns": 1e-6, "us": 1e-3, "ms": 1.0}[b["time_unit"]]
+        b["ms"] = b["real_time"] * scale
+        out[name] = b
+    return out
+
+
+def torch_lines(script, threads):
+    env = {"OPENBLAS_NUM_THREADS": str(threads), "OMP_NUM_THREADS": str(threads),
+           "OMP_WAIT_POLICY": "passive"}
+    return run(["/usr/bin/python3", os.path.join(ROOT, "bench", script),
+                str(threads)], env)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--build", default=os.path.join(ROOT, "build"))
+    parser.add_argument("--update", action="store_true")
+    args = parser.parse_args()
+    bin_dir = os.path.join(args.build, "bin")
+    rows = []  # (metric, ours, peer or None, unit, higher_is_better)
+
+    # SGEMM vs oneDNN, 1 and 2 threads.
+    for threads in (1, 2):
+        env = {"OMP_NUM_THREADS": str(threads)}
+        ours = google_benchmark(os.path.join(bin_dir, "nn-bench-dense"), env,
+                                "BM_Sgemm")
+        onednn_bin = os.path.join(bin_dir, "nn-bench-onednn")
+        peer = (google_benchmark(onednn_bin, env)
+                if os.path.exists(onednn_bin) else {})
+        for name, b in ours.items():
+            shape = name.split("/", 1)[1]
+            p = peer.get("BM_OneDNNSgemm/" + shape)
+            rows.append(("sgemm %s t%d" % (shape, threads), b["GFLOP/s"] / 1e9,
+                         p["GFLOP/s"] / 1e9 if p else None, "GFLOP/s", True))
+
+    # MLP vs PyTorch eager.
+    mlp = google_benchmark(os.path.join(bin_dir, "nn-bench-mlp"))
+    torch_mlp = {}
+    for threads in (1, 2):
+        try:
+            for line in torch_lines("mlp_torch.py", threads).splitlines():
+                m = re.match(r"torch MLP batch=(\d+) threads=(\d+): ([\d.]+) us", line)
+                if m:
+                    torch_mlp[(int(m[1]), int(m[2]))] = float(m[3])
+        except (subprocess.CalledProcessError, FileNotFoundError):
+            pass
+    for name, b in mlp.items():
+        m = re.search(r"batch:(\d+)/threads:(\d+)", name)
+        key = (int(m[1]), int(m[2]))
+        rows.append(("mlp 784-512-512-10 batch %d t%d" % key, b["ms"] * 1e3,
+                     torch_mlp.get(key), "us", False))
+
+    # Memory-bound layers and random numbers vs STREAM / the generator bound.
+    stream = google_benchmark(os.path.join(bin_dir, "nn-bench-stream"))
+    memory = google_benchmark(os.path.join(bin_dir, "nn-bench-memory-bound"))
+    for name, b in memory.items():
+        threads = int(name.rsplit(":", 1)[1])
+        triad = stream["BM_Triad/threads:%d" % threads]["bytes_per_second"]
+        rows.append(("%s t%d (peer: STREAM triad)" % (name.split("/")[0][3:], threads),
+                     b["bytes_per_second"] / 1e9, triad / 1e9, "GB/s", True))
+    random = google_benchmark(os.path.join(bin_dir, "nn-bench-random"))
+    for name, b in random.items():
+        threads = int(name.rsplit(":", 1)[1])
+        bound = random["BM_Threefry/threads:%d" % threads]["items_per_second"]
+        peer = None if name.startswith("BM_Threefry") else bound / 1e9
+        rows.append(("%s t%d (peer: threefry bound)" % (name.split("/")[0][3:], threads),
+                     b["items_per_second"] / 1e9, peer, "G elements/s", True))
+    jit = google_benchmark(os.path.join(bin_dir, "nn-bench-jit"), None, "Cold")
+    for name, b in jit.items():
+        rows.append((name.split("/")[0][3:] + " (cold compile)", b["ms"], None,
+                     "ms", False))
+
+    baseline = {}
+    if os.path.exists(BASELINE):
+        with open(BASELINE) as f:
+            baseline = json.load(f)
+    regressions = 0
+    lines = ["| metric | ours | peer | ours / peer | unit | vs baseline |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    for metric, ours, peer, unit, higher in rows:
+        ratio = ""
+        if peer:
+            ratio = "%.2fx" % ((ours / peer) if higher else (peer / ours))
+        change = ""
+        if metric in baseline:
+            old = baseline[metric]
+            worse = (old - ours) / old if higher else (ours - old) / old
+            change = "%+.0f%%" % (-worse * 100)
+            if worse > 0.10:
+                change += " WORSE"
+                regressions += 1
+        lines.append("| %s | %.4g | %s | %s | %s | %s |" % (
+            metric, ours, "%.4g" % peer if peer else "", ratio, unit, change))
+    table = "\n".join(lines)
+    print(table)
+    print("%d figures, %d more than 10%% worse than docs/perf-baseline.json"
+          % (len(rows), regressions))
+    if args.update:
+        with open(BASELINE, "w") as f:
+            json.dump({metric: ours for metric, ours, *_ in rows}, f, indent=1,
+                      sort_keys=True)
+            f.write("\n")
+        with open(LATEST, "w") as f:
+            f.write("# Latest performance suite run\n\nWritten by "
+                    "`/usr/bin/python3 bench/run_all.py --update` (ratios: "
+                    "> 1 means ours is faster).\n\n" + table + "\n")
+    return 1 if regressions else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
