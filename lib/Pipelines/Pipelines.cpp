@@ -47,6 +47,10 @@ void mlir::nn::buildLowerToLinalgPipeline(OpPassManager &pm) {
 void mlir::nn::buildTileAndVectorizePipeline(
     OpPassManager &pm, const CodegenPipelineOptions &options) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  NNSplitRaggedMatmulsPassOptions split;
+  split.registerTileRows = options.registerTileRows;
+  split.registerTileCols = options.registerTileCols;
+  funcPm.addPass(createNNSplitRaggedMatmulsPass(split));
   funcPm.addPass(createNNEpilogueInPlacePass());
   NNSelectLoweringStrategyPassOptions strategy;
   strategy.registerTileRows = options.registerTileRows;

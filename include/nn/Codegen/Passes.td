@@ -12,6 +12,26 @@
 
 include "mlir/Pass/PassBase.td"
 
+def NNSplitRaggedMatmulsPass
+    : Pass<"nn-split-ragged-matmuls", "::mlir::func::FuncOp"> {
+  let summary = "Peel the rows and columns of a matmul that register tiles do not divide";
+  let description = [{
+    A static matmul whose N (or M) is larger than the register tile but not a
+    multiple of it (N = 1000 or 1023 with 32-column tiles) becomes two: the
+    largest multiple of the tile, and the remaining columns (rows), each
+    computed on slices and inserted into the accumulator. Tiles then divide
+    both parts, so the bulk runs on full 8 x 32 register tiles instead of a
+    narrow or odd-width tile for the whole matrix.
+  }];
+  let options = [
+    Option<"registerTileRows", "register-tile-rows", "int64_t", "8",
+           "Rows of the matmul register tile (M)">,
+    Option<"registerTileCols", "register-tile-cols", "int64_t", "32",
+           "Columns of the matmul register tile (N)">,
+  ];
+  let dependentDialects = ["::mlir::tensor::TensorDialect"];
+}
+
 def NNEpilogueInPlacePass : Pass<"nn-epilogue-in-place", "::mlir::func::FuncOp"> {
   let summary = "Let a contraction's elementwise epilogue write into its accumulator";
   let description = [{

@@ -1,0 +1,118 @@
+//===- SplitRaggedMatmuls.cpp - peel the ragged edge of a matmul ----------===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+
+#include "nn/Codegen/Passes.h"
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+namespace mlir::nn {
+#define GEN_PASS_DEF_NNSPLITRAGGEDMATMULSPASS
+#include "nn/Codegen/Passes.h.inc"
+} // namespace mlir::nn
+
+using namespace mlir;
+
+namespace {
+
+/// Splits a static matmul [M, N] whose M or N is not a multiple of its
+/// register tile (and is larger than it) into the largest multiple of the
+/// tile and the rest: two matmuls on slices, inserted into the accumulator. Each part
+/// then gets register tiles that divide it (a part ragged in its other
+/// dimension is split again, on that one; the rest is smaller than a tile).
+struct SplitRaggedMatmul : OpRewritePattern<linalg::MatmulOp> {
+  SplitRaggedMatmul(MLIRContext *context, int64_t rowTile, int64_t colTile)
+      : OpRewritePattern(context), tiles{rowTile, colTile} {}
+
+  LogicalResult matchAndRewrite(linalg::MatmulOp op,
+                                PatternRewriter &rewriter) const override {
+    if (!op.hasPureTensorSemantics())
+      return failure();
+    auto resultType = cast<RankedTensorType>(op.getResult(0).getType());
+    if (!resultType.hasStaticShape() ||
+        !op.getIndexingMapsArray()[2].isProjectedPermutation() ||
+        op.getIndexingMapsArray() != op.getDefaultIndexingMaps(getContext()))
+      return failure();
+    for (int dim : {1, 0}) {
+      int64_t size = resultType.getDimSize(dim);
+      // Columns: the register tile, then one whole 16-lane vector, so that
+      // a ragged edge of 31 runs as 16 + 15.
+      SmallVector<int64_t> candidates = {tiles[dim]};
+      if (dim == 1)
+        candidates.push_back(16);
+      for (int64_t tile : candidates) {
+        if (tile <= 1 || size <= tile || size % tile == 0)
+          continue;
+        split(op, rewriter, dim, size / tile * tile);
+        return success();
+      }
+    }
+    return failure();
+  }
+
+  void split(linalg::MatmulOp op, PatternRewriter &rewriter, int dim,
+             int64_t main) const {
+    Location loc = op.getLoc();
+    Value lhs = op.getDpsInputOperand(0)->get();
+    Value rhs = op.getDpsInputOperand(1)->get();
+    Value acc = op.getDpsInitOperand(0)->get();
+    auto accType = cast<RankedTensorType>(acc.getType());
+    int64_t size = accType.getDimSize(dim);
+    // The operand that carries `dim`: A's rows for M, B's columns for N.
+    Value sliced = dim == 0 ? lhs : rhs;
+    auto slicedType = cast<RankedTensorType>(sliced.getType());
+    auto slice = [&](Value source, RankedTensorType type, int64_t offset,
+                     int64_t length) -> Value {
+      SmallVector<OpFoldResult> offsets(2, rewriter.getIndexAttr(0));
+      SmallVector<OpFoldResult> sizes = {rewriter.getIndexAttr(type.getDimSize(0)),
+                                         rewriter.getIndexAttr(type.getDimSize(1))};
+      SmallVector<OpFoldResult> strides(2, rewriter.getIndexAttr(1));
+      offsets[dim] = rewriter.getIndexAttr(offset);
+      sizes[dim] = rewriter.getIndexAttr(length);
+      return tensor::ExtractSliceOp::create(rewriter, loc, source, offsets,
+                                            sizes, strides);
+    };
+    Value result = acc;
+    for (auto [offset, length] :
+         {std::pair<int64_t, int64_t>{0, main}, {main, size - main}}) {
+      Value part = slice(sliced, slicedType, offset, length);
+      Value partAcc = slice(acc, accType, offset, length);
+      auto partMatmul = linalg::MatmulOp::create(
+          rewriter, loc, TypeRange{partAcc.getType()},
+          dim == 0 ? ValueRange{part, rhs} : ValueRange{lhs, part},
+          ValueRange{partAcc});
+      SmallVector<OpFoldResult> offsets(2, rewriter.getIndexAttr(0));
+      offsets[dim] = rewriter.getIndexAttr(offset);
+      auto partType = cast<RankedTensorType>(partAcc.getType());
+      SmallVector<OpFoldResult> sizes = {
+          rewriter.getIndexAttr(partType.getDimSize(0)),
+          rewriter.getIndexAttr(partType.getDimSize(1))};
+      SmallVector<OpFoldResult> strides(2, rewriter.getIndexAttr(1));
+      result = tensor::InsertSliceOp::create(rewriter, loc,
+                                             partMatmul.getResult(0), result,
+                                             offsets, sizes, strides);
+    }
+    rewriter.replaceOp(op, result);
+  }
+
+  int64_t tiles[2];
+};
+
+struct NNSplitRaggedMatmulsPass
+    : mlir::nn::impl::NNSplitRaggedMatmulsPassBase<NNSplitRaggedMatmulsPass> {
+  using Base::Base;
+  void runOnOperation() override {
+    RewritePatternSet patterns(&getContext());
+    patterns.add<SplitRaggedMatmul>(&getContext(), registerTileRows,
+                                    registerTileCols);
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+      return signalPassFailure();
+  }
+};
+
+} // namespace
