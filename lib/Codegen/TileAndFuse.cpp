@@ -139,7 +139,8 @@ bool isInvariantAlongATileLoop(tensor::ExtractSliceOp slice,
 /// * it is any other linalg op that does not feed a contraction's inputs
 ///   (those slices span the whole reduction dimension and would be
 ///   recomputed for every tile of the contraction's other dimensions), and
-///   is not a reduction whose slice every iteration of a tile loop reads.
+///   is not a reduction whose slice every iteration of a tile loop reads or
+///   whose result other ops read as well.
 bool shouldFuse(Operation *root, TileLevel level,
                 tensor::ExtractSliceOp slice, OpResult producer,
                 bool isDestination) {
@@ -162,8 +163,12 @@ bool shouldFuse(Operation *root, TileLevel level,
     return producerTiles.size() == rootTiles.size() + 1 &&
            producerTiles.take_front(rootTiles.size()) == rootTiles;
   }
+  // A reduction is fused only where it is computed once: not into loops
+  // that do not move its slice, and not when other users need its whole
+  // result anyway (a softmax's row max feeds both the sum and the division).
   if (producerOp.getNumReductionLoops() > 0 &&
-      isInvariantAlongATileLoop(slice, root->getParentOp()))
+      (!producer.hasOneUse() ||
+       isInvariantAlongATileLoop(slice, root->getParentOp())))
     return false;
   return llvm::none_of(slice->getUsers(), [](Operation *user) {
     auto linalgUser = dyn_cast<linalg::LinalgOp>(user);
