@@ -52,7 +52,7 @@ typedef struct nnjit_options {
   const char *cache_dir;
   int disable_disk_cache;
   const char *pipeline;
-  int opt_level; /* 0..3; negative means 3 */
+  int opt_level; /* 0..3; negative means the default, 2 */
 } nnjit_options;
 
 nnjit_session *nnjit_session_create_from_file(const char *path,

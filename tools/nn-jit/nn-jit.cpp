@@ -78,7 +78,7 @@ static cl::opt<std::string> preparePipeline(
 static cl::opt<bool> printPipeline("print-pipeline",
                                    cl::desc("Print the pipeline and exit"));
 static cl::opt<unsigned> optLevel("O", cl::desc("LLVM optimization level"),
-                                  cl::Prefix, cl::init(3));
+                                  cl::Prefix, cl::init(2));
 static cl::opt<EmitStage> emit(
     "emit", cl::desc("Stop after a stage and write it (to -o, default stdout)"),
     cl::values(clEnumValN(EmitStage::MLIR, "mlir", "the function as parsed"),
