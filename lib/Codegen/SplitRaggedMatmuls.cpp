@@ -40,9 +40,16 @@ struct SplitRaggedMatmul : OpRewritePattern<linalg::MatmulOp> {
       return failure();
     for (int dim : {1, 0}) {
       int64_t size = resultType.getDimSize(dim);
-      // Columns: the register tile, then one whole 16-lane vector, so that
-      // a ragged edge of 31 runs as 16 + 15.
-      SmallVector<int64_t> candidates = {tiles[dim]};
+      // When no multiple of the register tile up to 256 (a cache tile)
+      // beyond a few divides the size (992 = 32 x 31), split at cache-tile
+      // granularity first (256 columns, 64 rows), so that the bulk gets wide
+      // cache tiles; then at the register tile; columns then as one whole
+      // 16-lane vector, so that a ragged edge of 31 runs as 16 + 15.
+      SmallVector<int64_t> candidates;
+      int64_t cacheStep = dim == 1 ? 256 : 64;
+      if (widestTileDividing(size, tiles[dim], 256) < cacheStep / 2)
+        candidates.push_back(cacheStep);
+      candidates.push_back(tiles[dim]);
       if (dim == 1)
         candidates.push_back(16);
       for (int64_t tile : candidates) {
@@ -53,6 +60,19 @@ struct SplitRaggedMatmul : OpRewritePattern<linalg::MatmulOp> {
       }
     }
     return failure();
+  }
+
+  /// Largest multiple of `step` that divides `size`, up to `limit`; 0 if
+  /// none.
+  static int64_t widestTileDividing(int64_t size, int64_t step,
+                                    int64_t limit) {
+    if (step <= 0)
+      return 0;
+    for (int64_t candidate = std::min(size, limit) / step * step;
+         candidate >= step; candidate -= step)
+      if (size % candidate == 0)
+        return candidate;
+    return 0;
   }
 
   void split(linalg::MatmulOp op, PatternRewriter &rewriter, int dim,

@@ -19,9 +19,13 @@ def NNSplitRaggedMatmulsPass
     A static matmul whose N (or M) is larger than the register tile but not a
     multiple of it (N = 1000 or 1023 with 32-column tiles) becomes two: the
     largest multiple of the tile, and the remaining columns (rows), each
-    computed on slices and inserted into the accumulator. Tiles then divide
-    both parts, so the bulk runs on full 8 x 32 register tiles instead of a
-    narrow or odd-width tile for the whole matrix.
+    computed on slices and inserted into the accumulator, recursively. Where
+    no multiple of the register tile up to 256 beyond a few divides the size
+    (992 = 32 x 31), the first split is at cache-tile granularity (256
+    columns, 64 rows), so the bulk also gets wide cache tiles; a ragged
+    column edge ends as one 16-lane vector plus the rest. The bulk then runs
+    on full 8 x 32 register tiles instead of a narrow or odd-width tile for
+    the whole matrix.
   }];
   let options = [
     Option<"registerTileRows", "register-tile-rows", "int64_t", "8",
