@@ -12,7 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "nn/JIT/Session.h"
+#include "BenchSupport.h"
 
 #include "llvm/Support/FormatVariadic.h"
 
@@ -22,6 +22,7 @@
 #include <random>
 
 using namespace nn::jit;
+using namespace nn::bench;
 
 namespace {
 
@@ -55,46 +56,25 @@ std::string denseSource(int64_t m, int64_t k, int64_t n, bool withBias) {
       .str();
 }
 
-void fillRandom(HostTensor &tensor, std::mt19937 &rng) {
-  std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
-  float *data = tensor.dataAs<float>();
-  for (int64_t i = 0, e = tensor.getType().numElements(); i < e; ++i)
-    data[i] = dist(rng);
-}
-
 /// Compiles @dense for the state's shape and times calls on random inputs.
 void runDense(benchmark::State &state, bool withBias) {
   SessionOptions options;
   options.diskCache = false;
   options.threads = benchThreads();
-  auto session = Session::createFromString(
+  std::unique_ptr<Session> session;
+  const CompiledFunction *function = compileOrSkip(
+      state,
       denseSource(state.range(0), state.range(1), state.range(2), withBias),
-      options);
-  if (!session) {
-    state.SkipWithError(llvm::toString(session.takeError()).c_str());
+      "dense", options, session);
+  if (!function)
     return;
-  }
-  auto function = (*session)->lookup("dense");
-  if (!function) {
-    state.SkipWithError(llvm::toString(function.takeError()).c_str());
-    return;
-  }
-  const FunctionSignature &signature = function->getSignature();
+  Buffers buffers(function->getSignature());
   std::mt19937 rng(0);
-  std::vector<HostTensor> arguments;
-  std::vector<BufferRef> argumentRefs;
-  for (const ValueInfo &info : signature.arguments) {
-    arguments.emplace_back(info.type);
-    fillRandom(arguments.back(), rng);
-  }
-  // Refs view the tensors' shapes: taken once the vector stops moving them.
-  for (HostTensor &argument : arguments)
-    argumentRefs.push_back(argument.ref());
-  HostTensor result(signature.results[0].type);
-  BufferRef resultRef = result.ref();
+  for (size_t i = 0; i < buffers.arguments.size(); ++i)
+    fillUniform(buffers.tensors[i], rng, -1.0f, 1.0f);
   for (auto _ : state)
-    if (llvm::Error error =
-            function->call(argumentRefs, resultRef, options.threads))
+    if (llvm::Error error = function->call(buffers.arguments, buffers.results,
+                                           options.threads))
       llvm::report_fatal_error(std::move(error));
 }
 

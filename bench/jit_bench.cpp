@@ -13,13 +13,14 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "nn/JIT/Session.h"
+#include "BenchSupport.h"
 
 #include "llvm/Support/FormatVariadic.h"
 
 #include <benchmark/benchmark.h>
 
 using namespace nn::jit;
+using namespace nn::bench;
 
 namespace {
 
@@ -73,16 +74,9 @@ void coldCompile(benchmark::State &state,
   uint64_t compiledBefore = Session::getCacheStats().compiled;
   for (auto _ : state) {
     std::string name = "mlp_cold_" + std::to_string(counter++);
-    auto session = Session::createFromString(source(name), noDisk());
-    if (!session) {
-      state.SkipWithError(llvm::toString(session.takeError()).c_str());
+    std::unique_ptr<Session> session;
+    if (!compileOrSkip(state, source(name), name, noDisk(), session))
       return;
-    }
-    auto function = (*session)->lookup(name);
-    if (!function) {
-      state.SkipWithError(llvm::toString(function.takeError()).c_str());
-      return;
-    }
   }
   state.counters["compiles"] =
       double(Session::getCacheStats().compiled - compiledBefore);
@@ -93,44 +87,14 @@ void BM_ColdCompileMLP512(benchmark::State &state) {
   coldCompile(state, mlp512Source);
 }
 
-/// Buffers for every argument and result of `signature`.
-struct Buffers {
-  std::vector<HostTensor> tensors;
-  std::vector<BufferRef> arguments, results;
-  explicit Buffers(const FunctionSignature &signature) {
-    for (const ValueInfo &info : signature.arguments)
-      tensors.emplace_back(info.type);
-    for (const ValueInfo &info : signature.results)
-      tensors.emplace_back(info.type);
-    for (size_t i = 0; i < tensors.size(); ++i)
-      (i < signature.arguments.size() ? arguments : results)
-          .push_back(tensors[i].ref());
-  }
-};
-
-const CompiledFunction *compile(const std::string &source, llvm::StringRef name,
-                                std::unique_ptr<Session> &holder) {
-  auto session = Session::createFromString(source, noDisk());
-  if (!session)
-    return nullptr;
-  holder = std::move(*session);
-  auto function = holder->lookup(name);
-  if (!function) {
-    llvm::consumeError(function.takeError());
-    return nullptr;
-  }
-  return &*function;
-}
-
 template <bool Checked>
 void runCalls(benchmark::State &state, const std::string &source,
               llvm::StringRef name) {
   std::unique_ptr<Session> session;
-  const CompiledFunction *function = compile(source, name, session);
-  if (!function) {
-    state.SkipWithError("compilation failed");
+  const CompiledFunction *function =
+      compileOrSkip(state, source, name, noDisk(), session);
+  if (!function)
     return;
-  }
   Buffers buffers(function->getSignature());
   if (Checked) {
     for (auto _ : state)

@@ -13,13 +13,14 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "nn/JIT/Session.h"
+#include "BenchSupport.h"
 
 #include <benchmark/benchmark.h>
 
 #include <random>
 
 using namespace nn::jit;
+using namespace nn::bench;
 
 namespace {
 
@@ -43,27 +44,15 @@ void run(benchmark::State &state, const char *name) {
   SessionOptions options;
   options.diskCache = false;
   options.threads = static_cast<unsigned>(state.range(0));
-  auto session = Session::createFromString(kSource, options);
-  if (!session) {
-    state.SkipWithError(llvm::toString(session.takeError()).c_str());
+  std::unique_ptr<Session> session;
+  const CompiledFunction *function =
+      compileOrSkip(state, kSource, name, options, session);
+  if (!function)
     return;
-  }
-  auto function = (*session)->lookup(name);
-  if (!function) {
-    state.SkipWithError(llvm::toString(function.takeError()).c_str());
-    return;
-  }
-  const FunctionSignature &signature = function->getSignature();
-  std::vector<HostTensor> tensors;
-  for (const ValueInfo &info : signature.arguments)
-    tensors.emplace_back(info.type);
-  for (const ValueInfo &info : signature.results)
-    tensors.emplace_back(info.type);
+  Buffers buffers(function->getSignature());
   std::mt19937 rng(0);
   int64_t bytes = 0;
-  std::vector<BufferRef> args, results;
-  for (size_t i = 0; i < tensors.size(); ++i) {
-    HostTensor &tensor = tensors[i];
+  for (HostTensor &tensor : buffers.tensors) {
     bytes += tensor.sizeInBytes();
     int64_t count = tensor.getType().numElements();
     if (tensor.getType().dtype == DType::Bool)
@@ -72,10 +61,10 @@ void run(benchmark::State &state, const char *name) {
     else
       for (int64_t j = 0; j < count; ++j)
         tensor.dataAs<float>()[j] = static_cast<float>(j % 97) * 0.01f;
-    (i < signature.arguments.size() ? args : results).push_back(tensor.ref());
   }
   for (auto _ : state)
-    if (llvm::Error error = (*session)->call(name, args, results))
+    if (llvm::Error error = session->call(name, buffers.arguments,
+                                          buffers.results))
       llvm::report_fatal_error(std::move(error));
   state.SetBytesProcessed(state.iterations() * bytes);
 }

@@ -10,7 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "nn/JIT/Session.h"
+#include "BenchSupport.h"
 
 #include "llvm/Support/FormatVariadic.h"
 
@@ -19,6 +19,7 @@
 #include <random>
 
 using namespace nn::jit;
+using namespace nn::bench;
 
 namespace {
 
@@ -43,10 +44,7 @@ std::string mlpSource(int64_t batch) {
 
 HostTensor randomTensor(const TensorType &type, std::mt19937 &rng) {
   HostTensor tensor(type);
-  std::uniform_real_distribution<float> uniform(-0.05f, 0.05f);
-  float *data = tensor.dataAs<float>();
-  for (int64_t i = 0, e = type.numElements(); i < e; ++i)
-    data[i] = uniform(rng);
+  fillUniform(tensor, rng, -0.05f, 0.05f);
   return tensor;
 }
 
@@ -56,16 +54,11 @@ void BM_MLP(benchmark::State &state) {
   SessionOptions options;
   options.diskCache = false;
   options.threads = static_cast<unsigned>(state.range(1));
-  auto session = Session::createFromString(mlpSource(batch), options);
-  if (!session) {
-    state.SkipWithError(llvm::toString(session.takeError()).c_str());
+  std::unique_ptr<Session> session;
+  const CompiledFunction *function =
+      compileOrSkip(state, mlpSource(batch), "mlp", options, session);
+  if (!function)
     return;
-  }
-  auto function = (*session)->lookup("mlp");
-  if (!function) {
-    state.SkipWithError(llvm::toString(function.takeError()).c_str());
-    return;
-  }
   const FunctionSignature &signature = function->getSignature();
   std::mt19937 rng(0);
   std::vector<HostTensor> params;
@@ -74,7 +67,7 @@ void BM_MLP(benchmark::State &state) {
     params.push_back(randomTensor(signature.arguments[i].type, rng));
   for (size_t i = 1; i < signature.arguments.size(); ++i)
     named.push_back({signature.arguments[i].name, params[i - 1].ref()});
-  auto bound = (*session)->bind("mlp", named);
+  auto bound = session->bind("mlp", named);
   if (!bound) {
     state.SkipWithError(llvm::toString(bound.takeError()).c_str());
     return;

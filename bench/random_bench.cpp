@@ -12,55 +12,33 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "nn/JIT/Session.h"
+#include "BenchSupport.h"
 
 #include <benchmark/benchmark.h>
 
 using namespace nn::jit;
+using namespace nn::bench;
 
 namespace {
 
 constexpr int64_t kLarge = int64_t(64) << 20, kSmall = int64_t(256) << 10;
 
-const CompiledFunction *compile(const char *source, const char *name,
-                                std::unique_ptr<Session> &session,
-                                bool training) {
+void run(benchmark::State &state, const char *source, const char *name,
+         bool training, int64_t bytesPerCall, int64_t itemsPerCall) {
   SessionOptions options;
   options.diskCache = false;
   options.pipeline = training ? getTrainingPipeline().str() : "";
-  auto created = Session::createFromString(source, options);
-  if (!created)
-    return nullptr;
-  session = std::move(*created);
-  auto function = session->lookup(name);
-  if (!function) {
-    llvm::consumeError(function.takeError());
-    return nullptr;
-  }
-  return &*function;
-}
-
-void run(benchmark::State &state, const char *source, const char *name,
-         bool training, int64_t bytesPerCall, int64_t itemsPerCall) {
   std::unique_ptr<Session> session;
-  const CompiledFunction *function = compile(source, name, session, training);
-  if (!function) {
-    state.SkipWithError("compilation failed");
+  const CompiledFunction *function =
+      compileOrSkip(state, source, name, options, session);
+  if (!function)
     return;
-  }
-  const FunctionSignature &signature = function->getSignature();
-  std::vector<HostTensor> tensors;
-  std::vector<BufferRef> args, results;
-  for (const ValueInfo &info : signature.arguments)
-    tensors.emplace_back(info.type);
-  for (const ValueInfo &info : signature.results)
-    tensors.emplace_back(info.type);
-  for (size_t i = 0; i < tensors.size(); ++i)
-    (i < signature.arguments.size() ? args : results).push_back(tensors[i].ref());
-  tensors[0].dataAs<uint32_t>()[1] = 42; // key(42) (the first argument)
+  Buffers buffers(function->getSignature());
+  buffers.tensors[0].dataAs<uint32_t>()[1] = 42; // key(42) (the first argument)
   for (auto _ : state)
-    if (llvm::Error error = function->call(
-            args, results, static_cast<unsigned>(state.range(0))))
+    if (llvm::Error error =
+            function->call(buffers.arguments, buffers.results,
+                           static_cast<unsigned>(state.range(0))))
       llvm::report_fatal_error(std::move(error));
   state.SetBytesProcessed(state.iterations() * bytesPerCall);
   state.SetItemsProcessed(state.iterations() * itemsPerCall);

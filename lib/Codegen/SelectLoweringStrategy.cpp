@@ -24,15 +24,6 @@ using namespace mlir::nn;
 
 namespace {
 
-/// Largest divisor of `size` that is <= `limit` (tiles must divide the shape
-/// so that every tile is full and statically shaped).
-int64_t largestDivisorUpTo(int64_t size, int64_t limit) {
-  for (int64_t candidate = std::min(size, limit); candidate > 1; --candidate)
-    if (size % candidate == 0)
-      return candidate;
-  return 1;
-}
-
 /// The register tile of a 2-D matmul, or nullopt for any other op.
 std::optional<std::pair<int64_t, int64_t>>
 matmulRegisterTile(linalg::LinalgOp op, int64_t rows, int64_t cols) {
@@ -45,16 +36,6 @@ matmulRegisterTile(linalg::LinalgOp op, int64_t rows, int64_t cols) {
                         largestDivisorUpTo(bounds[1], cols));
 }
 
-/// Largest divisor of `size` that is a multiple of `step` and at most
-/// `limit`; `step` itself when none is (the caller's register tile).
-int64_t largestMultipleDivisorUpTo(int64_t size, int64_t step, int64_t limit) {
-  for (int64_t candidate = std::min(size, limit) / step * step;
-       candidate > step; candidate -= step)
-    if (size % candidate == 0)
-      return candidate;
-  return step;
-}
-
 /// Next smaller divisor of `size` below `current` that is a multiple of
 /// `step`, or `current` when there is none.
 int64_t nextSmallerTile(int64_t size, int64_t step, int64_t current) {
@@ -64,10 +45,6 @@ int64_t nextSmallerTile(int64_t size, int64_t step, int64_t current) {
       return candidate;
   return current;
 }
-
-/// Widest cache tile of a matmul's N: 256 f32 = 16 cache lines of each B
-/// row, so that a B block spreads over many L2 sets.
-constexpr int64_t kMaxCacheTileCols = 256;
 
 struct NNSelectLoweringStrategyPass
     : mlir::nn::impl::NNSelectLoweringStrategyPassBase<NNSelectLoweringStrategyPass> {
@@ -141,8 +118,9 @@ struct NNSelectLoweringStrategyPass
   /// Cache tiles [mc, nc, kc] of a matmul [M, N, K] with register tile
   /// [mr, nr]. Inside one cache tile the register tiles stream B's block
   /// (kc x nc, nc <= 256 unless all of B fits) and A's block (mc x kc) from
-  /// L2, each at most an eighth of `l2-cache-bytes`; B rows a power-of-two
-  /// stride apart map to a fraction of L2's sets, which bounds kc further.
+  /// L2, each at most an eighth of `l2-cache-bytes`; rows a power-of-two
+  /// stride apart map to a fraction of L2's sets, which bounds mc (A's rows)
+  /// and, unless B's panels are copied, kc (B's rows) further.
   /// A problem of at least `parallel-min-flops` is cut into at least
   /// `parallel-min-tiles` tiles (rows first), so that threads share it.
   /// Empty when one tile is the whole problem; kc = 0 when K is not blocked.
@@ -166,12 +144,17 @@ struct NNSelectLoweringStrategyPass
       return largestMultipleDivisorUpTo(
           m, mr, std::min(blockBytes / (kc * f32Bytes), aliasedRows(k)));
     };
-    int64_t kc = largestDivisorUpTo(k, std::max<int64_t>(1, blockBytes / (nc * f32Bytes)));
+    auto kBlock = [&](int64_t rowLimit) {
+      return largestDivisorUpTo(
+          k, std::max<int64_t>(
+                 1, std::min(blockBytes / (nc * f32Bytes), rowLimit)));
+    };
+    int64_t kc = kBlock(std::numeric_limits<int64_t>::max());
     int64_t mc = rowsOfA(kc);
     // Unless the lowering copies B's column panels (packsMatmulPanels), the
     // B block itself must stay in L2.
     if (!packsMatmulPanels(mc, mr, kc != k)) {
-      kc = largestDivisorUpTo(k, std::max<int64_t>(1, std::min(blockBytes / (nc * f32Bytes), aliasedRows(n))));
+      kc = kBlock(aliasedRows(n));
       mc = rowsOfA(kc);
     }
     if (2 * m * n * k >= parallelMinFlops) {

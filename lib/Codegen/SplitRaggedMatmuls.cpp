@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "nn/Codegen/Passes.h"
+#include "nn/Codegen/Strategy.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -17,6 +18,7 @@ namespace mlir::nn {
 } // namespace mlir::nn
 
 using namespace mlir;
+using namespace mlir::nn;
 
 namespace {
 
@@ -35,7 +37,6 @@ struct SplitRaggedMatmul : OpRewritePattern<linalg::MatmulOp> {
       return failure();
     auto resultType = cast<RankedTensorType>(op.getResult(0).getType());
     if (!resultType.hasStaticShape() ||
-        !op.getIndexingMapsArray()[2].isProjectedPermutation() ||
         op.getIndexingMapsArray() != op.getDefaultIndexingMaps(getContext()))
       return failure();
     for (int dim : {1, 0}) {
@@ -46,8 +47,10 @@ struct SplitRaggedMatmul : OpRewritePattern<linalg::MatmulOp> {
       // cache tiles; then at the register tile; columns then as one whole
       // 16-lane vector, so that a ragged edge of 31 runs as 16 + 15.
       SmallVector<int64_t> candidates;
-      int64_t cacheStep = dim == 1 ? 256 : 64;
-      if (widestTileDividing(size, tiles[dim], 256) < cacheStep / 2)
+      int64_t cacheStep = dim == 1 ? kMaxCacheTileCols : 64;
+      int64_t widest =
+          largestMultipleDivisorUpTo(size, tiles[dim], kMaxCacheTileCols);
+      if (size % widest != 0 || widest < cacheStep / 2)
         candidates.push_back(cacheStep);
       candidates.push_back(tiles[dim]);
       if (dim == 1)
@@ -62,57 +65,40 @@ struct SplitRaggedMatmul : OpRewritePattern<linalg::MatmulOp> {
     return failure();
   }
 
-  /// Largest multiple of `step` that divides `size`, up to `limit`; 0 if
-  /// none.
-  static int64_t widestTileDividing(int64_t size, int64_t step,
-                                    int64_t limit) {
-    if (step <= 0)
-      return 0;
-    for (int64_t candidate = std::min(size, limit) / step * step;
-         candidate >= step; candidate -= step)
-      if (size % candidate == 0)
-        return candidate;
-    return 0;
-  }
-
   void split(linalg::MatmulOp op, PatternRewriter &rewriter, int dim,
              int64_t main) const {
     Location loc = op.getLoc();
     Value lhs = op.getDpsInputOperand(0)->get();
     Value rhs = op.getDpsInputOperand(1)->get();
     Value acc = op.getDpsInitOperand(0)->get();
-    auto accType = cast<RankedTensorType>(acc.getType());
-    int64_t size = accType.getDimSize(dim);
-    // The operand that carries `dim`: A's rows for M, B's columns for N.
-    Value sliced = dim == 0 ? lhs : rhs;
-    auto slicedType = cast<RankedTensorType>(sliced.getType());
-    auto slice = [&](Value source, RankedTensorType type, int64_t offset,
-                     int64_t length) -> Value {
-      SmallVector<OpFoldResult> offsets(2, rewriter.getIndexAttr(0));
-      SmallVector<OpFoldResult> sizes = {rewriter.getIndexAttr(type.getDimSize(0)),
-                                         rewriter.getIndexAttr(type.getDimSize(1))};
-      SmallVector<OpFoldResult> strides(2, rewriter.getIndexAttr(1));
-      offsets[dim] = rewriter.getIndexAttr(offset);
-      sizes[dim] = rewriter.getIndexAttr(length);
-      return tensor::ExtractSliceOp::create(rewriter, loc, source, offsets,
-                                            sizes, strides);
-    };
+    int64_t size = cast<RankedTensorType>(acc.getType()).getDimSize(dim);
     Value result = acc;
     for (auto [offset, length] :
          {std::pair<int64_t, int64_t>{0, main}, {main, size - main}}) {
-      Value part = slice(sliced, slicedType, offset, length);
-      Value partAcc = slice(acc, accType, offset, length);
+      // The part's slice of a 2-D operand: [offset, offset + length) along
+      // `dim` (A's rows for M, B's columns for N, the accumulator's either).
+      auto sliceOf = [&, offset = offset, length = length](Value source) {
+        auto type = cast<RankedTensorType>(source.getType());
+        SmallVector<OpFoldResult> offsets(2, rewriter.getIndexAttr(0));
+        SmallVector<OpFoldResult> sizes =
+            getAsIndexOpFoldResult(getContext(), type.getShape());
+        SmallVector<OpFoldResult> strides(2, rewriter.getIndexAttr(1));
+        offsets[dim] = rewriter.getIndexAttr(offset);
+        sizes[dim] = rewriter.getIndexAttr(length);
+        return std::make_tuple(offsets, sizes, strides);
+      };
+      auto extract = [&](Value source) -> Value {
+        auto [offsets, sizes, strides] = sliceOf(source);
+        return tensor::ExtractSliceOp::create(rewriter, loc, source, offsets,
+                                              sizes, strides);
+      };
+      Value partAcc = extract(acc);
       auto partMatmul = linalg::MatmulOp::create(
           rewriter, loc, TypeRange{partAcc.getType()},
-          dim == 0 ? ValueRange{part, rhs} : ValueRange{lhs, part},
+          dim == 0 ? ValueRange{extract(lhs), rhs}
+                   : ValueRange{lhs, extract(rhs)},
           ValueRange{partAcc});
-      SmallVector<OpFoldResult> offsets(2, rewriter.getIndexAttr(0));
-      offsets[dim] = rewriter.getIndexAttr(offset);
-      auto partType = cast<RankedTensorType>(partAcc.getType());
-      SmallVector<OpFoldResult> sizes = {
-          rewriter.getIndexAttr(partType.getDimSize(0)),
-          rewriter.getIndexAttr(partType.getDimSize(1))};
-      SmallVector<OpFoldResult> strides(2, rewriter.getIndexAttr(1));
+      auto [offsets, sizes, strides] = sliceOf(acc);
       result = tensor::InsertSliceOp::create(rewriter, loc,
                                              partMatmul.getResult(0), result,
                                              offsets, sizes, strides);

@@ -34,14 +34,6 @@ bool anyNonZero(ArrayRef<int64_t> sizes) {
   return llvm::any_of(sizes, [](int64_t s) { return s != 0; });
 }
 
-/// Largest divisor of `size` up to `limit`.
-int64_t largestDivisor(int64_t size, int64_t limit) {
-  for (int64_t candidate = std::min(size, limit); candidate > 1; --candidate)
-    if (size % candidate == 0)
-      return candidate;
-  return 1;
-}
-
 SmallVector<OpFoldResult> asFoldResults(Builder &b, ArrayRef<int64_t> sizes) {
   return llvm::map_to_vector(
       sizes, [&](int64_t s) -> OpFoldResult { return b.getIndexAttr(s); });
@@ -51,34 +43,72 @@ SmallVector<OpFoldResult> asFoldResults(Builder &b, ArrayRef<int64_t> sizes) {
 /// by threads), then register tiles (`scf.for` nests inside it).
 enum class TileLevel { Cache, Register };
 
+/// The tile sizes a config gives for `level`, one per loop.
+ArrayRef<int64_t> getLevelTiles(LoweringConfigAttr config, TileLevel level) {
+  return level == TileLevel::Cache ? config.getCacheTileSizes()
+                                   : config.getTileSizes();
+}
+
+/// `tiles` with 0 for every loop of `op` whose iterator is not `kind`.
+SmallVector<int64_t> keepLoopsOfKind(ArrayRef<int64_t> tiles,
+                                     TilingInterface op,
+                                     utils::IteratorType kind) {
+  SmallVector<int64_t> kept(tiles);
+  for (auto [tile, iterator] : llvm::zip(kept, op.getLoopIteratorTypes()))
+    if (iterator != kind)
+      tile = 0;
+  return kept;
+}
+
 /// The parallel tiles of `op` at `level` (cache tiles of reduction loops are
 /// applied separately, by `tileCacheReductions`).
-SmallVector<int64_t> getTiles(Operation *op, LoweringConfigAttr config,
+SmallVector<int64_t> getTiles(TilingInterface op, LoweringConfigAttr config,
                               TileLevel level) {
-  if (level == TileLevel::Register)
-    return llvm::to_vector(config.getTileSizes());
-  SmallVector<int64_t> tiles(config.getCacheTileSizes());
-  if (auto tileable = dyn_cast<TilingInterface>(op))
-    for (auto [tile, iterator] :
-         llvm::zip(tiles, tileable.getLoopIteratorTypes()))
-      if (iterator != utils::IteratorType::parallel)
-        tile = 0;
-  return tiles;
+  return keepLoopsOfKind(getLevelTiles(config, level), op,
+                         utils::IteratorType::parallel);
 }
 
 /// The cache tiles of `op`'s reduction loops (0 elsewhere), or an empty
 /// vector when it has none.
 SmallVector<int64_t> getCacheReductionTiles(TilingInterface op) {
   LoweringConfigAttr config = getConfig(op);
-  if (!config || config.getCacheTileSizes().empty())
+  if (!config)
     return {};
-  SmallVector<int64_t> tiles(config.getCacheTileSizes());
-  for (auto [tile, iterator] : llvm::zip(tiles, op.getLoopIteratorTypes()))
-    if (iterator == utils::IteratorType::parallel)
-      tile = 0;
+  SmallVector<int64_t> tiles = keepLoopsOfKind(
+      config.getCacheTileSizes(), op, utils::IteratorType::reduction);
   if (!anyNonZero(tiles))
     return {};
   return tiles;
+}
+
+/// Tiles `op` by `sizes` into scf.for loops and replaces it by the result.
+FailureOr<scf::SCFTilingResult> tileAndReplace(RewriterBase &rewriter,
+                                               TilingInterface op,
+                                               ArrayRef<int64_t> sizes) {
+  scf::SCFTilingOptions options;
+  options.setTileSizes(asFoldResults(rewriter, sizes));
+  rewriter.setInsertionPoint(op);
+  FailureOr<scf::SCFTilingResult> result =
+      scf::tileUsingSCF(rewriter, op, options);
+  if (succeeded(result))
+    rewriter.replaceOp(op, result->replacements);
+  return result;
+}
+
+/// Tiles `root` and fuses its producers as `options` say, then replaces it by
+/// the result.
+FailureOr<scf::SCFTileAndFuseResult>
+tileFuseAndReplace(RewriterBase &rewriter, TilingInterface root,
+                   const scf::SCFTileAndFuseOptions &options) {
+  rewriter.setInsertionPoint(root);
+  FailureOr<scf::SCFTileAndFuseResult> result =
+      scf::tileConsumerAndFuseProducersUsingSCF(rewriter, root, options);
+  if (failed(result))
+    return failure();
+  for (OpResult value : root->getResults())
+    rewriter.replaceAllUsesWith(value, result->replacements.lookup(value));
+  rewriter.eraseOp(root);
+  return result;
 }
 
 /// The last op of `block` that still has parallel loops to tile at `level`,
@@ -88,7 +118,7 @@ TilingInterface findNextRoot(Block &block, TileLevel level) {
   for (Operation &op : llvm::reverse(block)) {
     auto tileable = dyn_cast<TilingInterface>(&op);
     LoweringConfigAttr config = getConfig(&op);
-    if (tileable && config && anyNonZero(getTiles(&op, config, level)))
+    if (tileable && config && anyNonZero(getTiles(tileable, config, level)))
       return tileable;
   }
   return nullptr;
@@ -154,12 +184,8 @@ bool shouldFuse(Operation *root, TileLevel level,
     LoweringConfigAttr rootConfig = getConfig(root);
     if (!producerConfig || !rootConfig)
       return false;
-    ArrayRef<int64_t> rootTiles = level == TileLevel::Cache
-                                      ? rootConfig.getCacheTileSizes()
-                                      : rootConfig.getTileSizes();
-    ArrayRef<int64_t> producerTiles = level == TileLevel::Cache
-                                          ? producerConfig.getCacheTileSizes()
-                                          : producerConfig.getTileSizes();
+    ArrayRef<int64_t> rootTiles = getLevelTiles(rootConfig, level);
+    ArrayRef<int64_t> producerTiles = getLevelTiles(producerConfig, level);
     return producerTiles.size() == rootTiles.size() + 1 &&
            producerTiles.take_front(rootTiles.size()) == rootTiles;
   }
@@ -178,7 +204,7 @@ bool shouldFuse(Operation *root, TileLevel level,
 
 /// Whether every result of `op` is a float sum, maximum or minimum, whose
 /// partial results a partial reduction can merge.
-bool hasSingleCombiners(linalg::LinalgOp op) {
+bool isPartiallyReducible(linalg::LinalgOp op) {
   SmallVector<BlockArgument> outputs(op.getRegionOutputArgs());
   for (unsigned index = 0; index < outputs.size(); ++index) {
     SmallVector<Operation *> combiners;
@@ -199,14 +225,10 @@ LogicalResult tileMatmulWithPackedPanels(IRRewriter &rewriter,
                                          linalg::MatmulOp matmul) {
   ArrayRef<int64_t> tiles = getConfig(matmul).getTileSizes();
   int64_t mr = tiles[0], nr = tiles[1];
-  rewriter.setInsertionPoint(matmul);
-  scf::SCFTilingOptions columns;
-  columns.setTileSizes(asFoldResults(rewriter, {0, nr, 0}));
   FailureOr<scf::SCFTilingResult> columnTiles =
-      scf::tileUsingSCF(rewriter, cast<TilingInterface>(*matmul), columns);
+      tileAndReplace(rewriter, cast<TilingInterface>(*matmul), {0, nr, 0});
   if (failed(columnTiles))
     return matmul->emitError("failed to tile the columns of a matmul");
-  rewriter.replaceOp(matmul, columnTiles->replacements);
   auto panelMatmul = cast<linalg::MatmulOp>(columnTiles->tiledOps.front());
 
   // The panel: B's kc x nr slice, copied in rows of 8 vectors.
@@ -220,23 +242,14 @@ LogicalResult tileMatmulWithPackedPanels(IRRewriter &rewriter,
   rewriter.modifyOpInPlace(panelMatmul, [&] {
     panelMatmul.getDpsInputOperand(1)->set(copy.getResult(0));
   });
-  int64_t copyRows = largestDivisor(panelType.getDimSize(0), 8);
-  scf::SCFTilingOptions copyTiles;
-  copyTiles.setTileSizes(asFoldResults(rewriter, {copyRows, 0}));
-  FailureOr<scf::SCFTilingResult> copyLoop = scf::tileUsingSCF(
-      rewriter, cast<TilingInterface>(copy.getOperation()), copyTiles);
-  if (failed(copyLoop))
+  int64_t copyRows = largestDivisorUpTo(panelType.getDimSize(0), 8);
+  if (failed(tileAndReplace(rewriter, cast<TilingInterface>(*copy),
+                            {copyRows, 0})))
     return copy->emitError("failed to tile the copy of a matmul panel");
-  rewriter.replaceOp(copy, copyLoop->replacements);
 
-  rewriter.setInsertionPoint(panelMatmul);
-  scf::SCFTilingOptions rows;
-  rows.setTileSizes(asFoldResults(rewriter, {mr, 0, 0}));
-  FailureOr<scf::SCFTilingResult> rowTiles = scf::tileUsingSCF(
-      rewriter, cast<TilingInterface>(panelMatmul.getOperation()), rows);
-  if (failed(rowTiles))
+  if (failed(tileAndReplace(rewriter, cast<TilingInterface>(*panelMatmul),
+                            {mr, 0, 0})))
     return panelMatmul->emitError("failed to tile the rows of a matmul");
-  rewriter.replaceOp(panelMatmul, rowTiles->replacements);
   return success();
 }
 
@@ -270,19 +283,15 @@ LogicalResult tileRootsOfBlock(IRRewriter &rewriter, Block &block,
             return scf::SCFTileAndFuseOptions::ControlFnResult{};
           return std::nullopt;
         });
-    rewriter.setInsertionPoint(root);
     FailureOr<scf::SCFTileAndFuseResult> result =
-        scf::tileConsumerAndFuseProducersUsingSCF(rewriter, root, options);
+        tileFuseAndReplace(rewriter, root, options);
     if (failed(result))
       return root->emitError("failed to tile and fuse with its lowering "
                              "config");
-    for (OpResult value : root->getResults())
-      rewriter.replaceAllUsesWith(value, result->replacements.lookup(value));
     if (level == TileLevel::Cache)
       for (LoopLikeOpInterface loop : result->loops)
         if (auto forall = dyn_cast<scf::ForallOp>(loop.getOperation()))
           forallBodies.push_back(forall.getBody());
-    rewriter.eraseOp(root);
     // Producers fused into every use are now dead.
     for (Operation &op : llvm::make_early_inc_range(llvm::reverse(block)))
       if (isOpTriviallyDead(&op))
@@ -303,15 +312,11 @@ LogicalResult tileCacheReductions(IRRewriter &rewriter,
         if (!getCacheReductionTiles(tileable).empty())
           ops.push_back(tileable);
   for (TilingInterface op : ops) {
-    scf::SCFTilingOptions options;
-    options.setTileSizes(asFoldResults(rewriter, getCacheReductionTiles(op)));
-    rewriter.setInsertionPoint(op);
     FailureOr<scf::SCFTilingResult> result =
-        scf::tileUsingSCF(rewriter, op, options);
+        tileAndReplace(rewriter, op, getCacheReductionTiles(op));
     if (failed(result))
       return op->emitError("failed to tile reduction loops by the cache "
                            "tiles of its lowering config");
-    rewriter.replaceOp(op, result->replacements);
     for (LoopLikeOpInterface loop : result->loops)
       if (auto forOp = dyn_cast<scf::ForOp>(loop.getOperation()))
         blocks.push_back(forOp.getBody());
@@ -367,7 +372,7 @@ struct NNTileAndFusePass
       // partials ends the row. A fixed order, set by the shapes.
       if (fuseInputs && reductionTiles.back() > 1 &&
           op.getLoopIteratorTypes().back() == utils::IteratorType::reduction &&
-          hasSingleCombiners(cast<linalg::LinalgOp>(op.getOperation()))) {
+          isPartiallyReducible(cast<linalg::LinalgOp>(op.getOperation()))) {
         options.tilingOptions.setReductionTilingStrategy(
             ReductionTilingStrategy::PartialReductionOuterReduction);
         options.tilingOptions.setReductionDims(
@@ -383,16 +388,10 @@ struct NNTileAndFusePass
               return scf::SCFTileAndFuseOptions::ControlFnResult{};
             return std::nullopt;
           });
-      rewriter.setInsertionPoint(op);
-      FailureOr<scf::SCFTileAndFuseResult> result =
-          scf::tileConsumerAndFuseProducersUsingSCF(rewriter, op, options);
-      if (failed(result)) {
+      if (failed(tileFuseAndReplace(rewriter, op, options))) {
         op->emitError("failed to tile reduction loops with its lowering config");
         return signalPassFailure();
       }
-      for (OpResult value : op->getResults())
-        rewriter.replaceAllUsesWith(value, result->replacements.lookup(value));
-      rewriter.eraseOp(op);
     }
     // Producers fused into every use are now dead.
     SmallVector<Operation *> dead;

@@ -7,9 +7,34 @@
 #ifndef NN_CODEGEN_STRATEGY_H
 #define NN_CODEGEN_STRATEGY_H
 
+#include <algorithm>
 #include <cstdint>
 
 namespace mlir::nn {
+
+/// Largest divisor of `size` that is <= `limit` (tiles must divide the shape
+/// so that every tile is full and statically shaped); 1 when none is larger.
+inline int64_t largestDivisorUpTo(int64_t size, int64_t limit) {
+  for (int64_t candidate = std::min(size, limit); candidate > 1; --candidate)
+    if (size % candidate == 0)
+      return candidate;
+  return 1;
+}
+
+/// Largest divisor of `size` that is a multiple of `step` and at most
+/// `limit`; `step` itself when none larger is (whether or not it divides).
+inline int64_t largestMultipleDivisorUpTo(int64_t size, int64_t step,
+                                          int64_t limit) {
+  for (int64_t candidate = std::min(size, limit) / step * step;
+       candidate > step; candidate -= step)
+    if (size % candidate == 0)
+      return candidate;
+  return step;
+}
+
+/// Widest cache tile of a matmul's N: 256 f32 = 16 cache lines of each B
+/// row, so that a B block spreads over many L2 sets.
+constexpr int64_t kMaxCacheTileCols = 256;
 
 /// Register-row tiles of a cache tile that must reuse a copied B panel for
 /// the copy to pay off.
