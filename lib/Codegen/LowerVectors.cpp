@@ -77,6 +77,48 @@ struct MathToIntrinsic : OpRewritePattern<MathOp> {
   }
 };
 
+/// A float sum over the innermost dim of more lanes than one vector
+/// register holds (the merge of a partial reduction's 256 lanes) as a
+/// pairwise tree: the upper half added to the lower half until
+/// `kTreeLeafLanes` remain, which are then reduced as before. Otherwise each
+/// lane would be chained through one scalar add; the tree is as fixed an
+/// order (set by the shape alone: the same in every tile, thread count and
+/// fused form) and log-deep.
+struct FloatSumAsTree : OpRewritePattern<vector::MultiDimReductionOp> {
+  static constexpr int64_t kTreeLeafLanes = 16;
+  FloatSumAsTree(MLIRContext *context)
+      : OpRewritePattern(context, /*benefit=*/2) {}
+  LogicalResult matchAndRewrite(vector::MultiDimReductionOp op,
+                                PatternRewriter &rewriter) const override {
+    VectorType type = op.getSourceVectorType();
+    int64_t rank = type.getRank();
+    int64_t lanes = type.getShape().back();
+    SmallVector<int64_t> dims(op.getReductionDims());
+    if (op.getKind() != vector::CombiningKind::ADD || type.isScalable() ||
+        !isa<FloatType>(type.getElementType()) || dims.size() != 1 ||
+        dims.front() != rank - 1 || lanes <= kTreeLeafLanes ||
+        !llvm::isPowerOf2_64(lanes) || isa<vector::MaskOp>(op->getParentOp()))
+      return failure();
+    Location loc = op.getLoc();
+    Value partial = op.getSource();
+    SmallVector<int64_t> offsets(rank, 0), strides(rank, 1);
+    SmallVector<int64_t> sizes(type.getShape());
+    for (int64_t half = lanes / 2; half >= kTreeLeafLanes; half /= 2) {
+      sizes.back() = half;
+      offsets.back() = 0;
+      Value low = vector::ExtractStridedSliceOp::create(
+          rewriter, loc, partial, offsets, sizes, strides);
+      offsets.back() = half;
+      Value high = vector::ExtractStridedSliceOp::create(
+          rewriter, loc, partial, offsets, sizes, strides);
+      partial = arith::AddFOp::create(rewriter, loc, low, high);
+    }
+    rewriter.replaceOpWithNewOp<vector::MultiDimReductionOp>(
+        op, op.getType(), op.getKind(), partial, op.getAcc(), dims);
+    return success();
+  }
+};
+
 struct NNLowerVectorsPass : mlir::nn::impl::NNLowerVectorsPassBase<NNLowerVectorsPass> {
   void runOnOperation() override {
     func::FuncOp func = getOperation();
@@ -99,6 +141,7 @@ struct NNLowerVectorsPass : mlir::nn::impl::NNLowerVectorsPassBase<NNLowerVector
       vector::populateVectorContractLoweringPatterns(
           patterns, vector::VectorContractLowering::OuterProduct);
       vector::populateVectorOuterProductLoweringPatterns(patterns);
+      patterns.add<FloatSumAsTree>(context);
       vector::populateVectorMultiReductionLoweringPatterns(
           patterns, vector::VectorMultiReductionLowering::InnerParallel);
       vector::populateVectorBroadcastLoweringPatterns(patterns);

@@ -179,7 +179,10 @@ struct NNSelectLoweringStrategyPass
   /// iterations) are cut along their outermost parallel loop into chunks of
   /// about `parallel-min-points` / 2 iterations (2 to 64 of them, multiples
   /// of the register tile dividing the loop), for the threads; memory-bound
-  /// ops get both cores' bandwidth. Empty otherwise.
+  /// ops get both cores' bandwidth. Where one index of that loop spans
+  /// rows of at most half of L1 in f32 iterations (4096 wide), a chunk spans no
+  /// more, so that the ops fused into it (a softmax's max, exponentials, sum
+  /// and division) pass their rows to each other in L1. Empty otherwise.
   SmallVector<int64_t>
   outerCacheTiles(ArrayRef<int64_t> bounds,
                   ArrayRef<utils::IteratorType> iterators,
@@ -197,8 +200,14 @@ struct NNSelectLoweringStrategyPass
         continue;
       int64_t chunks = std::clamp<int64_t>(2 * points / parallelMinPoints,
                                            parallelMinTiles, 64);
-      int64_t tile = largestMultipleDivisorUpTo(
-          bounds[index], step, std::max<int64_t>(step, bounds[index] / chunks));
+      int64_t limit = bounds[index] / chunks;
+      int64_t l1Points =
+          l1CacheBytes / (2 * static_cast<int64_t>(sizeof(float)));
+      int64_t pointsPerIndex = points / bounds[index];
+      if (bounds.size() > 1 && pointsPerIndex <= l1Points)
+        limit = std::min(limit, l1Points / pointsPerIndex);
+      int64_t tile = largestMultipleDivisorUpTo(bounds[index], step,
+                                                std::max(step, limit));
       if (tile == bounds[index])
         return {};
       SmallVector<int64_t> cacheTiles(bounds.size(), 0);

@@ -12,8 +12,10 @@
 #include "mlir/Analysis/SliceAnalysis.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
+#include "mlir/IR/Dominance.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/TilingInterface.h"
+#include "mlir/Transforms/CSE.h"
 #include "mlir/Transforms/RegionUtils.h"
 
 namespace mlir::nn {
@@ -168,9 +170,14 @@ bool isInvariantAlongATileLoop(tensor::ExtractSliceOp slice,
 ///   is the contraction's epilogue: bias, activation), or
 /// * it is any other linalg op that does not feed a contraction's inputs
 ///   (those slices span the whole reduction dimension and would be
-///   recomputed for every tile of the contraction's other dimensions), and
-///   is not a reduction whose slice every iteration of a tile loop reads or
-///   whose result other ops read as well.
+///   recomputed for every tile of the contraction's other dimensions), has
+///   a slice that moves with every tile loop around it, and,
+///   inside a cache tile, has no other users: there its value is computed
+///   once, as its own op, and read by all of them (a softmax's
+///   exponentials feed both the sum and the division).
+/// Cache tiles fuse every such producer however many users it has: each
+/// user fuses a copy of the same row slice, and `dedupFusedProducers`
+/// leaves one.
 bool shouldFuse(Operation *root, TileLevel level,
                 tensor::ExtractSliceOp slice, OpResult producer,
                 bool isDestination) {
@@ -189,12 +196,11 @@ bool shouldFuse(Operation *root, TileLevel level,
     return producerTiles.size() == rootTiles.size() + 1 &&
            producerTiles.take_front(rootTiles.size()) == rootTiles;
   }
-  // A reduction is fused only where it is computed once: not into loops
-  // that do not move its slice, and not when other users need its whole
-  // result anyway (a softmax's row max feeds both the sum and the division).
-  if (producerOp.getNumReductionLoops() > 0 &&
-      (!producer.hasOneUse() ||
-       isInvariantAlongATileLoop(slice, root->getParentOp())))
+  // A producer is fused only where it is computed once: not into loops
+  // that do not move its slice (a row's max or 1 / stddev).
+  if (isInvariantAlongATileLoop(slice, root->getParentOp()))
+    return false;
+  if (level == TileLevel::Register && !producer.hasOneUse())
     return false;
   return llvm::none_of(slice->getUsers(), [](Operation *user) {
     auto linalgUser = dyn_cast<linalg::LinalgOp>(user);
@@ -253,6 +259,14 @@ LogicalResult tileMatmulWithPackedPanels(IRRewriter &rewriter,
   return success();
 }
 
+/// Merges the copies of one producer that several users fused into the
+/// cache tile `forall` (same slices in, same computation), so that each
+/// value of the tile is computed once.
+void dedupFusedProducers(RewriterBase &rewriter, scf::ForallOp forall) {
+  DominanceInfo dominance(forall);
+  eliminateCommonSubExpressions(rewriter, dominance, forall);
+}
+
 /// Tiles every root of `block` at `level`, consumers first, fusing
 /// producers; returns the bodies of the cache-level loops it created.
 LogicalResult tileRootsOfBlock(IRRewriter &rewriter, Block &block,
@@ -290,8 +304,10 @@ LogicalResult tileRootsOfBlock(IRRewriter &rewriter, Block &block,
                              "config");
     if (level == TileLevel::Cache)
       for (LoopLikeOpInterface loop : result->loops)
-        if (auto forall = dyn_cast<scf::ForallOp>(loop.getOperation()))
+        if (auto forall = dyn_cast<scf::ForallOp>(loop.getOperation())) {
+          dedupFusedProducers(rewriter, forall);
           forallBodies.push_back(forall.getBody());
+        }
     // Producers fused into every use are now dead.
     for (Operation &op : llvm::make_early_inc_range(llvm::reverse(block)))
       if (isOpTriviallyDead(&op))
@@ -382,9 +398,10 @@ struct NNTileAndFusePass
           [fuseInputs](tensor::ExtractSliceOp, OpResult producer,
                        bool isDestination)
               -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
+            // A producer with other users is computed once, as its own op.
             auto producerOp = dyn_cast<linalg::LinalgOp>(producer.getOwner());
             if (fuseInputs && !isDestination && producerOp &&
-                producerOp.getNumReductionLoops() == 0)
+                producerOp.getNumReductionLoops() == 0 && producer.hasOneUse())
               return scf::SCFTileAndFuseOptions::ControlFnResult{};
             return std::nullopt;
           });

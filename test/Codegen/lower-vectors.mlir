@@ -77,3 +77,33 @@ func.func @exp_intrinsics(%x: vector<16xf32>, %y: vector<2x4xf32>) -> (vector<16
   %1 = math.exp %y : vector<2x4xf32>
   return %0, %1 : vector<16xf32>, vector<2x4xf32>
 }
+
+// -----
+
+// A float sum over 256 lanes (a partial reduction's merge) is a pairwise
+// tree: upper half + lower half down to one vector of 16, which is then
+// reduced in order; never 256 chained scalar adds. Sums of at most 16 lanes
+// keep their in-order lowering.
+// CHECK-LABEL: func.func @wide_sum
+// CHECK-SAME: (%[[V:.*]]: vector<256xf32>, %[[ACC:.*]]: f32)
+// CHECK: %[[L128:.*]] = vector.extract_strided_slice %[[V]] {offsets = [0], sizes = [128], strides = [1]}
+// CHECK: %[[H128:.*]] = vector.extract_strided_slice %[[V]] {offsets = [128], sizes = [128], strides = [1]}
+// CHECK: %[[S128:.*]] = arith.addf %[[L128]], %[[H128]] : vector<128xf32>
+// CHECK: arith.addf {{.*}} : vector<64xf32>
+// CHECK: arith.addf {{.*}} : vector<32xf32>
+// CHECK: %[[S16:.*]] = arith.addf {{.*}} : vector<16xf32>
+// CHECK: vector.extract %[[S16]][0]
+// CHECK: vector.extract %[[S16]][15]
+// CHECK-COUNT-16: arith.addf {{.*}} : vector<1xf32>
+// CHECK-NOT: arith.addf
+// CHECK-LABEL: func.func @narrow_sum
+// CHECK-NOT: vector.extract_strided_slice
+// CHECK-COUNT-16: arith.addf {{.*}} : vector<1xf32>
+func.func @wide_sum(%v: vector<256xf32>, %acc: f32) -> f32 {
+  %0 = vector.multi_reduction <add>, %v, %acc [0] : vector<256xf32> to f32
+  return %0 : f32
+}
+func.func @narrow_sum(%v: vector<16xf32>, %acc: f32) -> f32 {
+  %0 = vector.multi_reduction <add>, %v, %acc [0] : vector<16xf32> to f32
+  return %0 : f32
+}

@@ -8,9 +8,11 @@
 // A matmul gets the 8x32 register tile and a k step of 1; its bias/relu
 // epilogue gets the same tiles so that the matmul fuses into it. Cache
 // tiles: 256 columns, and K = 256 whole (a 256 x 256 B block is 256 KiB, an
-// eighth of L2), 256 rows (A block 256 KiB): 2 x 2 tiles.
+// eighth of L2), 256 rows (A block 256 KiB): 2 x 2 tiles. (The fill, which
+// fuses into the matmul, has its own: 512 x 512 = 256Ki points in chunks of
+// at most 256 rows, and at most 24 KiB / 2 KiB = 12 rows of 512: 8.)
 // CHECK-LABEL: func.func @matmul_epilogue
-// CHECK: linalg.fill {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [256, 0], tile_sizes = [1, 16], reduction_tile_sizes = [0, 0]>}
+// CHECK: linalg.fill {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [8, 0], tile_sizes = [1, 16], reduction_tile_sizes = [0, 0]>}
 // CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [256, 256, 0], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
 // CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [256, 256], tile_sizes = [8, 32], reduction_tile_sizes = [0, 0]>}
 // SMALL-LABEL: func.func @matmul_epilogue
@@ -145,15 +147,20 @@ func.func @pool_epilogue(%x: tensor<4x512x256xf32>, %init: tensor<4x256xf32>) ->
 
 // Big ops are cut along their outermost parallel loop for the threads, in
 // chunks of about 128K iterations (2 to 64 of them): 2^20 elements in 8
-// chunks of 2^17; row sums of 4096 x 4096 in 64 chunks of 64 rows (a long
-// inner reduction: one row at a time, reduced 256 lanes at a time); 2^17
-// points stay whole (one thread, cheap dispatch).
+// chunks of 2^17; 2^17 points stay whole (one thread, cheap dispatch).
+// Rows of at most half of L1 (24 KiB = 6144 f32) are cut into chunks of at
+// most that: row sums of 4096 x 4096 one row (16 KiB) per chunk (a long
+// inner reduction: one row at a time, reduced 256 lanes at a time); rows of
+// 16384 (64 KiB) keep the first rule: 64 x 16384 = 2^20 points, 8 chunks of
+// 8 rows.
 // CHECK-LABEL: func.func @outer_cache_tiles
 // CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [131072], tile_sizes = [16], reduction_tile_sizes = [0]>}
-// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [64, 0], tile_sizes = [1, 0], reduction_tile_sizes = [0, 256]>}
+// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [1, 0], tile_sizes = [1, 0], reduction_tile_sizes = [0, 256]>}
 // CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [16], reduction_tile_sizes = [0]>}
+// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [8, 0], tile_sizes = [1, 16], reduction_tile_sizes = [0, 0]>}
 func.func @outer_cache_tiles(%a: tensor<1048576xf32>, %m: tensor<4096x4096xf32>, %s: tensor<4096xf32>,
-                             %c: tensor<131072xf32>) -> (tensor<1048576xf32>, tensor<4096xf32>, tensor<131072xf32>) {
+                             %c: tensor<131072xf32>, %w: tensor<64x16384xf32>)
+    -> (tensor<1048576xf32>, tensor<4096xf32>, tensor<131072xf32>, tensor<64x16384xf32>) {
   %0 = linalg.generic {indexing_maps = [#id1, #id1], iterator_types = ["parallel"]}
       ins(%a : tensor<1048576xf32>) outs(%a : tensor<1048576xf32>) {
   ^bb0(%x: f32, %o: f32):
@@ -172,5 +179,11 @@ func.func @outer_cache_tiles(%a: tensor<1048576xf32>, %m: tensor<4096x4096xf32>,
     %n = arith.negf %x : f32
     linalg.yield %n : f32
   } -> tensor<131072xf32>
-  return %0, %1, %2 : tensor<1048576xf32>, tensor<4096xf32>, tensor<131072xf32>
+  %3 = linalg.generic {indexing_maps = [#id2, #id2], iterator_types = ["parallel", "parallel"]}
+      ins(%w : tensor<64x16384xf32>) outs(%w : tensor<64x16384xf32>) {
+  ^bb0(%x: f32, %o: f32):
+    %n = arith.negf %x : f32
+    linalg.yield %n : f32
+  } -> tensor<64x16384xf32>
+  return %0, %1, %2, %3 : tensor<1048576xf32>, tensor<4096xf32>, tensor<131072xf32>, tensor<64x16384xf32>
 }

@@ -139,29 +139,35 @@ func.func @packed_panels(%a: tensor<128x64xf32>, %b: tensor<64x128xf32>, %c: ten
 #row = affine_map<(d0, d1) -> (d0)>
 
 // A softmax-like row: exp feeds a long row sum, and a normalization divides
-// by the sum. The sum is chunked 256 lanes at a time into a partial
-// accumulator (exp fused into each chunk), merged once per row; the
-// division's column tiles do not pull the sum in (it would be recomputed
-// for each of the 16 column tiles of a row).
+// by the sum. One cache tile (a row) holds all three: the division's tile
+// fuses the sum, both fuse their copy of exp, and the copies merge, so the
+// row's exponentials are computed once, into a row buffer that the sum and
+// the division then read (exp has two users: no register tile loop fuses
+// it). The sum is chunked 256 lanes at a time into a partial accumulator,
+// merged once per row; the division's column tiles read the row's sum.
 // CHECK-LABEL: func.func @long_row_sum
-// CHECK: %[[SUMS:.*]] = scf.for
-// CHECK:   %[[PARTIAL:.*]] = linalg.fill {{.*}} -> tensor<1x256xf32>
-// CHECK:   %[[CHUNKS:.*]] = scf.for {{.*}} iter_args(%{{.*}} = %[[PARTIAL]]) -> (tensor<1x256xf32>)
-// CHECK:     math.exp
-// CHECK:     arith.addf
-// CHECK:   linalg.reduce ins(%[[CHUNKS]] : tensor<1x256xf32>) {{.*}} dimensions = [1]
-// CHECK: scf.for
-// CHECK:   scf.for
-// CHECK:     tensor.extract_slice %[[SUMS]]
-// CHECK:     linalg.generic
-// CHECK:       arith.divf
+// CHECK:     scf.forall (%[[ROW:.*]]) in (8)
+// CHECK-NOT: scf.forall
+// CHECK:       %[[EXPS:.*]] = scf.for {{.*}} -> (tensor<1x4096xf32>)
+// CHECK:         math.exp
+// CHECK-NOT: math.exp
+// CHECK:       %[[PARTIAL:.*]] = linalg.fill {{.*}} -> tensor<1x256xf32>
+// CHECK:       %[[CHUNKS:.*]] = scf.for {{.*}} iter_args(%{{.*}} = %[[PARTIAL]]) -> (tensor<1x256xf32>)
+// CHECK:         tensor.extract_slice %[[EXPS]]
+// CHECK:         arith.addf
+// CHECK:       %[[SUM:.*]] = linalg.reduce ins(%[[CHUNKS]] : tensor<1x256xf32>) {{.*}} dimensions = [1]
+// CHECK:       scf.for
+// CHECK:         tensor.extract_slice %[[EXPS]]
+// CHECK:         linalg.generic {{.*}} ins(%{{.*}}, %[[SUM]] : tensor<1x256xf32>, tensor<1xf32>)
+// CHECK:           arith.divf
+// CHECK:       scf.forall.in_parallel
 func.func @long_row_sum(%x: tensor<8x4096xf32>) -> tensor<8x4096xf32> {
   %zero = arith.constant 0.0 : f32
   %empty = tensor.empty() : tensor<8x4096xf32>
   %rows = tensor.empty() : tensor<8xf32>
   %e = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
       ins(%x : tensor<8x4096xf32>) outs(%empty : tensor<8x4096xf32>)
-      attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 16], reduction_tile_sizes = [0, 0]>} {
+      attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [1, 0], tile_sizes = [1, 16], reduction_tile_sizes = [0, 0]>} {
   ^bb0(%v: f32, %o: f32):
     %ex = math.exp %v : f32
     linalg.yield %ex : f32
@@ -169,14 +175,14 @@ func.func @long_row_sum(%x: tensor<8x4096xf32>) -> tensor<8x4096xf32> {
   %init = linalg.fill ins(%zero : f32) outs(%rows : tensor<8xf32>) -> tensor<8xf32>
   %sum = linalg.generic {indexing_maps = [#id, #row], iterator_types = ["parallel", "reduction"]}
       ins(%e : tensor<8x4096xf32>) outs(%init : tensor<8xf32>)
-      attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 0], reduction_tile_sizes = [0, 256]>} {
+      attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [1, 0], tile_sizes = [1, 0], reduction_tile_sizes = [0, 256]>} {
   ^bb0(%v: f32, %acc: f32):
     %s = arith.addf %v, %acc : f32
     linalg.yield %s : f32
   } -> tensor<8xf32>
   %out = linalg.generic {indexing_maps = [#id, #row, #id], iterator_types = ["parallel", "parallel"]}
       ins(%e, %sum : tensor<8x4096xf32>, tensor<8xf32>) outs(%empty : tensor<8x4096xf32>)
-      attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 256], reduction_tile_sizes = [0, 0]>} {
+      attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [1, 0], tile_sizes = [1, 256], reduction_tile_sizes = [0, 0]>} {
   ^bb0(%v: f32, %s: f32, %o: f32):
     %d = arith.divf %v, %s : f32
     linalg.yield %d : f32

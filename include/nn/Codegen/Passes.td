@@ -72,7 +72,13 @@ def NNSelectLoweringStrategyPass
     * any other op: one row at a time on outer parallel loops and the
       largest divisor of the innermost parallel loop up to `vector-width`
       lanes; one of at least `parallel-min-points` iterations gets cache
-      tiles on its outermost parallel loop (2 to 64 chunks) for threads; reduction loops are left whole, except when the innermost loop
+      tiles on its outermost parallel loop for threads: 2 to 64 chunks, and
+      where one index of that loop spans rows of at most half of
+      `l1-cache-bytes` of f32 iterations (4096 wide), chunks no larger, so that what a
+      row's fused ops pass each other (a softmax's exponentials, a
+      layer_norm's centred row) stays in L1 and only the input and the
+      output cross memory; reduction loops are left whole,
+      except when the innermost loop
       is parallel (pooling over time): then the reductions step by 1 and the
       innermost tile grows to 16 vectors, so a whole row of accumulators
       stays in registers while contiguous rows stream in.
@@ -84,6 +90,8 @@ def NNSelectLoweringStrategyPass
            "Columns of the matmul register tile (N)">,
     Option<"vectorWidth", "vector-width", "int64_t", "16",
            "f32 lanes of the target's vector registers (16 for AVX-512)">,
+    Option<"l1CacheBytes", "l1-cache-bytes", "int64_t", "49152",
+           "Bytes of one core's L1 data cache (row groups' budget)">,
     Option<"l2CacheBytes", "l2-cache-bytes", "int64_t", "2097152",
            "Bytes of one core's L2 cache (the cache tiles' budget)">,
     Option<"parallelMinFlops", "parallel-min-flops", "int64_t", "4194304",

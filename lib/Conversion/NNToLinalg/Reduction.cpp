@@ -44,9 +44,10 @@ struct SoftmaxToLinalg : OpConversionPattern<SoftmaxOp> {
   }
 };
 
-/// layer_norm(x) along `axis`:
+/// layer_norm(x) along `axis`, in Flax's order of operations:
 ///   mean = sum(x) / n; var = sum((x - mean)^2) / n;
-///   y = (x - mean) / sqrt(var + eps) [* scale] [+ offset].
+///   inv = 1 / sqrt(var + eps) (once per row);
+///   y = (x - mean) * (inv [* scale]) [+ offset].
 struct LayerNormToLinalg : OpRewritePattern<LayerNormOp> {
   using OpRewritePattern::OpRewritePattern;
 
@@ -59,6 +60,7 @@ struct LayerNormToLinalg : OpRewritePattern<LayerNormOp> {
     MLIRContext *ctx = rewriter.getContext();
     AffineMap identity = rewriter.getMultiDimIdentityMap(rank);
     AffineMap reduced = dropDimMap(ctx, rank, axis);
+    AffineMap reducedIdentity = rewriter.getMultiDimIdentityMap(rank - 1);
     AffineMap alongAxis = AffineMap::get(rank, 0, getAffineDimExpr(axis, ctx));
     double count = static_cast<double>(type.getDimSize(axis));
 
@@ -66,8 +68,7 @@ struct LayerNormToLinalg : OpRewritePattern<LayerNormOp> {
                                createFilled(rewriter, loc, reducedType, 0.0),
                                addF);
     Value mean = buildElementwise(
-        rewriter, loc, reducedType, sum,
-        {rewriter.getMultiDimIdentityMap(rank - 1)},
+        rewriter, loc, reducedType, sum, {reducedIdentity},
         [&](OpBuilder &b, Location l, ValueRange v) {
           return arith::DivFOp::create(b, l, v[0], f32Constant(b, l, count))
               .getResult();
@@ -84,8 +85,20 @@ struct LayerNormToLinalg : OpRewritePattern<LayerNormOp> {
           Value square = arith::MulFOp::create(b, l, v[0], v[0]);
           return arith::AddFOp::create(b, l, v[1], square).getResult();
         });
+    float epsilon = op.getEpsilon().convertToFloat();
+    Value inverseStddev = buildElementwise(
+        rewriter, loc, reducedType, sumSquares, {reducedIdentity},
+        [&](OpBuilder &b, Location l, ValueRange v) {
+          Value variance =
+              arith::DivFOp::create(b, l, v[0], f32Constant(b, l, count));
+          Value stddev = math::SqrtOp::create(
+              b, l,
+              arith::AddFOp::create(b, l, variance, f32Constant(b, l, epsilon)));
+          return arith::DivFOp::create(b, l, f32Constant(b, l, 1.0), stddev)
+              .getResult();
+        });
 
-    SmallVector<Value> inputs = {centered, sumSquares};
+    SmallVector<Value> inputs = {centered, inverseStddev};
     SmallVector<AffineMap> maps = {identity, reduced};
     if (op.getScale()) {
       inputs.push_back(op.getScale());
@@ -95,21 +108,16 @@ struct LayerNormToLinalg : OpRewritePattern<LayerNormOp> {
       inputs.push_back(op.getOffset());
       maps.push_back(alongAxis);
     }
-    float epsilon = op.getEpsilon().convertToFloat();
     bool hasScale = static_cast<bool>(op.getScale());
     bool hasOffset = static_cast<bool>(op.getOffset());
     Value result = buildElementwise(
         rewriter, loc, type, inputs, maps,
         [&](OpBuilder &b, Location l, ValueRange v) {
-          Value variance =
-              arith::DivFOp::create(b, l, v[1], f32Constant(b, l, count));
-          Value stddev = math::SqrtOp::create(
-              b, l,
-              arith::AddFOp::create(b, l, variance, f32Constant(b, l, epsilon)));
-          Value y = arith::DivFOp::create(b, l, v[0], stddev);
+          Value factor = v[1];
           unsigned next = 2;
           if (hasScale)
-            y = arith::MulFOp::create(b, l, y, v[next++]);
+            factor = arith::MulFOp::create(b, l, factor, v[next++]);
+          Value y = arith::MulFOp::create(b, l, v[0], factor);
           if (hasOffset)
             y = arith::AddFOp::create(b, l, y, v[next++]);
           return y;

@@ -39,15 +39,19 @@ func.func @softmax_axis0(%x: tensor<4x10xf32>) -> tensor<4x10xf32> {
 // CHECK: %[[CENTERED:.*]] = linalg.generic {{.*}} ins(%{{.*}}, %[[MEAN]] : tensor<4x64xf32>, tensor<4xf32>)
 // CHECK: arith.subf
 // CHECK: %[[SQ:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]} ins(%[[CENTERED]] : tensor<4x64xf32>)
-// CHECK: linalg.generic {{.*}} ins(%[[CENTERED]], %[[SQ]], %{{.*}}, %{{.*}} : tensor<4x64xf32>, tensor<4xf32>, tensor<64xf32>, tensor<64xf32>)
+// CHECK: %[[INV:.*]] = linalg.generic {{.*}} ins(%[[SQ]] : tensor<4xf32>)
 // CHECK: %[[N2:.*]] = arith.constant 6.400000e+01 : f32
 // CHECK: %[[VAR:.*]] = arith.divf %{{.*}}, %[[N2]] : f32
 // CHECK: %[[EPS:.*]] = arith.constant 9.99999974E-6 : f32
 // CHECK: %[[VE:.*]] = arith.addf %[[VAR]], %[[EPS]] : f32
 // CHECK: %[[STD:.*]] = math.sqrt %[[VE]] : f32
-// CHECK: %[[Y:.*]] = arith.divf %{{.*}}, %[[STD]] : f32
-// CHECK: %[[YS:.*]] = arith.mulf %[[Y]], %{{.*}} : f32
-// CHECK: %[[YO:.*]] = arith.addf %[[YS]], %{{.*}} : f32
+// CHECK: %[[ONE:.*]] = arith.constant 1.000000e+00 : f32
+// CHECK: arith.divf %[[ONE]], %[[STD]] : f32
+// CHECK: linalg.generic {{.*}} ins(%[[CENTERED]], %[[INV]], %{{.*}}, %{{.*}} : tensor<4x64xf32>, tensor<4xf32>, tensor<64xf32>, tensor<64xf32>)
+// CHECK: ^bb0(%[[C:.*]]: f32, %[[I:.*]]: f32, %[[G:.*]]: f32, %[[B:.*]]: f32,
+// CHECK: %[[F:.*]] = arith.mulf %[[I]], %[[G]] : f32
+// CHECK: %[[YS:.*]] = arith.mulf %[[C]], %[[F]] : f32
+// CHECK: %[[YO:.*]] = arith.addf %[[YS]], %[[B]] : f32
 // CHECK: linalg.yield %[[YO]]
 func.func @layer_norm(%x: tensor<4x64xf32>, %g: tensor<64xf32>, %b: tensor<64xf32>) -> tensor<4x64xf32> {
   %0 = nn.layer_norm %x scale %g offset %b epsilon = 1.0e-05 : (tensor<4x64xf32>, tensor<64xf32>, tensor<64xf32>) -> tensor<4x64xf32>

@@ -288,7 +288,12 @@ def NN_LayerNormOp : NN_Op<"layer_norm", [AttrSizedOperandSegments,
     With `mean` and `var` the mean and the (biased, population) variance of
     `input` along `axis`:
 
-    `output = (input - mean) / sqrt(var + epsilon) * scale + offset`
+    `output = (input - mean) * (1 / sqrt(var + epsilon) * scale) + offset`
+
+    in Flax's order of operations (the inverse standard deviation once per
+    slice, times the scale, then one multiplication per element; Keras
+    multiplies by the same factor); the variance is computed in two passes,
+    from the centred values.
 
     `scale` (Keras' gamma) and `offset` (beta) are optional and broadcast
     along every other axis. Defaults follow Keras: `axis = -1`,
