@@ -77,16 +77,17 @@ struct MathToIntrinsic : OpRewritePattern<MathOp> {
   }
 };
 
-/// A float sum over the innermost dim of more lanes than one vector
-/// register holds (the merge of a partial reduction's 256 lanes) as a
-/// pairwise tree: the upper half added to the lower half until
+/// A float sum, maximum or minimum over the innermost dim of more lanes than
+/// one vector register holds (the merge of a partial reduction's 256 lanes)
+/// as a pairwise tree: the upper half combined with the lower half until
 /// `kTreeLeafLanes` remain, which are then reduced as before. Otherwise each
-/// lane would be chained through one scalar add; the tree is as fixed an
-/// order (set by the shape alone: the same in every tile, thread count and
-/// fused form) and log-deep.
-struct FloatSumAsTree : OpRewritePattern<vector::MultiDimReductionOp> {
+/// lane would be chained through one scalar op. For sums the tree is as
+/// fixed an order (set by the shape alone: the same in every tile, thread
+/// count and fused form); maxima and minima do not depend on the order.
+struct FloatReductionAsTree
+    : OpRewritePattern<vector::MultiDimReductionOp> {
   static constexpr int64_t kTreeLeafLanes = 16;
-  FloatSumAsTree(MLIRContext *context)
+  FloatReductionAsTree(MLIRContext *context)
       : OpRewritePattern(context, /*benefit=*/2) {}
   LogicalResult matchAndRewrite(vector::MultiDimReductionOp op,
                                 PatternRewriter &rewriter) const override {
@@ -94,7 +95,14 @@ struct FloatSumAsTree : OpRewritePattern<vector::MultiDimReductionOp> {
     int64_t rank = type.getRank();
     int64_t lanes = type.getShape().back();
     SmallVector<int64_t> dims(op.getReductionDims());
-    if (op.getKind() != vector::CombiningKind::ADD || type.isScalable() ||
+    vector::CombiningKind kind = op.getKind();
+    if (!llvm::is_contained({vector::CombiningKind::ADD,
+                             vector::CombiningKind::MAXIMUMF,
+                             vector::CombiningKind::MINIMUMF,
+                             vector::CombiningKind::MAXNUMF,
+                             vector::CombiningKind::MINNUMF},
+                            kind) ||
+        type.isScalable() ||
         !isa<FloatType>(type.getElementType()) || dims.size() != 1 ||
         dims.front() != rank - 1 || lanes <= kTreeLeafLanes ||
         !llvm::isPowerOf2_64(lanes) || isa<vector::MaskOp>(op->getParentOp()))
@@ -111,7 +119,7 @@ struct FloatSumAsTree : OpRewritePattern<vector::MultiDimReductionOp> {
       offsets.back() = half;
       Value high = vector::ExtractStridedSliceOp::create(
           rewriter, loc, partial, offsets, sizes, strides);
-      partial = arith::AddFOp::create(rewriter, loc, low, high);
+      partial = vector::makeArithReduction(rewriter, loc, kind, low, high);
     }
     rewriter.replaceOpWithNewOp<vector::MultiDimReductionOp>(
         op, op.getType(), op.getKind(), partial, op.getAcc(), dims);
@@ -141,7 +149,7 @@ struct NNLowerVectorsPass : mlir::nn::impl::NNLowerVectorsPassBase<NNLowerVector
       vector::populateVectorContractLoweringPatterns(
           patterns, vector::VectorContractLowering::OuterProduct);
       vector::populateVectorOuterProductLoweringPatterns(patterns);
-      patterns.add<FloatSumAsTree>(context);
+      patterns.add<FloatReductionAsTree>(context);
       vector::populateVectorMultiReductionLoweringPatterns(
           patterns, vector::VectorMultiReductionLowering::InnerParallel);
       vector::populateVectorBroadcastLoweringPatterns(patterns);

@@ -83,7 +83,7 @@ func.func @exp_intrinsics(%x: vector<16xf32>, %y: vector<2x4xf32>) -> (vector<16
 // A float sum over 256 lanes (a partial reduction's merge) is a pairwise
 // tree: upper half + lower half down to one vector of 16, which is then
 // reduced in order; never 256 chained scalar adds. Sums of at most 16 lanes
-// keep their in-order lowering.
+// keep their in-order lowering. Maxima take the same tree.
 // CHECK-LABEL: func.func @wide_sum
 // CHECK-SAME: (%[[V:.*]]: vector<256xf32>, %[[ACC:.*]]: f32)
 // CHECK: %[[L128:.*]] = vector.extract_strided_slice %[[V]] {offsets = [0], sizes = [128], strides = [1]}
@@ -99,11 +99,22 @@ func.func @exp_intrinsics(%x: vector<16xf32>, %y: vector<2x4xf32>) -> (vector<16
 // CHECK-LABEL: func.func @narrow_sum
 // CHECK-NOT: vector.extract_strided_slice
 // CHECK-COUNT-16: arith.addf {{.*}} : vector<1xf32>
+// CHECK-LABEL: func.func @wide_max
+// CHECK-SAME: (%[[W:.*]]: vector<32xf32>
+// CHECK: %[[L:.*]] = vector.extract_strided_slice %[[W]] {offsets = [0], sizes = [16], strides = [1]}
+// CHECK: %[[H:.*]] = vector.extract_strided_slice %[[W]] {offsets = [16], sizes = [16], strides = [1]}
+// CHECK: arith.maximumf %[[L]], %[[H]] : vector<16xf32>
+// CHECK-COUNT-16: arith.maximumf {{.*}} : vector<1xf32>
+// CHECK-NOT: arith.maximumf
 func.func @wide_sum(%v: vector<256xf32>, %acc: f32) -> f32 {
   %0 = vector.multi_reduction <add>, %v, %acc [0] : vector<256xf32> to f32
   return %0 : f32
 }
 func.func @narrow_sum(%v: vector<16xf32>, %acc: f32) -> f32 {
   %0 = vector.multi_reduction <add>, %v, %acc [0] : vector<16xf32> to f32
+  return %0 : f32
+}
+func.func @wide_max(%v: vector<32xf32>, %acc: f32) -> f32 {
+  %0 = vector.multi_reduction <maximumf>, %v, %acc [0] : vector<32xf32> to f32
   return %0 : f32
 }
