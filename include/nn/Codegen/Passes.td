@@ -109,12 +109,18 @@ def NNTileAndFusePass : Pass<"nn-tile-and-fuse", "::mlir::func::FuncOp"> {
   let description = [{
     Visits the ops that carry an `nn.lowering_config`, consumers first. Ops
     with `cache_tile_sizes` are first tiled with them into one `scf.forall`
-    (the loop threads share), fusing their producers; then every op is tiled
-    with its `tile_sizes` into `scf.for` loops (inside its cache tile), and
-    the linalg ops producing its operands (a matmul and its `linalg.fill`
-    feeding a bias / activation, a reduction feeding a normalization) are
-    fused into the tile loops. Then every tiled op with non-zero `reduction_tile_sizes` gets its
-    reduction loops tiled by those steps. The configs are removed at the end.
+    (the loop threads share), fusing their producers, those with several
+    users included: each user fuses a copy of the same slice and the copies
+    are merged, so that a softmax's or layer_norm's ops share one cache tile
+    per row and each value is computed once. Then every op is tiled with its
+    `tile_sizes` into `scf.for` loops (inside its cache tile), and the
+    linalg ops producing its operands (a matmul and its `linalg.fill`
+    feeding a bias / activation, an elementwise op feeding a reduction) are
+    fused into the tile loops, except producers with other users (computed
+    once, as their own op) and producers whose slice stays the same along a
+    tile loop (a row's max or sum, never recomputed per column tile). Then
+    every tiled op with non-zero `reduction_tile_sizes` gets its reduction
+    loops tiled by those steps. The configs are removed at the end.
   }];
   let dependentDialects = ["::mlir::scf::SCFDialect",
                            "::mlir::tensor::TensorDialect",
