@@ -373,9 +373,9 @@ struct NNTileAndFusePass
     });
     for (TilingInterface op : reductionTiled) {
       // Elementwise producers of a reduction's inputs (exp before a sum)
-      // are computed chunk by chunk inside its loop, never as one
-      // row-sized vector; accumulators (destinations) stay outside.
-      // Contractions fuse nothing here.
+      // that feed nothing else are computed chunk by chunk inside its loop,
+      // never as one row-sized vector; accumulators (destinations) stay
+      // outside. Contractions fuse nothing here.
       bool fuseInputs =
           !linalg::isaContractionOpInterface(
               cast<linalg::LinalgOp>(op.getOperation()));
@@ -398,7 +398,6 @@ struct NNTileAndFusePass
           [fuseInputs](tensor::ExtractSliceOp, OpResult producer,
                        bool isDestination)
               -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
-            // A producer with other users is computed once, as its own op.
             auto producerOp = dyn_cast<linalg::LinalgOp>(producer.getOwner());
             if (fuseInputs && !isDestination && producerOp &&
                 producerOp.getNumReductionLoops() == 0 && producer.hasOneUse())

@@ -102,6 +102,32 @@ Value randomBits(OpBuilder &b, Location loc, Value k0, Value k1,
   return arith::XOrIOp::create(b, loc, w0, w1);
 }
 
+/// A generic over `type` whose element is `fn(its random bits under the key
+/// words (k0, k1), the elements of `inputs` there)`; `inputs` have `type`'s
+/// shape and are read through the identity map.
+Value buildFromBits(
+    OpBuilder &b, Location loc, Value k0, Value k1, RankedTensorType type,
+    ValueRange inputs,
+    function_ref<Value(OpBuilder &, Location, Value, ValueRange)> fn) {
+  SmallVector<AffineMap> maps(inputs.size(),
+                              b.getMultiDimIdentityMap(type.getRank()));
+  return buildElementwise(
+      b, loc, type, inputs, maps, [&](OpBuilder &nb, Location l, ValueRange v) {
+        return fn(nb, l, randomBits(nb, l, k0, k1, type.getShape()), v);
+      });
+}
+
+/// The same, elementwise in nothing but the bits of `key`.
+Value buildFromBits(OpBuilder &b, Location loc, Value key,
+                    RankedTensorType type,
+                    function_ref<Value(OpBuilder &, Location, Value)> fn) {
+  auto [k0, k1] = keyWords(b, loc, key);
+  return buildFromBits(b, loc, k0, k1, type, ValueRange(),
+                       [&](OpBuilder &nb, Location l, Value bits, ValueRange) {
+                         return fn(nb, l, bits);
+                       });
+}
+
 /// Uniform f32 in [0, 1) from 32 bits: 23 mantissa bits under exponent 0.
 Value unitFloat(OpBuilder &b, Location loc, Value bits) {
   Value mantissa = arith::ShRUIOp::create(b, loc, bits, i32Constant(b, loc, 9));
@@ -255,7 +281,9 @@ struct RngSplitToLinalg : OpConversionPattern<RngSplitOp> {
     Location loc = op.getLoc();
     int64_t count = op.getKeys().getType().getDimSize(0);
     auto type = RankedTensorType::get({count, 2}, rewriter.getI32Type());
-    auto [k0, k1] = keyWords(rewriter, loc, adaptor.getKey());
+    // Not a structured binding: the lambda below captures the words.
+    Value k0, k1;
+    std::tie(k0, k1) = keyWords(rewriter, loc, adaptor.getKey());
     Value keys = buildElementwise(
         rewriter, loc, type, ValueRange(), {},
         [&](OpBuilder &b, Location l, ValueRange) {
@@ -298,7 +326,9 @@ struct RngThreefryToLinalg : OpConversionPattern<RngThreefryOp> {
     MLIRContext *ctx = rewriter.getContext();
     RankedTensorType type = op.getType();
     int64_t rank = type.getRank();
-    auto [k0, k1] = keyWords(rewriter, loc, adaptor.getKey());
+    // Not a structured binding: the lambda below captures the words.
+    Value k0, k1;
+    std::tie(k0, k1) = keyWords(rewriter, loc, adaptor.getKey());
     auto wordMap = [&](int64_t word) {
       SmallVector<AffineExpr> exprs;
       for (int64_t d = 0; d + 1 < rank; ++d)
@@ -323,14 +353,10 @@ struct RngBitsToLinalg : OpConversionPattern<RngBitsOp> {
   LogicalResult
   matchAndRewrite(RngBitsOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    RankedTensorType type = op.getType();
-    auto [k0, k1] = keyWords(rewriter, loc, adaptor.getKey());
     rewriter.replaceOp(
-        op, buildElementwise(rewriter, loc, type, ValueRange(), {},
-                             [&](OpBuilder &b, Location l, ValueRange) {
-                               return randomBits(b, l, k0, k1, type.getShape());
-                             }));
+        op,
+        buildFromBits(rewriter, op.getLoc(), adaptor.getKey(), op.getType(),
+                      [](OpBuilder &, Location, Value bits) { return bits; }));
     return success();
   }
 };
@@ -340,19 +366,14 @@ struct RngUniformToLinalg : OpConversionPattern<RngUniformOp> {
   LogicalResult
   matchAndRewrite(RngUniformOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    RankedTensorType type = op.getType();
     float minval = op.getMinval().convertToFloat();
     float maxval = op.getMaxval().convertToFloat();
-    auto [k0, k1] = keyWords(rewriter, loc, adaptor.getKey());
     rewriter.replaceOp(
-        op, buildElementwise(
-                rewriter, loc, type, ValueRange(), {},
-                [&](OpBuilder &b, Location l, ValueRange) {
-                  Value f = unitFloat(b, l, randomBits(b, l, k0, k1,
-                                                       type.getShape()));
-                  return scaleUniform(b, l, f, minval, maxval);
-                }));
+        op, buildFromBits(rewriter, op.getLoc(), adaptor.getKey(), op.getType(),
+                          [&](OpBuilder &b, Location l, Value bits) {
+                            return scaleUniform(b, l, unitFloat(b, l, bits),
+                                                minval, maxval);
+                          }));
     return success();
   }
 };
@@ -363,22 +384,19 @@ struct RngBernoulliToLinalg : OpConversionPattern<RngBernoulliOp> {
   LogicalResult
   matchAndRewrite(RngBernoulliOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    RankedTensorType type = op.getType();
     float p = op.getP().convertToFloat();
-    auto [k0, k1] = keyWords(rewriter, loc, adaptor.getKey());
+    auto bytes =
+        RankedTensorType::get(op.getType().getShape(), rewriter.getI8Type());
     rewriter.replaceOp(
-        op, buildElementwise(
-                rewriter, loc,
-                RankedTensorType::get(type.getShape(), rewriter.getI8Type()),
-                ValueRange(), {}, [&](OpBuilder &b, Location l, ValueRange) {
-                  Value u = unitFloat(b, l, randomBits(b, l, k0, k1,
-                                                       type.getShape()));
-                  Value keep = arith::CmpFOp::create(
-                      b, l, arith::CmpFPredicate::OLT, u, f32Constant(b, l, p));
-                  return arith::ExtUIOp::create(b, l, b.getI8Type(), keep)
-                      .getResult();
-                }));
+        op, buildFromBits(rewriter, op.getLoc(), adaptor.getKey(), bytes,
+                          [&](OpBuilder &b, Location l, Value bits) {
+                            Value keep = arith::CmpFOp::create(
+                                b, l, arith::CmpFPredicate::OLT,
+                                unitFloat(b, l, bits), f32Constant(b, l, p));
+                            return arith::ExtUIOp::create(b, l, b.getI8Type(),
+                                                          keep)
+                                .getResult();
+                          }));
     return success();
   }
 };
@@ -400,15 +418,12 @@ struct DropoutToLinalg : OpConversionPattern<DropoutOp> {
     float keepScale = 1.0f / keepProbability;
     auto [k0, k1] = keyWords(rewriter, loc, adaptor.getKey());
     rewriter.replaceOp(
-        op, buildElementwise(
-                rewriter, loc, type, adaptor.getInput(),
-                {rewriter.getMultiDimIdentityMap(type.getRank())},
-                [&](OpBuilder &b, Location l, ValueRange v) {
-                  Value u = unitFloat(b, l, randomBits(b, l, k0, k1,
-                                                       type.getShape()));
-                  Value p = f32Constant(b, l, keepProbability);
-                  Value keep =
-                      arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT, u, p);
+        op, buildFromBits(
+                rewriter, loc, k0, k1, type, adaptor.getInput(),
+                [&](OpBuilder &b, Location l, Value bits, ValueRange v) {
+                  Value keep = arith::CmpFOp::create(
+                      b, l, arith::CmpFPredicate::OLT, unitFloat(b, l, bits),
+                      f32Constant(b, l, keepProbability));
                   Value scaled = arith::MulFOp::create(
                       b, l, v[0], f32Constant(b, l, keepScale));
                   return arith::SelectOp::create(b, l, keep, scaled,
@@ -450,10 +465,9 @@ Value buildPermutation(OpBuilder &b, Location loc, Value k0, Value k1,
     k0 = next.first;
     k1 = next.second;
     Value s0 = sub.first, s1 = sub.second;
-    Value sortKeys = buildElementwise(
-        b, loc, vector, ValueRange(), {}, [&](OpBuilder &nb, Location l, ValueRange) {
-          return randomBits(nb, l, s0, s1, {n});
-        });
+    Value sortKeys = buildFromBits(
+        b, loc, s0, s1, vector, ValueRange(),
+        [](OpBuilder &, Location, Value bits, ValueRange) { return bits; });
     // rank[i] = #{j : key[j] <u key[i] or (key[j] == key[i] and j < i)}.
     Value ranks = buildGeneric(
         b, loc, linalg::FillOp::create(b, loc, i32Constant(b, loc, 0),
@@ -531,20 +545,6 @@ struct RngShuffleToLinalg : OpConversionPattern<RngShuffleOp> {
   }
 };
 
-/// A generic over the result whose element is `fn(bits of the element)`.
-template <typename OpTy>
-Value buildFromBits(OpTy op, Value key, ConversionPatternRewriter &rewriter,
-                    function_ref<Value(OpBuilder &, Location, Value)> fn) {
-  Location loc = op.getLoc();
-  RankedTensorType type = op.getType();
-  auto [k0, k1] = keyWords(rewriter, loc, key);
-  return buildElementwise(rewriter, loc, type, ValueRange(), {},
-                          [&](OpBuilder &b, Location l, ValueRange) {
-                            return fn(b, l,
-                                      randomBits(b, l, k0, k1, type.getShape()));
-                          });
-}
-
 struct RngNormalToLinalg : OpConversionPattern<RngNormalOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -552,11 +552,11 @@ struct RngNormalToLinalg : OpConversionPattern<RngNormalOp> {
                   ConversionPatternRewriter &rewriter) const override {
     // u over [nextafter(-1, 0), 1).
     float lo = std::nextafter(-1.0f, 0.0f);
-    rewriter.replaceOp(op, buildFromBits(op, adaptor.getKey(), rewriter,
-                                         [&](OpBuilder &b, Location l, Value bits) {
-                                           return inverseNormalCdf(b, l, bits, lo,
-                                                                   1.0f);
-                                         }));
+    rewriter.replaceOp(
+        op, buildFromBits(rewriter, op.getLoc(), adaptor.getKey(), op.getType(),
+                          [&](OpBuilder &b, Location l, Value bits) {
+                            return inverseNormalCdf(b, l, bits, lo, 1.0f);
+                          }));
     return success();
   }
 };
@@ -568,11 +568,11 @@ struct RngTruncatedNormalToLinalg : OpConversionPattern<RngTruncatedNormalOp> {
                   ConversionPatternRewriter &rewriter) const override {
     float lower = op.getLower().convertToFloat();
     float upper = op.getUpper().convertToFloat();
-    rewriter.replaceOp(op, buildFromBits(op, adaptor.getKey(), rewriter,
-                                         [&](OpBuilder &b, Location l, Value bits) {
-                                           return truncatedNormal(b, l, bits, lower,
-                                                                  upper);
-                                         }));
+    rewriter.replaceOp(
+        op, buildFromBits(rewriter, op.getLoc(), adaptor.getKey(), op.getType(),
+                          [&](OpBuilder &b, Location l, Value bits) {
+                            return truncatedNormal(b, l, bits, lower, upper);
+                          }));
     return success();
   }
 };
@@ -620,7 +620,7 @@ struct InitToLinalg : OpConversionPattern<InitOp> {
                        : static_cast<float>(std::sqrt(scale) /
                                             0.87962566103423978);
     rewriter.replaceOp(
-        op, buildFromBits(op, adaptor.getKey(), rewriter,
+        op, buildFromBits(rewriter, op.getLoc(), adaptor.getKey(), op.getType(),
                           [&](OpBuilder &b, Location l, Value bits) -> Value {
                             if (uniform)
                               return scaleUniform(b, l, unitFloat(b, l, bits),

@@ -13,6 +13,21 @@
 
 namespace mlir::nn::OpTrait {
 
+namespace detail {
+/// Verifies the optional `mask` operand of `op` (a ConcreteType) against its
+/// `input` with `verify(inputType, maskType, emitError)`.
+template <typename ConcreteType, typename VerifyFn>
+LogicalResult verifyOptionalMask(Operation *op, VerifyFn verify) {
+  auto concrete = cast<ConcreteType>(op);
+  Value mask = concrete.getMask();
+  if (!mask)
+    return success();
+  return verify(cast<RankedTensorType>(concrete.getInput().getType()),
+                cast<RankedTensorType>(mask.getType()),
+                [&] { return op->emitOpError(); });
+}
+} // namespace detail
+
 /// The op's optional `mask` operand is a timestep mask of its `input`
 /// (rule M1 of the op: an i1 [batch, time] tensor).
 template <typename ConcreteType>
@@ -20,14 +35,10 @@ class TimestepMasked
     : public mlir::OpTrait::TraitBase<ConcreteType, TimestepMasked> {
 public:
   static LogicalResult verifyTrait(Operation *op) {
-    auto concrete = cast<ConcreteType>(op);
-    Value mask = concrete.getMask();
-    if (!mask)
-      return success();
-    return verifyTimestepMask(
-        cast<RankedTensorType>(concrete.getInput().getType()),
-        cast<RankedTensorType>(mask.getType()),
-        [&] { return op->emitOpError(); });
+    return detail::verifyOptionalMask<ConcreteType>(
+        op, [](RankedTensorType input, RankedTensorType mask, auto emitError) {
+          return verifyTimestepMask(input, mask, emitError);
+        });
   }
 };
 
@@ -38,14 +49,10 @@ class LogitsMasked
     : public mlir::OpTrait::TraitBase<ConcreteType, LogitsMasked> {
 public:
   static LogicalResult verifyTrait(Operation *op) {
-    auto concrete = cast<ConcreteType>(op);
-    Value mask = concrete.getMask();
-    if (!mask)
-      return success();
-    return verifyLogitsMask(
-        cast<RankedTensorType>(concrete.getInput().getType()).getShape(),
-        cast<RankedTensorType>(mask.getType()),
-        [&] { return op->emitOpError(); });
+    return detail::verifyOptionalMask<ConcreteType>(
+        op, [](RankedTensorType input, RankedTensorType mask, auto emitError) {
+          return verifyLogitsMask(input.getShape(), mask, emitError);
+        });
   }
 };
 
