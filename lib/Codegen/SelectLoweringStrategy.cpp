@@ -6,6 +6,7 @@
 
 #include "nn/Codegen/Passes.h"
 #include "nn/Codegen/Strategy.h"
+#include "nn/Codegen/WeightLayout.h"
 
 #include "nn/Dialect/NN/IR/NNAttrs.h"
 
@@ -32,8 +33,14 @@ matmulRegisterTile(linalg::LinalgOp op, int64_t rows, int64_t cols) {
   SmallVector<int64_t> bounds = op.getStaticLoopRanges();
   if (bounds.size() != 3 || ShapedType::isDynamicShape(bounds))
     return std::nullopt;
-  return std::make_pair(largestDivisorUpTo(bounds[0], rows),
-                        largestDivisorUpTo(bounds[1], cols));
+  // A bound kernel laid out in panels (nn-pack-bound-weights) is read one
+  // whole panel per register tile.
+  int64_t colTile = largestDivisorUpTo(bounds[1], cols);
+  if (linalg::UnPackOp unpack =
+          getPanelUnpackSource(op.getDpsInputOperand(1)->get()))
+    if (bounds[1] % *getPanelWidth(unpack) == 0)
+      colTile = *getPanelWidth(unpack);
+  return std::make_pair(largestDivisorUpTo(bounds[0], rows), colTile);
 }
 
 /// Next smaller divisor of `size` below `current` that is a multiple of

@@ -6,6 +6,7 @@
 
 #include "nn/Codegen/Passes.h"
 #include "nn/Codegen/Strategy.h"
+#include "nn/Codegen/WeightLayout.h"
 
 #include "nn/Dialect/NN/IR/NNAttrs.h"
 
@@ -237,9 +238,17 @@ LogicalResult tileMatmulWithPackedPanels(IRRewriter &rewriter,
     return matmul->emitError("failed to tile the columns of a matmul");
   auto panelMatmul = cast<linalg::MatmulOp>(columnTiles->tiledOps.front());
 
-  // The panel: B's kc x nr slice, copied in rows of 8 vectors.
+  // The panel: B's kc x nr slice, copied in rows of 8 vectors, unless B is
+  // a bound kernel already laid out in panels (nn-pack-bound-weights).
   Value panelSlice = panelMatmul.getDpsInputOperand(1)->get();
   auto panelType = cast<RankedTensorType>(panelSlice.getType());
+  if (linalg::UnPackOp unpack = getPanelUnpackSource(panelSlice);
+      unpack && getPanelWidth(unpack) == nr) {
+    if (failed(tileAndReplace(rewriter, cast<TilingInterface>(*panelMatmul),
+                              {mr, 0, 0})))
+      return panelMatmul->emitError("failed to tile the rows of a matmul");
+    return success();
+  }
   rewriter.setInsertionPoint(panelMatmul);
   Location loc = panelMatmul.getLoc();
   Value empty = tensor::EmptyOp::create(rewriter, loc, panelType.getShape(),
@@ -421,7 +430,11 @@ struct NNTileAndFusePass
         rewriter.eraseOp(op);
     } while (!dead.empty());
 
-    // 3. The configs have been applied.
+    // 3. Slices of bound kernels read their packed panels.
+    if (failed(readSlicesFromPanels(func)))
+      return signalPassFailure();
+
+    // 4. The configs have been applied.
     func.walk([](Operation *op) { op->removeAttr(kLoweringConfigAttrName); });
   }
 };

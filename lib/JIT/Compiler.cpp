@@ -180,9 +180,11 @@ createTargetMachine(unsigned optLevel) {
   return builder->createTargetMachine();
 }
 
-/// Translates the lowered `unit` to optimized LLVM IR with the packed entry.
+/// Translates the lowered `unit` to optimized LLVM IR with a packed entry
+/// point for each of `entries`.
 static llvm::Expected<std::unique_ptr<llvm::Module>>
-translateAndOptimize(ModuleOp unit, llvm::StringRef entry, unsigned optLevel,
+translateAndOptimize(ModuleOp unit, llvm::StringRef entry,
+                     llvm::ArrayRef<std::string> entries, unsigned optLevel,
                      llvm::TargetMachine &machine, llvm::LLVMContext &context) {
   std::unique_ptr<llvm::Module> module =
       translateModuleToLLVMIR(unit, context, "nn_unit");
@@ -191,8 +193,9 @@ translateAndOptimize(ModuleOp unit, llvm::StringRef entry, unsigned optLevel,
                                    "' to LLVM IR failed");
   module->setTargetTriple(llvm::Triple(getHostTarget().triple));
   module->setDataLayout(machine.createDataLayout());
-  if (llvm::Error error = addPackedEntry(*module, entry))
-    return std::move(error);
+  for (const std::string &name : entries)
+    if (llvm::Error error = addPackedEntry(*module, name))
+      return std::move(error);
   if (llvm::Error error =
           makeOptimizingTransformer(optLevel, 0, &machine)(module.get()))
     return std::move(error);
@@ -206,6 +209,12 @@ llvm::Error internal::emit(ModuleOp unit, llvm::StringRef entry,
     unit->print(os);
     return llvm::Error::success();
   }
+  // Every public function of the unit is an entry point (private ones are
+  // its callees).
+  llvm::SmallVector<std::string> entries;
+  for (auto func : unit.getOps<func::FuncOp>())
+    if (func.isPublic() && !func.isExternal())
+      entries.push_back(func.getSymName().str());
   if (llvm::Error error =
           runPipeline(unit, pipeline, ("lowering '" + entry + "'").str()))
     return error;
@@ -217,7 +226,8 @@ llvm::Error internal::emit(ModuleOp unit, llvm::StringRef entry,
   if (!machine)
     return machine.takeError();
   llvm::LLVMContext context;
-  auto module = translateAndOptimize(unit, entry, optLevel, **machine, context);
+  auto module =
+      translateAndOptimize(unit, entry, entries, optLevel, **machine, context);
   if (!module)
     return module.takeError();
   if (stage == EmitStage::LLVMIR) {

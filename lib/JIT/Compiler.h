@@ -55,7 +55,8 @@ llvm::Error emit(mlir::ModuleOp unit, llvm::StringRef entry,
                  llvm::raw_ostream &os);
 
 /// Lowers `unit` with `pipeline`, translates it to LLVM IR, adds the packed
-/// entry point of `entry`, optimizes at `optLevel` and emits an object file.
+/// entry point of each of its public functions (`entry` names the unit in
+/// messages), optimizes at `optLevel` and emits an object file.
 llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>>
 compileToObject(mlir::ModuleOp unit, llvm::StringRef entry,
                 llvm::StringRef pipeline, unsigned optLevel);

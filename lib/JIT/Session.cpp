@@ -9,6 +9,7 @@
 #include "Compiler.h"
 #include "DiskCache.h"
 
+#include "nn/Codegen/WeightLayout.h"
 #include "nn/InitAll.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -191,17 +192,20 @@ public:
     return cache;
   }
 
-  /// Memory, then disk (when `disk` is set), then the compiler.
-  llvm::Expected<const CompiledFunction *>
-  getOrCompile(mlir::ModuleOp unit, llvm::StringRef entry,
-               FunctionSignature signature, const SessionOptions &options,
-               const internal::DiskCache *disk) {
+  /// Memory, then disk (when `disk` is set), then the compiler. The
+  /// unit's entry points are the functions `signatures` name (its public
+  /// ones); returns them in that order.
+  llvm::Expected<llvm::SmallVector<const CompiledFunction *, 2>>
+  getOrCompile(mlir::ModuleOp unit,
+               llvm::MutableArrayRef<FunctionSignature> signatures,
+               const SessionOptions &options, const internal::DiskCache *disk) {
     std::string key =
         internal::computeCacheKey(unit, options.pipeline, options.optLevel);
+    llvm::StringRef entry = signatures.front().name;
     std::lock_guard<std::mutex> lock(mutex);
     if (auto it = entries.find(key); it != entries.end()) {
       ++stats.memoryHits;
-      return it->second.get();
+      return find(it->second, signatures);
     }
     std::unique_ptr<llvm::MemoryBuffer> object = disk ? disk->load(key) : nullptr;
     if (object) {
@@ -216,15 +220,23 @@ public:
       if (disk)
         disk->store(key, object->getBuffer());
     }
-    auto symbols = load(std::move(object), entry);
-    if (!symbols)
-      return symbols.takeError();
-    auto [address, workspace] = *symbols;
-    auto function = std::make_unique<CompiledFunction>(
-        std::move(signature), address.toPtr<CompiledFunction::EntryFn>(),
-        workspace);
-    const CompiledFunction *result = function.get();
-    entries[key] = std::move(function);
+    auto dylib = load(std::move(object));
+    if (!dylib)
+      return dylib.takeError();
+    std::vector<std::unique_ptr<CompiledFunction>> functions;
+    for (FunctionSignature &signature : signatures) {
+      auto symbols = lookupEntry(**dylib, signature.name);
+      if (!symbols)
+        return symbols.takeError();
+      auto [address, workspace] = *symbols;
+      functions.push_back(std::make_unique<CompiledFunction>(
+          std::move(signature), address.toPtr<CompiledFunction::EntryFn>(),
+          workspace));
+    }
+    auto &loaded = entries[key] = std::move(functions);
+    llvm::SmallVector<const CompiledFunction *, 2> result;
+    for (const auto &function : loaded)
+      result.push_back(function.get());
     return result;
   }
 
@@ -234,10 +246,26 @@ public:
   }
 
 private:
-  /// Adds `object` to a fresh JITDylib and returns its packed entry point
-  /// and the size of its workspace, if it takes one.
-  llvm::Expected<std::pair<llvm::orc::ExecutorAddr, std::optional<int64_t>>>
-  load(std::unique_ptr<llvm::MemoryBuffer> object, llvm::StringRef entry) {
+  /// The functions of a cached unit that `signatures` name, in order.
+  static llvm::Expected<llvm::SmallVector<const CompiledFunction *, 2>>
+  find(const std::vector<std::unique_ptr<CompiledFunction>> &functions,
+       llvm::ArrayRef<FunctionSignature> signatures) {
+    llvm::SmallVector<const CompiledFunction *, 2> result;
+    for (const FunctionSignature &signature : signatures) {
+      auto it = llvm::find_if(functions, [&](const auto &function) {
+        return function->getSignature().name == signature.name;
+      });
+      if (it == functions.end())
+        return llvm::createStringError("compiled unit has no entry '" +
+                                       signature.name + "'");
+      result.push_back(it->get());
+    }
+    return result;
+  }
+
+  /// Adds `object` to a fresh JITDylib.
+  llvm::Expected<llvm::orc::JITDylib *>
+  load(std::unique_ptr<llvm::MemoryBuffer> object) {
     if (!jit) {
       internal::getHostTarget(); // Initializes the native target.
       auto created = llvm::orc::LLJITBuilder().create();
@@ -262,11 +290,18 @@ private:
       return std::move(error);
     if (llvm::Error error = jit->initialize(*dylib))
       return std::move(error);
-    auto address = jit->lookup(*dylib, internal::packedEntryName(entry));
+    return &*dylib;
+  }
+
+  /// The packed entry point of `entry` in `dylib` and the size of its
+  /// workspace, if it takes one.
+  llvm::Expected<std::pair<llvm::orc::ExecutorAddr, std::optional<int64_t>>>
+  lookupEntry(llvm::orc::JITDylib &dylib, llvm::StringRef entry) {
+    auto address = jit->lookup(dylib, internal::packedEntryName(entry));
     if (!address)
       return address.takeError();
     std::optional<int64_t> workspace;
-    if (auto size = jit->lookup(*dylib, ("_nn_workspace_size_" + entry).str()))
+    if (auto size = jit->lookup(dylib, ("_nn_workspace_size_" + entry).str()))
       workspace = *size->toPtr<const int64_t *>();
     else
       llvm::consumeError(size.takeError());
@@ -275,7 +310,8 @@ private:
 
   std::mutex mutex;
   std::unique_ptr<llvm::orc::LLJIT> jit;
-  llvm::StringMap<std::unique_ptr<CompiledFunction>> entries;
+  /// The entry points of each unit, by its cache key.
+  llvm::StringMap<std::vector<std::unique_ptr<CompiledFunction>>> entries;
   CacheStats stats;
   unsigned units = 0;
 };
@@ -454,15 +490,9 @@ static llvm::Expected<ValueInfo> valueInfo(mlir::Type type,
   return info;
 }
 
-llvm::Expected<FunctionSignature>
-Session::getSignature(llvm::StringRef name) const {
-  auto func = impl->module->lookupSymbol<mlir::func::FuncOp>(name);
-  if (!func || func.isExternal()) {
-    std::string available = llvm::join(getFunctionNames(), ", ");
-    return llvm::createStringError("no function '" + name +
-                                   "' in the module (functions: " + available +
-                                   ")");
-  }
+/// The buffers a call of `func` takes and returns.
+static llvm::Expected<FunctionSignature> signatureOf(mlir::func::FuncOp func) {
+  llvm::StringRef name = func.getSymName();
   FunctionSignature signature;
   signature.name = name.str();
   for (auto [index, type] : llvm::enumerate(func.getArgumentTypes())) {
@@ -480,6 +510,18 @@ Session::getSignature(llvm::StringRef name) const {
   return signature;
 }
 
+llvm::Expected<FunctionSignature>
+Session::getSignature(llvm::StringRef name) const {
+  auto func = impl->module->lookupSymbol<mlir::func::FuncOp>(name);
+  if (!func || func.isExternal()) {
+    std::string available = llvm::join(getFunctionNames(), ", ");
+    return llvm::createStringError("no function '" + name +
+                                   "' in the module (functions: " + available +
+                                   ")");
+  }
+  return signatureOf(func);
+}
+
 llvm::Expected<const CompiledFunction &>
 Session::lookup(llvm::StringRef name) {
   std::lock_guard<std::mutex> lock(impl->mutex);
@@ -491,33 +533,30 @@ Session::lookup(llvm::StringRef name) {
   mlir::OwningOpRef<mlir::ModuleOp> unit =
       internal::extractCompileUnit(*impl->module, name);
   auto compiled = CompileCache::get().getOrCompile(
-      *unit, name, std::move(*signature), impl->options,
-      impl->disk ? &*impl->disk : nullptr);
+      *unit, *signature, impl->options, impl->disk ? &*impl->disk : nullptr);
   if (!compiled)
     return compiled.takeError();
-  impl->functions[name] = *compiled;
-  return **compiled;
+  impl->functions[name] = compiled->front();
+  return *compiled->front();
 }
 
 llvm::Expected<std::unique_ptr<BoundFunction>>
 Session::bind(llvm::StringRef name, llvm::ArrayRef<NamedBuffer> parameters) {
-  auto function = lookup(name);
-  if (!function)
-    return function.takeError();
-  const FunctionSignature &signature = function->getSignature();
+  auto signature = getSignature(name);
+  if (!signature)
+    return signature.takeError();
   auto bound = std::make_unique<BoundFunction>();
-  bound->function = &*function;
   bound->threads = impl->options.threads;
-  bound->bound.resize(signature.arguments.size());
+  bound->bound.resize(signature->arguments.size());
   for (const NamedBuffer &param : parameters) {
-    auto it = llvm::find_if(signature.arguments, [&](const ValueInfo &arg) {
+    auto it = llvm::find_if(signature->arguments, [&](const ValueInfo &arg) {
       return !arg.name.empty() && arg.name == param.name;
     });
-    if (it == signature.arguments.end())
+    if (it == signature->arguments.end())
       return llvm::createStringError("function '" + name +
                                      "' has no argument named '" + param.name +
                                      "'");
-    size_t index = it - signature.arguments.begin();
+    size_t index = it - signature->arguments.begin();
     if (bound->bound[index])
       return llvm::createStringError("parameter '" + param.name +
                                      "' is bound twice");
@@ -537,7 +576,78 @@ Session::bind(llvm::StringRef name, llvm::ArrayRef<NamedBuffer> parameters) {
   for (auto [index, param] : llvm::enumerate(bound->bound))
     if (!param)
       bound->freeArguments.push_back(index);
+
+  if (llvm::Error error = compileWithPackedWeights(name, *bound))
+    return std::move(error);
+  if (!bound->function) {
+    auto function = lookup(name);
+    if (!function)
+      return function.takeError();
+    bound->function = &*function;
+  }
   return bound;
+}
+
+llvm::Error Session::compileWithPackedWeights(llvm::StringRef name,
+                                              BoundFunction &bound) {
+  std::lock_guard<std::mutex> lock(impl->mutex);
+  mlir::OwningOpRef<mlir::ModuleOp> unit =
+      internal::extractCompileUnit(*impl->module, name);
+  auto func = unit->lookupSymbol<mlir::func::FuncOp>(name);
+  for (auto [index, param] : llvm::enumerate(bound.bound))
+    if (param)
+      func.setArgAttr(index, mlir::nn::kBoundAttrName,
+                      mlir::UnitAttr::get(&impl->context));
+  if (llvm::Error error = internal::runPipeline(
+          *unit, "builtin.module(nn-pack-bound-weights)",
+          ("laying out the bound parameters of '" + name + "'").str()))
+    return error;
+  auto packFunc = unit->lookupSymbol<mlir::func::FuncOp>(
+      (name + mlir::nn::kPackWeightsSuffix).str());
+  if (!packFunc)
+    return llvm::Error::success();
+
+  llvm::SmallVector<FunctionSignature, 2> signatures;
+  for (mlir::func::FuncOp entry : {func, packFunc}) {
+    auto signature = signatureOf(entry);
+    if (!signature)
+      return signature.takeError();
+    signatures.push_back(std::move(*signature));
+  }
+  auto compiled = CompileCache::get().getOrCompile(
+      *unit, signatures, impl->options, impl->disk ? &*impl->disk : nullptr);
+  if (!compiled)
+    return compiled.takeError();
+  const FunctionSignature &packedSignature = (*compiled)[0]->getSignature();
+  const CompiledFunction &packWeights = *(*compiled)[1];
+
+  // Lay the bound copies out once, here; calls read the packed ones.
+  llvm::SmallVector<unsigned> indices;
+  llvm::SmallVector<BufferRef> kernels, panels;
+  llvm::SmallVector<HostTensor> packed;
+  const FunctionSignature &packSignature = packWeights.getSignature();
+  for (const ValueInfo &result : packSignature.results) {
+    auto it =
+        llvm::find_if(packedSignature.arguments, [&](const ValueInfo &arg) {
+          return arg.name == result.name;
+        });
+    if (it == packedSignature.arguments.end())
+      return llvm::createStringError("'" + packSignature.name +
+                                     "' packs an unknown parameter '" +
+                                     result.name + "'");
+    unsigned index = it - packedSignature.arguments.begin();
+    indices.push_back(index);
+    kernels.push_back(bound.bound[index]->ref());
+    packed.emplace_back(result.type);
+  }
+  for (HostTensor &panel : packed)
+    panels.push_back(panel.ref());
+  if (llvm::Error error = packWeights.call(kernels, panels, bound.threads))
+    return error;
+  for (auto [index, panel] : llvm::zip(indices, packed))
+    bound.bound[index] = std::move(panel);
+  bound.function = (*compiled)[0];
+  return llvm::Error::success();
 }
 
 llvm::Error Session::emit(llvm::StringRef name, EmitStage stage,

@@ -277,11 +277,32 @@ int main(int argc, char **argv) {
                 llvm::Twine(inputs.size()) + " given");
   size_t calls = perCall == 0 ? 1 : inputs.size() / perCall;
 
+  // With --params, the parameters are bound once (laid out for the kernels
+  // there); each call passes the rest.
   CacheStats before = Session::getCacheStats();
   auto compileStart = std::chrono::steady_clock::now();
-  auto function = (*session)->lookup(name);
-  if (!function)
-    return fail(function.takeError());
+  std::unique_ptr<BoundFunction> bound;
+  const CompiledFunction *function = nullptr;
+  if (!paramsFile.empty()) {
+    llvm::SmallVector<NamedBuffer> named;
+    for (auto [index, param] : llvm::enumerate(fixed))
+      if (param)
+        named.push_back({signature->arguments[index].name, param->ref()});
+    auto result = (*session)->bind(name, named);
+    if (!result)
+      return fail(result.takeError());
+    bound = std::move(*result);
+  } else {
+    auto result = (*session)->lookup(name);
+    if (!result)
+      return fail(result.takeError());
+    function = &*result;
+  }
+  auto callOnce = [&](llvm::ArrayRef<BufferRef> arguments,
+                      llvm::ArrayRef<BufferRef> results) {
+    return bound ? bound->call(arguments, results)
+                 : function->call(arguments, results, threads);
+  };
   double compileMillis = std::chrono::duration<double, std::milli>(
                              std::chrono::steady_clock::now() - compileStart)
                              .count();
@@ -296,10 +317,8 @@ int main(int argc, char **argv) {
     loaded.reserve(perCall);
     size_t next = call * perCall;
     for (auto [index, param] : llvm::enumerate(fixed)) {
-      if (param) {
-        arguments.push_back(param->ref());
+      if (param)
         continue;
-      }
       auto tensor = loadInput(inputs[next++], signature->arguments[index]);
       if (!tensor)
         return fail(tensor.takeError());
@@ -312,7 +331,7 @@ int main(int argc, char **argv) {
       results.emplace_back(info.type);
     for (HostTensor &result : results)
       resultRefs.push_back(result.ref());
-    if (llvm::Error error = function->call(arguments, resultRefs, threads))
+    if (llvm::Error error = callOnce(arguments, resultRefs))
       return fail(std::move(error));
     printResults(*signature, results);
 
@@ -321,7 +340,7 @@ int main(int argc, char **argv) {
       std::vector<double> micros;
       for (unsigned i = 0; i < timed; ++i) {
         auto start = std::chrono::steady_clock::now();
-        if (llvm::Error error = function->call(arguments, resultRefs, threads))
+        if (llvm::Error error = callOnce(arguments, resultRefs))
           return fail(std::move(error));
         micros.push_back(std::chrono::duration<double, std::micro>(
                              std::chrono::steady_clock::now() - start)

@@ -36,6 +36,31 @@ def NNSplitRaggedMatmulsPass
   let dependentDialects = ["::mlir::tensor::TensorDialect"];
 }
 
+def NNPackBoundWeightsPass
+    : Pass<"nn-pack-bound-weights", "::mlir::ModuleOp"> {
+  let summary = "Lay bound dense kernels out in column panels, once, at bind time";
+  let description = [{
+    For every public function, each argument marked `nn.bound` (a parameter
+    bound to a Session: its value is fixed for many calls) that is a static
+    rank-2 `nn.dense` kernel [K, N] (used by nothing else), with N a multiple
+    of `panel-width` and wider than it, is passed in the layout the matmul
+    kernel reads: [N / w, K, w], each column panel of w = `panel-width`
+    columns contiguous over all of K. The function takes that layout and
+    reads the kernel through a `linalg.unpack` (which nn-tile-and-fuse folds
+    into slices of the panels, so no copy of B is made per call); a new
+    public function `<name>.pack_weights` takes the kernels as given (same
+    `nn.name`s) and returns them in panel layout, for the runtime to call
+    once when the parameters are bound. Functions with no such argument are
+    left as they are.
+  }];
+  let options = [
+    Option<"panelWidth", "panel-width", "int64_t", "32",
+           "Columns of a panel: the matmul register tile's columns (N)">,
+  ];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def NNEpilogueInPlacePass : Pass<"nn-epilogue-in-place", "::mlir::func::FuncOp"> {
   let summary = "Let a contraction's elementwise epilogue write into its accumulator";
   let description = [{

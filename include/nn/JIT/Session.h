@@ -141,10 +141,12 @@ private:
 };
 
 /// A compiled function with some named arguments (parameters) bound once.
-/// Binding copies the parameters into storage this object owns (where
-/// weights get relaid out for fast kernels: once per parameter set, never per
-/// call); calls then pass only the other ("free") arguments, in order.
-/// Calls are thread-safe.
+/// Binding copies the parameters into storage this object owns, in the
+/// layout the compiled kernels read (dense kernels as column panels, see
+/// nn-pack-bound-weights: once per parameter set, never per call); the
+/// bound function's signature gives those arguments in that layout. Calls
+/// then pass only the other ("free") arguments, in order. Calls are
+/// thread-safe.
 class BoundFunction {
 public:
   const CompiledFunction &getFunction() const { return *function; }
@@ -209,6 +211,11 @@ public:
 private:
   static llvm::Expected<std::unique_ptr<Session>>
   create(std::unique_ptr<llvm::MemoryBuffer> buffer, SessionOptions options);
+  /// Compiles `name` taking `bound`'s parameters in the layout its kernels
+  /// read (nn-pack-bound-weights) and lays them out; leaves `bound` as it is
+  /// when no parameter changes layout.
+  llvm::Error compileWithPackedWeights(llvm::StringRef name,
+                                       BoundFunction &bound);
   explicit Session(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl;
 };

@@ -1,0 +1,171 @@
+//===- WeightLayout.cpp - read bound weights from column panels -----------===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+
+#include "nn/Codegen/WeightLayout.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+using namespace mlir;
+using namespace mlir::nn;
+
+std::optional<int64_t> mlir::nn::getPanelWidth(linalg::UnPackOp op) {
+  auto type = dyn_cast<RankedTensorType>(op.getDest().getType());
+  ArrayRef<int64_t> tiles = op.getStaticInnerTiles();
+  if (!type || type.getRank() != 2 || !type.hasStaticShape() ||
+      op.getInnerDimsPos() != ArrayRef<int64_t>{1} ||
+      op.getOuterDimsPerm() != ArrayRef<int64_t>{1, 0} || tiles.size() != 1 ||
+      ShapedType::isDynamic(tiles[0]) || type.getDimSize(1) % tiles[0] != 0)
+    return std::nullopt;
+  return tiles[0];
+}
+
+linalg::UnPackOp mlir::nn::getPanelUnpackSource(Value value) {
+  while (auto slice = value.getDefiningOp<tensor::ExtractSliceOp>()) {
+    if (!slice.hasUnitStride() ||
+        slice.getSourceType().getRank() != slice.getResultType().getRank())
+      return nullptr;
+    value = slice.getSource();
+  }
+  auto unpack = value.getDefiningOp<linalg::UnPackOp>();
+  return unpack && getPanelWidth(unpack) ? unpack : nullptr;
+}
+
+namespace {
+
+bool isMultipleOf(OpFoldResult value, int64_t factor);
+
+/// Whether `expr`, over `operands`, is a multiple of `factor`.
+bool isMultipleOf(AffineExpr expr, ValueRange operands, unsigned numDims,
+                  int64_t factor) {
+  if (auto constant = dyn_cast<AffineConstantExpr>(expr))
+    return constant.getValue() % factor == 0;
+  if (auto dim = dyn_cast<AffineDimExpr>(expr))
+    return isMultipleOf(operands[dim.getPosition()], factor);
+  if (auto symbol = dyn_cast<AffineSymbolExpr>(expr))
+    return isMultipleOf(operands[numDims + symbol.getPosition()], factor);
+  auto binary = dyn_cast<AffineBinaryOpExpr>(expr);
+  if (!binary)
+    return false;
+  bool lhs = isMultipleOf(binary.getLHS(), operands, numDims, factor);
+  bool rhs = isMultipleOf(binary.getRHS(), operands, numDims, factor);
+  if (expr.getKind() == AffineExprKind::Add)
+    return lhs && rhs;
+  if (expr.getKind() == AffineExprKind::Mul)
+    return lhs || rhs;
+  return false;
+}
+
+/// Whether `value` is provably a multiple of `factor`: a constant, the
+/// induction variable of a loop whose start and step are, or sums and
+/// products of such.
+bool isMultipleOf(OpFoldResult value, int64_t factor) {
+  if (std::optional<int64_t> constant = getConstantIntValue(value))
+    return *constant % factor == 0;
+  auto v = cast<Value>(value);
+  if (auto arg = dyn_cast<BlockArgument>(v)) {
+    Operation *owner = arg.getOwner()->getParentOp();
+    if (auto loop = dyn_cast<scf::ForOp>(owner))
+      return arg == loop.getInductionVar() &&
+             isMultipleOf(loop.getLowerBound(), factor) &&
+             isMultipleOf(loop.getStep(), factor);
+    if (auto forall = dyn_cast<scf::ForallOp>(owner)) {
+      unsigned index = arg.getArgNumber();
+      return index < forall.getRank() &&
+             isMultipleOf(forall.getMixedLowerBound()[index], factor) &&
+             isMultipleOf(forall.getMixedStep()[index], factor);
+    }
+    return false;
+  }
+  if (auto apply = v.getDefiningOp<affine::AffineApplyOp>())
+    return isMultipleOf(apply.getAffineMap().getResult(0),
+                        apply.getMapOperands(),
+                        apply.getAffineMap().getNumDims(), factor);
+  if (auto add = v.getDefiningOp<arith::AddIOp>())
+    return isMultipleOf(add.getLhs(), factor) &&
+           isMultipleOf(add.getRhs(), factor);
+  if (auto mul = v.getDefiningOp<arith::MulIOp>())
+    return isMultipleOf(mul.getLhs(), factor) ||
+           isMultipleOf(mul.getRhs(), factor);
+  return false;
+}
+
+/// A [s, w] slice of a panel unpack (through a chain of slices) whose
+/// columns start at a multiple of w is the contiguous part [s, w] of one
+/// packed panel: read it from there, with no unpacking.
+struct ReadSliceFromPanel : OpRewritePattern<tensor::ExtractSliceOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(tensor::ExtractSliceOp slice,
+                                PatternRewriter &rewriter) const override {
+    linalg::UnPackOp unpack = getPanelUnpackSource(slice);
+    if (!unpack)
+      return failure();
+    int64_t width = *getPanelWidth(unpack);
+    ArrayRef<int64_t> sizes = slice.getStaticSizes();
+    if (sizes.size() != 2 || sizes[1] != width ||
+        ShapedType::isDynamic(sizes[0]))
+      return failure();
+    // Offsets add up along the chain; each column offset must keep the
+    // panels aligned.
+    SmallVector<OpFoldResult> rows, cols;
+    for (Value value = slice; value != unpack.getResult();) {
+      auto link = value.getDefiningOp<tensor::ExtractSliceOp>();
+      SmallVector<OpFoldResult> offsets = link.getMixedOffsets();
+      if (!isMultipleOf(offsets[1], width))
+        return failure();
+      rows.push_back(offsets[0]);
+      cols.push_back(offsets[1]);
+      value = link.getSource();
+    }
+    Location loc = slice.getLoc();
+    auto sum = [&](ArrayRef<OpFoldResult> terms, int64_t divisor) {
+      AffineExpr expr = rewriter.getAffineConstantExpr(0);
+      for (unsigned i = 0; i < terms.size(); ++i)
+        expr = expr + rewriter.getAffineDimExpr(i);
+      return affine::makeComposedFoldedAffineApply(
+          rewriter, loc,
+          AffineMap::get(terms.size(), 0, expr.floorDiv(divisor)), terms);
+    };
+    SmallVector<OpFoldResult> offsets = {sum(cols, width), sum(rows, 1),
+                                         rewriter.getIndexAttr(0)};
+    SmallVector<OpFoldResult> panelSizes = {rewriter.getIndexAttr(1),
+                                            rewriter.getIndexAttr(sizes[0]),
+                                            rewriter.getIndexAttr(width)};
+    SmallVector<OpFoldResult> strides(3, rewriter.getIndexAttr(1));
+    rewriter.replaceOpWithNewOp<tensor::ExtractSliceOp>(
+        slice, slice.getResultType(), unpack.getSource(), offsets, panelSizes,
+        strides);
+    return success();
+  }
+};
+
+} // namespace
+
+LogicalResult mlir::nn::readSlicesFromPanels(Operation *root) {
+  MLIRContext *context = root->getContext();
+  RewritePatternSet patterns(context);
+  patterns.add<ReadSliceFromPanel>(context);
+  if (failed(applyPatternsGreedily(root, std::move(patterns))))
+    return root->emitError("failed to read slices of packed weights");
+  // Whatever still reads the unpacked kernel gets it unpacked, per call.
+  SmallVector<linalg::UnPackOp> unpacks;
+  root->walk([&](linalg::UnPackOp unpack) { unpacks.push_back(unpack); });
+  IRRewriter rewriter(context);
+  for (linalg::UnPackOp unpack : unpacks) {
+    if (unpack->use_empty()) {
+      rewriter.eraseOp(unpack);
+      continue;
+    }
+    rewriter.setInsertionPoint(unpack);
+    if (failed(linalg::lowerUnPack(rewriter, unpack)))
+      return unpack.emitOpError("could not be lowered");
+  }
+  return success();
+}
