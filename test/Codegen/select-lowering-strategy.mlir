@@ -187,3 +187,19 @@ func.func @outer_cache_tiles(%a: tensor<1048576xf32>, %m: tensor<4096x4096xf32>,
   } -> tensor<64x16384xf32>
   return %0, %1, %2, %3 : tensor<1048576xf32>, tensor<4096xf32>, tensor<131072xf32>, tensor<64x16384xf32>
 }
+
+// -----
+
+// A bound kernel in 32-column panels is read one panel per register tile,
+// whatever register-tile-cols says (16 with SMALL): tile_sizes' columns are
+// the panel width. (M = 4, N = 64, K = 64: no cache tiles.)
+// CHECK-LABEL: func.func @bound_panels
+// CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<tile_sizes = [4, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
+// SMALL-LABEL: func.func @bound_panels
+// SMALL: linalg.matmul {nn.lowering_config = #nn.lowering_config<tile_sizes = [4, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
+func.func @bound_panels(%a: tensor<4x64xf32>, %bp: tensor<2x64x32xf32>, %c: tensor<4x64xf32>) -> tensor<4x64xf32> {
+  %empty = tensor.empty() : tensor<64x64xf32>
+  %b = linalg.unpack %bp outer_dims_perm = [1, 0] inner_dims_pos = [1] inner_tiles = [32] into %empty : tensor<2x64x32xf32> -> tensor<64x64xf32>
+  %mm = linalg.matmul ins(%a, %b : tensor<4x64xf32>, tensor<64x64xf32>) outs(%c : tensor<4x64xf32>) -> tensor<4x64xf32>
+  return %mm : tensor<4x64xf32>
+}

@@ -135,6 +135,57 @@ func.func @packed_panels(%a: tensor<128x64xf32>, %b: tensor<64x128xf32>, %c: ten
 
 // -----
 
+// The same matmul with B a bound kernel in 32-column panels
+// (nn-pack-bound-weights): no panel is copied, and every register tile's
+// 1 x 32 row of B is read from the packed panels: panel (n + j) / 32 of
+// the cache tile's column n and the panel loop's j, row k + kk of the k
+// block k and the step kk.
+// CHECK: #[[$PANEL:.*]] = affine_map<(d0, d1) -> ((d0 + d1) floordiv 32)>
+// CHECK: #[[$ROW:.*]] = affine_map<(d0, d1) -> (d0 + d1)>
+// CHECK-LABEL: func.func @bound_panels
+// CHECK-SAME: %[[BP:[a-z0-9]+]]: tensor<4x64x32xf32>
+// CHECK-NOT: linalg.copy
+// CHECK-NOT: linalg.unpack
+// CHECK: scf.forall (%[[M:.*]], %[[N:.*]]) =
+// CHECK:   scf.for %[[K:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args
+// CHECK:     scf.for %[[J:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args
+// CHECK:       scf.for
+// CHECK:         scf.for %[[KK:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args
+// CHECK-DAG:       %[[P:.*]] = affine.apply #[[$PANEL]](%[[J]], %[[N]])
+// CHECK-DAG:       %[[R:.*]] = affine.apply #[[$ROW]](%[[KK]], %[[K]])
+// CHECK:           %[[BK:.*]] = tensor.extract_slice %[[BP]][%[[P]], %[[R]], 0] [1, 1, 32] [1, 1, 1] : tensor<4x64x32xf32> to tensor<1x32xf32>
+// CHECK:           linalg.matmul ins(%{{.*}}, %[[BK]] : tensor<8x1xf32>, tensor<1x32xf32>)
+// CHECK-NOT: linalg.copy
+// CHECK-NOT: linalg.unpack
+func.func @bound_panels(%a: tensor<128x64xf32>, %bp: tensor<4x64x32xf32>, %c: tensor<128x128xf32>) -> tensor<128x128xf32> {
+  %empty = tensor.empty() : tensor<64x128xf32>
+  %b = linalg.unpack %bp outer_dims_perm = [1, 0] inner_dims_pos = [1] inner_tiles = [32] into %empty : tensor<4x64x32xf32> -> tensor<64x128xf32>
+  %mm = linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [64, 64, 16], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
+      ins(%a, %b : tensor<128x64xf32>, tensor<64x128xf32>) outs(%c : tensor<128x128xf32>) -> tensor<128x128xf32>
+  return %mm : tensor<128x128xf32>
+}
+
+// -----
+
+// A slice of the panels that does not start on a panel (columns 16 to 47)
+// cannot be read from one: the kernel is unpacked (a transpose into a new
+// tensor) instead.
+// CHECK-LABEL: func.func @misaligned_panels
+// CHECK-NOT: linalg.unpack
+// CHECK: linalg.transpose ins(%{{.*}} : tensor<2x64x32xf32>) outs(%{{.*}} : tensor<64x2x32xf32>) permutation = [1, 0, 2]
+// CHECK: tensor.collapse_shape
+// CHECK: linalg.matmul
+func.func @misaligned_panels(%a: tensor<8x64xf32>, %bp: tensor<2x64x32xf32>, %c: tensor<8x32xf32>) -> tensor<8x32xf32> {
+  %empty = tensor.empty() : tensor<64x64xf32>
+  %b = linalg.unpack %bp outer_dims_perm = [1, 0] inner_dims_pos = [1] inner_tiles = [32] into %empty : tensor<2x64x32xf32> -> tensor<64x64xf32>
+  %middle = tensor.extract_slice %b[0, 16] [64, 32] [1, 1] : tensor<64x64xf32> to tensor<64x32xf32>
+  %mm = linalg.matmul {nn.lowering_config = #nn.lowering_config<tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
+      ins(%a, %middle : tensor<8x64xf32>, tensor<64x32xf32>) outs(%c : tensor<8x32xf32>) -> tensor<8x32xf32>
+  return %mm : tensor<8x32xf32>
+}
+
+// -----
+
 #id = affine_map<(d0, d1) -> (d0, d1)>
 #row = affine_map<(d0, d1) -> (d0)>
 

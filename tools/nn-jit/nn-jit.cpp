@@ -292,6 +292,15 @@ int main(int argc, char **argv) {
     if (!result)
       return fail(result.takeError());
     bound = std::move(*result);
+    // Parameters the kernels read in another layout (dense kernels as
+    // column panels), laid out once by bind.
+    const FunctionSignature &boundSignature =
+        bound->getFunction().getSignature();
+    for (auto [given, laidOut] :
+         llvm::zip(signature->arguments, boundSignature.arguments))
+      if (given.type.str() != laidOut.type.str())
+        llvm::outs() << "param " << given.name << ": " << given.type.str()
+                     << " laid out as " << laidOut.type.str() << "\n";
   } else {
     auto result = (*session)->lookup(name);
     if (!result)

@@ -1,0 +1,46 @@
+// Bound dense kernels are laid out once, when bound (--params binds them),
+// as 32-column panels that the matmul reads in place. The layout changes
+// where B is read from, never the bits: bound results (1 and 2 threads)
+// equal the unbound ones (kernel passed per call, B panels copied in the
+// kernel) byte for byte, and NumPy's float64 reference within float32
+// rounding. Two paths: a k-blocked 128 x 1024 x 256 matmul (cache tiles
+// of 64 rows and k blocks of 256: 8 register-row tiles read each panel
+// block, which unbound is copied first) and batch 1 (one register row).
+// RUN: rm -rf %t && mkdir -p %t/big %t/one
+// RUN: %python %S/Inputs/make_dense_data.py %t/big 128 1024 256
+// RUN: %python %S/Inputs/make_dense_data.py %t/one 1 784 512
+// RUN: %python -c "import numpy as np; [np.savez(d + '/params.npz', w=np.load(d + '/w.npy'), b=np.load(d + '/b.npy')) for d in ('%t/big', '%t/one')]"
+//
+// RUN: nn-jit %s --function=big --no-cache --params=@%t/big/params.npz --input=@%t/big/x.npy --output=@%t/big/bound1.npy --threads=1 | FileCheck %s --check-prefix=BIG
+// RUN: nn-jit %s --function=big --no-cache --params=@%t/big/params.npz --input=@%t/big/x.npy --output=@%t/big/bound2.npy --threads=2
+// RUN: nn-jit %s --function=big --no-cache --input=@%t/big/x.npy --input=@%t/big/w.npy --input=@%t/big/b.npy --output=@%t/big/unbound.npy | FileCheck %s --check-prefix=UNBOUND
+// RUN: cmp %t/big/bound1.npy %t/big/unbound.npy
+// RUN: cmp %t/big/bound2.npy %t/big/unbound.npy
+// RUN: %python %S/Inputs/compare_npy.py %t/big/bound1.npy %t/big/expected.npy 1e-5 1e-4 | FileCheck %s --check-prefix=MATCH-BIG
+// BIG: param w: tensor<1024x256xf32> laid out as tensor<8x1024x32xf32>
+// BIG-NOT: param b
+// UNBOUND-NOT: laid out
+// MATCH-BIG: MATCH 32768 values
+//
+// RUN: nn-jit %s --function=one --no-cache --params=@%t/one/params.npz --input=@%t/one/x.npy --output=@%t/one/bound1.npy --threads=1 | FileCheck %s --check-prefix=ONE
+// RUN: nn-jit %s --function=one --no-cache --params=@%t/one/params.npz --input=@%t/one/x.npy --output=@%t/one/bound2.npy --threads=2
+// RUN: nn-jit %s --function=one --no-cache --input=@%t/one/x.npy --input=@%t/one/w.npy --input=@%t/one/b.npy --output=@%t/one/unbound.npy
+// RUN: cmp %t/one/bound1.npy %t/one/unbound.npy
+// RUN: cmp %t/one/bound2.npy %t/one/unbound.npy
+// RUN: %python %S/Inputs/compare_npy.py %t/one/bound1.npy %t/one/expected.npy 1e-5 1e-4 | FileCheck %s --check-prefix=MATCH-ONE
+// ONE: param w: tensor<784x512xf32> laid out as tensor<16x784x32xf32>
+// MATCH-ONE: MATCH 512 values
+
+func.func @big(%x: tensor<128x1024xf32>, %w: tensor<1024x256xf32> {nn.name = "w"},
+               %b: tensor<256xf32> {nn.name = "b"}) -> tensor<128x256xf32> {
+  %h = nn.dense %x, %w, %b : (tensor<128x1024xf32>, tensor<1024x256xf32>, tensor<256xf32>) -> tensor<128x256xf32>
+  %y = nn.relu %h : tensor<128x256xf32>
+  return %y : tensor<128x256xf32>
+}
+
+func.func @one(%x: tensor<1x784xf32>, %w: tensor<784x512xf32> {nn.name = "w"},
+               %b: tensor<512xf32> {nn.name = "b"}) -> tensor<1x512xf32> {
+  %h = nn.dense %x, %w, %b : (tensor<1x784xf32>, tensor<784x512xf32>, tensor<512xf32>) -> tensor<1x512xf32>
+  %y = nn.relu %h : tensor<1x512xf32>
+  return %y : tensor<1x512xf32>
+}
