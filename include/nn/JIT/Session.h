@@ -191,7 +191,8 @@ public:
   llvm::Expected<const CompiledFunction &> lookup(llvm::StringRef name);
 
   /// Compiles `name` and binds `parameters` to its arguments of the same
-  /// `nn.name`. Unknown names and mismatched types are errors.
+  /// `nn.name` (copies, laid out for the kernels: see BoundFunction). Unknown
+  /// names and mismatched types are errors.
   llvm::Expected<std::unique_ptr<BoundFunction>>
   bind(llvm::StringRef name, llvm::ArrayRef<NamedBuffer> parameters);
 
