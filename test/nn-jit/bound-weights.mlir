@@ -30,6 +30,15 @@
 // RUN: %python %S/Inputs/compare_npy.py %t/one/bound1.npy %t/one/expected.npy 1e-5 1e-4 | FileCheck %s --check-prefix=MATCH-ONE
 // ONE: param w: tensor<784x512xf32> laid out as tensor<16x784x32xf32>
 // MATCH-ONE: MATCH 512 values
+//
+// A pipeline without nn-tile-and-fuse cannot read panels: the parameters are
+// bound as given, and the results are still right.
+// RUN: nn-jit %s --function=one --no-cache --params=@%t/one/params.npz --input=@%t/one/x.npy --output=@%t/one/custom.npy \
+// RUN:   --pipeline='builtin.module(nn-lower-to-linalg,nn-bufferize,convert-linalg-to-loops,expand-strided-metadata,lower-affine,convert-scf-to-cf,finalize-memref-to-llvm,func.func(llvm-request-c-wrappers),convert-math-to-llvm,convert-arith-to-llvm,convert-func-to-llvm,convert-cf-to-llvm,reconcile-unrealized-casts)' \
+// RUN: | FileCheck %s --check-prefix=CUSTOM
+// RUN: %python %S/Inputs/compare_npy.py %t/one/custom.npy %t/one/expected.npy 1e-5 1e-4 | FileCheck %s --check-prefix=MATCH-ONE
+// CUSTOM-NOT: laid out
+// CUSTOM: @one
 
 func.func @big(%x: tensor<128x1024xf32>, %w: tensor<1024x256xf32> {nn.name = "w"},
                %b: tensor<256xf32> {nn.name = "b"}) -> tensor<128x256xf32> {

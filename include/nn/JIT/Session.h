@@ -214,7 +214,8 @@ private:
   create(std::unique_ptr<llvm::MemoryBuffer> buffer, SessionOptions options);
   /// Compiles `name` taking `bound`'s parameters in the layout its kernels
   /// read (nn-pack-bound-weights) and lays them out; leaves `bound` as it is
-  /// when no parameter changes layout.
+  /// when no parameter changes layout or the session's pipeline cannot
+  /// compile that form (one without nn-tile-and-fuse).
   llvm::Error compileWithPackedWeights(llvm::StringRef name,
                                        BoundFunction &bound);
   explicit Session(std::unique_ptr<Impl> impl);

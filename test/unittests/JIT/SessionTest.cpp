@@ -38,16 +38,18 @@ std::string denseModule(llvm::StringRef tag = "") {
       .str();
 }
 
+/// relu(x [kRows, kIn] . w [kIn, outputs] + b) by plain loops.
 std::vector<float> referenceDense(const std::vector<float> &x,
                                   const std::vector<float> &w,
-                                  const std::vector<float> &b) {
-  std::vector<float> out(kRows * kOut);
+                                  const std::vector<float> &b,
+                                  int64_t outputs = kOut) {
+  std::vector<float> out(kRows * outputs);
   for (int64_t i = 0; i < kRows; ++i)
-    for (int64_t j = 0; j < kOut; ++j) {
+    for (int64_t j = 0; j < outputs; ++j) {
       double sum = 0;
       for (int64_t k = 0; k < kIn; ++k)
-        sum += double(x[i * kIn + k]) * w[k * kOut + j];
-      out[i * kOut + j] = std::max(float(sum + b[j]), 0.0f);
+        sum += double(x[i * kIn + k]) * w[k * outputs + j];
+      out[i * outputs + j] = std::max(float(sum + b[j]), 0.0f);
     }
   return out;
 }
@@ -236,20 +238,6 @@ constexpr const char *kWideDense = R"mlir(
       return %1 : tensor<4x64xf32>
     })mlir";
 
-std::vector<float> referenceWideDense(const std::vector<float> &x,
-                                      const std::vector<float> &w,
-                                      const std::vector<float> &b) {
-  std::vector<float> out(kRows * kWideOut);
-  for (int64_t i = 0; i < kRows; ++i)
-    for (int64_t j = 0; j < kWideOut; ++j) {
-      double sum = 0;
-      for (int64_t k = 0; k < kIn; ++k)
-        sum += double(x[i * kIn + k]) * w[k * kWideOut + j];
-      out[i * kWideOut + j] = std::max(float(sum + b[j]), 0.0f);
-    }
-  return out;
-}
-
 // Binding lays the kernel out once (the bound function takes it as
 // [N / 32, K, 32] panels), keeps its own copy of every parameter, and calls
 // with new inputs never recompile.
@@ -279,7 +267,7 @@ TEST(SessionTest, BoundKernelsAreLaidOutOnceAsPanels) {
     llvm::Error error = (*bound)->call({{x.data(), xShape, DType::F32}},
                                        {{out.data(), outShape, DType::F32}});
     ASSERT_FALSE(error) << llvm::toString(std::move(error));
-    expectClose(out, referenceWideDense(x, original, b));
+    expectClose(out, referenceDense(x, original, b, kWideOut));
   }
   EXPECT_EQ(Session::getCacheStats().compiled, before + 1);
 }
@@ -315,7 +303,7 @@ TEST(SessionTest, BoundAndUnboundCallsAgreeBitwise) {
   EXPECT_EQ(
       std::memcmp(bound.data(), unbound.data(), bound.size() * sizeof(float)),
       0);
-  expectClose(bound, referenceWideDense(x, w, b));
+  expectClose(bound, referenceDense(x, w, b, kWideOut));
 }
 
 TEST(SessionTest, MalformedModuleIsAnError) {
