@@ -107,6 +107,11 @@ void mlir::nn::buildLowerToLLVMPipeline(OpPassManager &pm,
   // Cache tiles are shared by threads: scf.forall -> scf.parallel -> OpenMP
   // (below); the thread count is the runtime's (omp_set_num_threads).
   funcPm.addPass(createForallToParallelLoopPass());
+  if (options.prefetchRowsAhead > 0) {
+    NNPrefetchRowsPassOptions prefetch;
+    prefetch.rowsAhead = options.prefetchRowsAhead;
+    funcPm.addPass(createNNPrefetchRowsPass(prefetch));
+  }
   funcPm.addPass(createNNLowerVectorsPass());
   funcPm.addPass(createNNLowerStridedCopiesPass());
   funcPm.addPass(createConvertLinalgToLoopsPass());

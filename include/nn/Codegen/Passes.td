@@ -170,6 +170,29 @@ def NNVectorizePass : Pass<"nn-vectorize", "::mlir::func::FuncOp"> {
   let dependentDialects = ["::mlir::vector::VectorDialect"];
 }
 
+def NNPrefetchRowsPass : Pass<"nn-prefetch-rows", "::mlir::func::FuncOp"> {
+  let summary = "Prefetch later rows while a row group computes on its row";
+  let description = [{
+    Runs on bufferized code, after `scf.forall` became `scf.parallel`. In a
+    one-dimensional parallel loop over rows (a softmax's or layer_norm's
+    row group), the first inner loop that reads a row of a function argument
+    waits on memory, while a loop after it that reads the same row again and
+    computes math functions (a softmax's exponentials) finds the row in
+    cache and is bound by compute. Each read of such a loop also prefetches
+    the same columns `rows-ahead` row tiles further on (`memref.prefetch`,
+    one per cache line; the last rows prefetch the last row), so that the
+    next rows stream in during that compute instead of during the next
+    row's first pass. (Light passes, layer_norm's centring, are themselves
+    bound by memory: prefetching there was slower.)
+  }];
+  let options = [
+    Option<"rowsAhead", "rows-ahead", "int64_t", "2",
+           "How many row tiles ahead to prefetch">,
+  ];
+  let dependentDialects = ["::mlir::memref::MemRefDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
 def NNLowerVectorsPass : Pass<"nn-lower-vectors", "::mlir::func::FuncOp"> {
   let summary = "Lower high-level vector ops into FMAs, loads and stores";
   let description = [{

@@ -44,6 +44,11 @@ struct CodegenPipelineOptions
       *this, "max-vector-elements",
       llvm::cl::desc("Largest iteration space turned into one vector op"),
       llvm::cl::init(4096)};
+  Option<int64_t> prefetchRowsAhead{
+      *this, "prefetch-rows-ahead",
+      llvm::cl::desc("Row tiles ahead that row groups prefetch during their "
+                     "compute passes (nn-prefetch-rows); 0: none"),
+      llvm::cl::init(2)};
   Option<bool> useWorkspace{
       *this, "use-workspace",
       llvm::cl::desc("Intermediate buffers of public functions live in a "

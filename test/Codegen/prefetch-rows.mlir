@@ -1,0 +1,94 @@
+// RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-prefetch-rows,canonicalize))" | FileCheck %s
+// RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-prefetch-rows{rows-ahead=4},canonicalize))" | FileCheck %s --check-prefix=FOUR
+
+// A softmax-like row group: the first loop reads row %r of %x (and waits on
+// memory), the second reads it again and computes exp: only the second
+// prefetches, rows %r + 2 (at most row 63), one prefetch per 64-byte line
+// of each 32-lane read (columns j and j + 16).
+// CHECK-LABEL: func.func @row_group
+// CHECK-SAME: %[[X:[a-z0-9]+]]: memref<64x4096xf32>
+// CHECK-DAG: %[[C2:.*]] = arith.constant 2 : index
+// CHECK-DAG: %[[C16:.*]] = arith.constant 16 : index
+// CHECK-DAG: %[[C63:.*]] = arith.constant 63 : index
+// CHECK: scf.parallel (%[[R:.*]]) =
+// CHECK:   scf.for
+// CHECK-NOT: memref.prefetch
+// CHECK:     vector.transfer_read %[[X]]
+// CHECK:   scf.for %[[J:.*]] =
+// CHECK:     %[[NEXT:.*]] = arith.addi %[[R]], %[[C2]]
+// CHECK:     %[[ROW:.*]] = arith.minsi %[[NEXT]], %[[C63]]
+// CHECK:     memref.prefetch %[[X]][%[[ROW]], %[[J]]], read, locality<3>, data
+// CHECK:     %[[J16:.*]] = arith.addi %[[J]], %[[C16]]
+// CHECK:     memref.prefetch %[[X]][%[[ROW]], %[[J16]]], read, locality<3>, data
+// CHECK:     vector.transfer_read %[[X]][%[[R]], %[[J]]]
+// CHECK:     math.exp
+// FOUR-LABEL: func.func @row_group
+// FOUR: arith.constant 4 : index
+// FOUR: memref.prefetch
+func.func @row_group(%x: memref<64x4096xf32>, %out: memref<64x4096xf32>, %sums: memref<64xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c32 = arith.constant 32 : index
+  %c64 = arith.constant 64 : index
+  %c4096 = arith.constant 4096 : index
+  %zero = arith.constant 0.0 : f32
+  %init = arith.constant dense<0.0> : vector<32xf32>
+  scf.parallel (%r) = (%c0) to (%c64) step (%c1) {
+    %sum = scf.for %j = %c0 to %c4096 step %c32 iter_args(%acc = %init) -> (vector<32xf32>) {
+      %v = vector.transfer_read %x[%r, %j], %zero {in_bounds = [true]} : memref<64x4096xf32>, vector<32xf32>
+      %a = arith.addf %acc, %v : vector<32xf32>
+      scf.yield %a : vector<32xf32>
+    }
+    %s = vector.reduction <add>, %sum : vector<32xf32> into f32
+    memref.store %s, %sums[%r] : memref<64xf32>
+    scf.for %j = %c0 to %c4096 step %c32 {
+      %v = vector.transfer_read %x[%r, %j], %zero {in_bounds = [true]} : memref<64x4096xf32>, vector<32xf32>
+      %e = math.exp %v : vector<32xf32>
+      vector.transfer_write %e, %out[%r, %j] {in_bounds = [true]} : vector<32xf32>, memref<64x4096xf32>
+    }
+    scf.reduce
+  }
+  return
+}
+
+// -----
+
+// A second pass with no math function (layer_norm's centring) is itself
+// bound by memory: no prefetch. Nor in a loop over rows that is not
+// parallel.
+// CHECK-LABEL: func.func @light_pass
+// CHECK-NOT: memref.prefetch
+func.func @light_pass(%x: memref<64x4096xf32>, %out: memref<64x4096xf32>, %means: memref<64xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c16 = arith.constant 16 : index
+  %c64 = arith.constant 64 : index
+  %c4096 = arith.constant 4096 : index
+  %zero = arith.constant 0.0 : f32
+  scf.parallel (%r) = (%c0) to (%c64) step (%c1) {
+    %m = memref.load %means[%r] : memref<64xf32>
+    %mv = vector.broadcast %m : f32 to vector<16xf32>
+    scf.for %j = %c0 to %c4096 step %c16 {
+      %v = vector.transfer_read %x[%r, %j], %zero {in_bounds = [true]} : memref<64x4096xf32>, vector<16xf32>
+      vector.transfer_write %v, %out[%r, %j] {in_bounds = [true]} : vector<16xf32>, memref<64x4096xf32>
+    }
+    scf.for %j = %c0 to %c4096 step %c16 {
+      %v = vector.transfer_read %x[%r, %j], %zero {in_bounds = [true]} : memref<64x4096xf32>, vector<16xf32>
+      %d = arith.subf %v, %mv : vector<16xf32>
+      vector.transfer_write %d, %out[%r, %j] {in_bounds = [true]} : vector<16xf32>, memref<64x4096xf32>
+    }
+    scf.reduce
+  }
+  scf.for %r = %c0 to %c64 step %c1 {
+    scf.for %j = %c0 to %c4096 step %c16 {
+      %v = vector.transfer_read %x[%r, %j], %zero {in_bounds = [true]} : memref<64x4096xf32>, vector<16xf32>
+      vector.transfer_write %v, %out[%r, %j] {in_bounds = [true]} : vector<16xf32>, memref<64x4096xf32>
+    }
+    scf.for %j = %c0 to %c4096 step %c16 {
+      %v = vector.transfer_read %x[%r, %j], %zero {in_bounds = [true]} : memref<64x4096xf32>, vector<16xf32>
+      %e = math.exp %v : vector<16xf32>
+      vector.transfer_write %e, %out[%r, %j] {in_bounds = [true]} : vector<16xf32>, memref<64x4096xf32>
+    }
+  }
+  return
+}
