@@ -194,7 +194,8 @@ def NN_SoftmaxOp : NN_Op<"softmax", [AllTypesMatch<["input", "output"]>,
     (rule M2), masked positions get probability exactly 0 and the others
     share the mass. A slice along `axis` that is masked everywhere gives all
     zeros (Keras and Flax give a uniform distribution there, JAX's
-    `where=` gives NaN); no NaN arises unless the data has one.
+    `where=` gives NaN); no NaN arises unless the data has one. As in JAX,
+    a NaN (or +inf) among a slice's kept logits makes that whole slice NaN.
 
     Rules:
     * C1: `-rank <= axis < rank`.
