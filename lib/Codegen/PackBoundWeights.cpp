@@ -123,11 +123,8 @@ struct NNPackBoundWeightsPass
       auto kernelType = cast<RankedTensorType>(arg.getType());
       arg.setType(panelType);
       argumentTypes[index] = panelType;
-      Value init = tensor::EmptyOp::create(builder, loc, kernelType.getShape(),
-                                           kernelType.getElementType());
-      auto unpack = linalg::UnPackOp::create(
-          builder, loc, arg, init, /*innerDimsPos=*/{1},
-          {builder.getIndexAttr(panelWidth)}, /*outerDimsPerm=*/{1, 0});
+      linalg::UnPackOp unpack =
+          createPanelUnpack(builder, loc, arg, kernelType);
       arg.replaceAllUsesExcept(unpack.getResult(), unpack);
     }
     func.setFunctionType(

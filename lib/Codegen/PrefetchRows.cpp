@@ -96,8 +96,10 @@ struct NNPrefetchRowsPass
     int64_t bytes = read.getVectorType().getNumElements() * elementBytes;
     Value column = indices.back();
     for (int64_t offset = 0; offset < bytes; offset += kCacheLineBytes) {
-      Value shift = arith::ConstantIndexOp::create(b, loc, offset / elementBytes);
-      indices.back() = arith::AddIOp::create(b, loc, column, shift);
+      if (offset > 0)
+        indices.back() = arith::AddIOp::create(
+            b, loc, column,
+            arith::ConstantIndexOp::create(b, loc, offset / elementBytes));
       memref::PrefetchOp::create(b, loc, read.getBase(), indices,
                                  /*isWrite=*/false, /*localityHint=*/3,
                                  /*isDataCache=*/true);

@@ -241,26 +241,22 @@ LogicalResult tileMatmulWithPackedPanels(IRRewriter &rewriter,
   // The panel: B's kc x nr slice, copied in rows of 8 vectors, unless B is
   // a bound kernel already laid out in panels (nn-pack-bound-weights).
   Value panelSlice = panelMatmul.getDpsInputOperand(1)->get();
-  auto panelType = cast<RankedTensorType>(panelSlice.getType());
-  if (linalg::UnPackOp unpack = getPanelUnpackSource(panelSlice);
-      unpack && getPanelWidth(unpack) == nr) {
-    if (failed(tileAndReplace(rewriter, cast<TilingInterface>(*panelMatmul),
-                              {mr, 0, 0})))
-      return panelMatmul->emitError("failed to tile the rows of a matmul");
-    return success();
+  linalg::UnPackOp unpack = getPanelUnpackSource(panelSlice);
+  if (!unpack || getPanelWidth(unpack) != nr) {
+    auto panelType = cast<RankedTensorType>(panelSlice.getType());
+    rewriter.setInsertionPoint(panelMatmul);
+    Location loc = panelMatmul.getLoc();
+    Value empty = tensor::EmptyOp::create(rewriter, loc, panelType.getShape(),
+                                          panelType.getElementType());
+    auto copy = linalg::CopyOp::create(rewriter, loc, panelSlice, empty);
+    rewriter.modifyOpInPlace(panelMatmul, [&] {
+      panelMatmul.getDpsInputOperand(1)->set(copy.getResult(0));
+    });
+    int64_t copyRows = largestDivisorUpTo(panelType.getDimSize(0), 8);
+    if (failed(tileAndReplace(rewriter, cast<TilingInterface>(*copy),
+                              {copyRows, 0})))
+      return copy->emitError("failed to tile the copy of a matmul panel");
   }
-  rewriter.setInsertionPoint(panelMatmul);
-  Location loc = panelMatmul.getLoc();
-  Value empty = tensor::EmptyOp::create(rewriter, loc, panelType.getShape(),
-                                        panelType.getElementType());
-  auto copy = linalg::CopyOp::create(rewriter, loc, panelSlice, empty);
-  rewriter.modifyOpInPlace(panelMatmul, [&] {
-    panelMatmul.getDpsInputOperand(1)->set(copy.getResult(0));
-  });
-  int64_t copyRows = largestDivisorUpTo(panelType.getDimSize(0), 8);
-  if (failed(tileAndReplace(rewriter, cast<TilingInterface>(*copy),
-                            {copyRows, 0})))
-    return copy->emitError("failed to tile the copy of a matmul panel");
 
   if (failed(tileAndReplace(rewriter, cast<TilingInterface>(*panelMatmul),
                             {mr, 0, 0})))

@@ -15,12 +15,27 @@
 using namespace mlir;
 using namespace mlir::nn;
 
+/// Panels are the columns' tiles (inner dim 1), outermost first.
+static constexpr int64_t kPanelInnerDims[] = {1};
+static constexpr int64_t kPanelOuterPerm[] = {1, 0};
+
+linalg::UnPackOp mlir::nn::createPanelUnpack(OpBuilder &builder, Location loc,
+                                             Value panels,
+                                             RankedTensorType matrixType) {
+  int64_t width = cast<RankedTensorType>(panels.getType()).getDimSize(2);
+  Value init = tensor::EmptyOp::create(builder, loc, matrixType.getShape(),
+                                       matrixType.getElementType());
+  return linalg::UnPackOp::create(builder, loc, panels, init, kPanelInnerDims,
+                                  {builder.getIndexAttr(width)},
+                                  kPanelOuterPerm);
+}
+
 std::optional<int64_t> mlir::nn::getPanelWidth(linalg::UnPackOp op) {
   auto type = dyn_cast<RankedTensorType>(op.getDest().getType());
   ArrayRef<int64_t> tiles = op.getStaticInnerTiles();
   if (!type || type.getRank() != 2 || !type.hasStaticShape() ||
-      op.getInnerDimsPos() != ArrayRef<int64_t>{1} ||
-      op.getOuterDimsPerm() != ArrayRef<int64_t>{1, 0} || tiles.size() != 1 ||
+      op.getInnerDimsPos() != ArrayRef(kPanelInnerDims) ||
+      op.getOuterDimsPerm() != ArrayRef(kPanelOuterPerm) || tiles.size() != 1 ||
       ShapedType::isDynamic(tiles[0]) || type.getDimSize(1) % tiles[0] != 0)
     return std::nullopt;
   return tiles[0];

@@ -201,7 +201,6 @@ public:
                const SessionOptions &options, const internal::DiskCache *disk) {
     std::string key =
         internal::computeCacheKey(unit, options.pipeline, options.optLevel);
-    llvm::StringRef entry = signatures.front().name;
     std::lock_guard<std::mutex> lock(mutex);
     if (auto it = entries.find(key); it != entries.end()) {
       ++stats.memoryHits;
@@ -211,8 +210,8 @@ public:
     if (object) {
       ++stats.diskHits;
     } else {
-      auto compiled = internal::compileToObject(unit, entry, options.pipeline,
-                                                options.optLevel);
+      auto compiled = internal::compileToObject(
+          unit, signatures.front().name, options.pipeline, options.optLevel);
       if (!compiled)
         return compiled.takeError();
       ++stats.compiled;

@@ -24,8 +24,13 @@ constexpr llvm::StringLiteral kPackWeightsSuffix = ".pack_weights";
 /// The argument attribute that marks a parameter bound to a Session.
 constexpr llvm::StringLiteral kBoundAttrName = "nn.bound";
 
+/// Reads `panels` [N / w, K, w] as the [K, N] matrix they hold.
+linalg::UnPackOp createPanelUnpack(OpBuilder &builder, Location loc,
+                                   Value panels, RankedTensorType matrixType);
+
 /// The panel width w of `op` when it unpacks [N / w, K, w] panels into a
-/// static [K, N] matrix; nullopt for any other unpack.
+/// static [K, N] matrix (as createPanelUnpack does); nullopt for any other
+/// unpack.
 std::optional<int64_t> getPanelWidth(linalg::UnPackOp op);
 
 /// The panel unpack that `value` is, or is a unit-stride slice (through a
