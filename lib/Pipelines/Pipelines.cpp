@@ -112,6 +112,11 @@ void mlir::nn::buildLowerToLLVMPipeline(OpPassManager &pm,
     prefetch.rowsAhead = options.prefetchRowsAhead;
     funcPm.addPass(createNNPrefetchRowsPass(prefetch));
   }
+  if (options.streamStoresMinBytes > 0) {
+    NNStreamStoresPassOptions streamStores;
+    streamStores.minBytes = options.streamStoresMinBytes;
+    funcPm.addPass(createNNStreamStoresPass(streamStores));
+  }
   funcPm.addPass(createNNLowerVectorsPass());
   funcPm.addPass(createNNLowerStridedCopiesPass());
   funcPm.addPass(createConvertLinalgToLoopsPass());

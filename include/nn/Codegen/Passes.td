@@ -193,6 +193,37 @@ def NNPrefetchRowsPass : Pass<"nn-prefetch-rows", "::mlir::func::FuncOp"> {
                            "::mlir::arith::ArithDialect"];
 }
 
+def NNStreamStoresPass : Pass<"nn-stream-stores", "::mlir::func::FuncOp"> {
+  let summary = "Store large outputs with non-temporal (streaming) stores";
+  let description = [{
+    Runs on bufferized code, in public functions. An output (an argument
+    marked `bufferize.result`) of at least `min-bytes` is far larger than
+    the caches: ordinary stores first read each line they write (read for
+    ownership) and evict useful data to hold it. A loop
+    `for c = 0 to N step V` that stores one cache line (V elements) of an
+    output row per iteration, where every read and store moves with c
+    along the last dimension and nothing reads the output, is rewritten to
+    store the row's aligned lines with non-temporal stores
+    (`vector.store {nontemporal = true, alignment = 64}`). The row's
+    address is known only at run time: its first and last lines take an
+    iteration each with plain stores (they overlap the aligned lines,
+    which store the same values again), and a row whose address is not a
+    multiple of the element size keeps the loop as it was. A store fence
+    (x86 `sfence`) after each row orders its non-temporal stores before
+    the thread's later stores (the join of a parallel loop, a flag another
+    thread waits on).
+  }];
+  let options = [
+    Option<"minBytes", "min-bytes", "int64_t", "4194304",
+           "Smallest output (bytes) stored with non-temporal stores">,
+  ];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::vector::VectorDialect"];
+}
+
 def NNLowerVectorsPass : Pass<"nn-lower-vectors", "::mlir::func::FuncOp"> {
   let summary = "Lower high-level vector ops into FMAs, loads and stores";
   let description = [{

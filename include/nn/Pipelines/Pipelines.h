@@ -49,6 +49,11 @@ struct CodegenPipelineOptions
       llvm::cl::desc("Row tiles ahead that row groups prefetch during their "
                      "compute passes (nn-prefetch-rows); 0: none"),
       llvm::cl::init(2)};
+  Option<int64_t> streamStoresMinBytes{
+      *this, "stream-stores-min-bytes",
+      llvm::cl::desc("Outputs of at least this many bytes are stored with "
+                     "non-temporal stores (nn-stream-stores); 0: none"),
+      llvm::cl::init(4194304)};
   Option<bool> useWorkspace{
       *this, "use-workspace",
       llvm::cl::desc("Intermediate buffers of public functions live in a "

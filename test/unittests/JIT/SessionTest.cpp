@@ -13,7 +13,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <thread>
 #include <vector>
@@ -304,6 +306,67 @@ TEST(SessionTest, BoundAndUnboundCallsAgreeBitwise) {
       std::memcmp(bound.data(), unbound.data(), bound.size() * sizeof(float)),
       0);
   expectClose(bound, referenceDense(x, w, b, kWideOut));
+}
+
+/// Softmax over rows of a 4 MiB output: large enough that its rows are
+/// stored with non-temporal stores (nn-stream-stores), whose aligned part
+/// depends on where the caller's buffer starts.
+constexpr int64_t kStreamRows = 1024, kStreamCols = 1024;
+const char *kStreamedSoftmax = R"mlir(
+  func.func @streamed(%x: tensor<1024x1024xf32>) -> tensor<1024x1024xf32> {
+    %0 = nn.softmax %x axis = 1 : tensor<1024x1024xf32>
+    return %0 : tensor<1024x1024xf32>
+  })mlir";
+
+TEST(SessionTest, OutputsAtAnyAddressGetTheSameValues) {
+  auto session = makeSession(kStreamedSoftmax);
+  ASSERT_TRUE(session);
+  const int64_t count = kStreamRows * kStreamCols;
+  std::vector<float> x(count);
+  for (int64_t i = 0; i < count; ++i)
+    x[i] = 4.0f * std::sin(0.013f * i);
+  std::vector<int64_t> shape{kStreamRows, kStreamCols};
+  // The reference: exp(x - max) / sum, row by row, in double.
+  std::vector<float> want(count);
+  for (int64_t r = 0; r < kStreamRows; ++r) {
+    const float *row = &x[r * kStreamCols];
+    float max = *std::max_element(row, row + kStreamCols);
+    double sum = 0;
+    for (int64_t c = 0; c < kStreamCols; ++c)
+      sum += std::exp(double(row[c]) - max);
+    for (int64_t c = 0; c < kStreamCols; ++c)
+      want[r * kStreamCols + c] = float(std::exp(double(row[c]) - max) / sum);
+  }
+  // One 64-byte aligned buffer; outputs start 0, 4, 8 or 60 bytes into it
+  // (rows aligned, or misaligned by 1, 2 or 15 elements), or 2 bytes in
+  // (not even float-aligned: the plain stores). Every start gives the same
+  // bits, and the guard floats around the output stay untouched.
+  std::vector<float> first;
+  for (int64_t start : {0, 4, 8, 60, 2}) {
+    const int64_t bytes = count * sizeof(float);
+    std::vector<char> storage(bytes + 256, 0x5a);
+    char *aligned = reinterpret_cast<char *>(
+        (reinterpret_cast<uintptr_t>(storage.data()) + 63) & ~uintptr_t(63));
+    char *out = aligned + start;
+    llvm::Error error =
+        session->call("streamed", {{x.data(), shape, DType::F32}},
+                      {{out, shape, DType::F32}});
+    ASSERT_FALSE(error) << llvm::toString(std::move(error));
+    std::vector<float> got(count);
+    std::memcpy(got.data(), out, bytes);
+    if (first.empty()) {
+      expectClose(got, want);
+      first = got;
+    } else {
+      EXPECT_EQ(std::memcmp(got.data(), first.data(), bytes), 0)
+          << "output at byte " << start;
+    }
+    for (char *guard = storage.data(); guard < out; ++guard)
+      ASSERT_EQ(*guard, 0x5a) << "before the output at byte " << start;
+    for (char *guard = out + bytes; guard < storage.data() + storage.size();
+         ++guard)
+      ASSERT_EQ(*guard, 0x5a) << "after the output at byte " << start;
+  }
 }
 
 TEST(SessionTest, MalformedModuleIsAnError) {
