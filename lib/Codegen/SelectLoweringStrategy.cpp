@@ -33,14 +33,21 @@ matmulRegisterTile(linalg::LinalgOp op, int64_t rows, int64_t cols) {
   SmallVector<int64_t> bounds = op.getStaticLoopRanges();
   if (bounds.size() != 3 || ShapedType::isDynamicShape(bounds))
     return std::nullopt;
+  int64_t rowTile = largestDivisorUpTo(bounds[0], rows);
   // A bound kernel laid out in panels (nn-pack-bound-weights) is read one
   // whole panel per register tile.
-  int64_t colTile = largestDivisorUpTo(bounds[1], cols);
   if (linalg::UnPackOp unpack =
           getPanelUnpackSource(op.getDpsInputOperand(1)->get()))
     if (bounds[1] % *getPanelWidth(unpack) == 0)
-      colTile = *getPanelWidth(unpack);
-  return std::make_pair(largestDivisorUpTo(bounds[0], rows), colTile);
+      return std::make_pair(rowTile, *getPanelWidth(unpack));
+  // Fewer rows than `rows` (a batch of 1 to 4) keep as many accumulators
+  // with wider tiles: independent FMA chains to hide the FMA latency, and
+  // longer contiguous reads of each row of B.
+  int64_t colTile = largestDivisorUpTo(bounds[1], cols);
+  if (colTile == cols && rowTile < rows)
+    colTile =
+        largestMultipleDivisorUpTo(bounds[1], cols, cols * (rows / rowTile));
+  return std::make_pair(rowTile, colTile);
 }
 
 /// Next smaller divisor of `size` below `current` that is a multiple of

@@ -40,13 +40,14 @@ func.func @matmul_epilogue(%a: tensor<512x256xf32>, %b: tensor<256x512xf32>, %bi
 // copied, 32 row tiles reuse each); 2048^3 the same but 128 rows, since
 // A's rows, 8 KiB apart, share L2 sets (2 MiB / 8 KiB / 2 = 128 stay); the
 // MLP's batch-1 layer (1 x 784 x 512) two column blocks of 256 with k
-// blocks of 196 (the largest divisor of 784 up to 256); a 256 KiB L2 leaves
+// blocks of 196 (the largest divisor of 784 up to 256), each one register
+// tile of 1 x 256 (see @matmul_few_rows); a 256 KiB L2 leaves
 // 32-row tiles, too few to copy panels for, so B's block must stay cached:
 // k blocks of 32 (256 KiB / 4 KiB rows / 2); a small problem is one tile.
 // CHECK-LABEL: func.func @matmul_cache_tiles
 // CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [256, 256, 256], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
 // CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [128, 256, 256], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
-// CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [1, 256, 196], tile_sizes = [1, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
+// CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [1, 256, 196], tile_sizes = [1, 256, 0], reduction_tile_sizes = [0, 0, 1]>}
 // CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
 // L2-LABEL: func.func @matmul_cache_tiles
 // L2: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [32, 256, 32], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
@@ -60,6 +61,33 @@ func.func @matmul_cache_tiles(%a: tensor<1024x1024xf32>, %b: tensor<1024x1024xf3
   %2 = linalg.matmul ins(%x, %w : tensor<1x784xf32>, tensor<784x512xf32>) outs(%y : tensor<1x512xf32>) -> tensor<1x512xf32>
   %3 = linalg.matmul ins(%s, %t : tensor<32x64xf32>, tensor<64x64xf32>) outs(%u : tensor<32x64xf32>) -> tensor<32x64xf32>
   return %0, %1, %2, %3 : tensor<1024x1024xf32>, tensor<2048x2048xf32>, tensor<1x512xf32>, tensor<32x64xf32>
+}
+
+// -----
+
+// Fewer rows than the register tile's 8 keep about as many accumulators
+// with wider tiles (a multiple of 32 columns dividing N, up to 32 * 8 /
+// rows): M = 1 and N = 512 take 256 columns, M = 2 128, M = 4 and N = 128
+// 64; M = 3 and N = 96 would take 64, which does not divide 96: 32; M = 1
+// and N = 96 all 96.
+// CHECK-LABEL: func.func @matmul_few_rows
+// CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 256, 0], reduction_tile_sizes = [0, 0, 1]>}
+// CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<tile_sizes = [2, 128, 0], reduction_tile_sizes = [0, 0, 1]>}
+// CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<tile_sizes = [4, 64, 0], reduction_tile_sizes = [0, 0, 1]>}
+// CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<tile_sizes = [3, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
+// CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 96, 0], reduction_tile_sizes = [0, 0, 1]>}
+func.func @matmul_few_rows(%a: tensor<1x64xf32>, %b: tensor<64x512xf32>, %c: tensor<1x512xf32>,
+                           %d: tensor<2x64xf32>, %e: tensor<2x512xf32>,
+                           %f: tensor<4x64xf32>, %g: tensor<64x128xf32>, %h: tensor<4x128xf32>,
+                           %i: tensor<3x64xf32>, %j: tensor<64x96xf32>, %k: tensor<3x96xf32>,
+                           %l: tensor<1x96xf32>)
+    -> (tensor<1x512xf32>, tensor<2x512xf32>, tensor<4x128xf32>, tensor<3x96xf32>, tensor<1x96xf32>) {
+  %0 = linalg.matmul ins(%a, %b : tensor<1x64xf32>, tensor<64x512xf32>) outs(%c : tensor<1x512xf32>) -> tensor<1x512xf32>
+  %1 = linalg.matmul ins(%d, %b : tensor<2x64xf32>, tensor<64x512xf32>) outs(%e : tensor<2x512xf32>) -> tensor<2x512xf32>
+  %2 = linalg.matmul ins(%f, %g : tensor<4x64xf32>, tensor<64x128xf32>) outs(%h : tensor<4x128xf32>) -> tensor<4x128xf32>
+  %3 = linalg.matmul ins(%i, %j : tensor<3x64xf32>, tensor<64x96xf32>) outs(%k : tensor<3x96xf32>) -> tensor<3x96xf32>
+  %4 = linalg.matmul ins(%a, %j : tensor<1x64xf32>, tensor<64x96xf32>) outs(%l : tensor<1x96xf32>) -> tensor<1x96xf32>
+  return %0, %1, %2, %3, %4 : tensor<1x512xf32>, tensor<2x512xf32>, tensor<4x128xf32>, tensor<3x96xf32>, tensor<1x96xf32>
 }
 
 // -----

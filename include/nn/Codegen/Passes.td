@@ -85,8 +85,11 @@ def NNSelectLoweringStrategyPass
 
     * matmul: a register tile of `register-tile-rows` x `register-tile-cols`
       (shrunk to the largest divisors of M and N, so every tile is full and
-      static), and a reduction step of 1 on k so that the accumulator tile
-      stays in vector registers; around it cache tiles (multiples of the
+      static; with fewer rows, as for a batch of 1, the columns grow by the
+      same factor, up to a multiple of `register-tile-cols` dividing N, so
+      that as many independent accumulators hide the FMA latency), and a
+      reduction step of 1 on k so that the accumulator tile stays in vector
+      registers; around it cache tiles (multiples of the
       register tile dividing M and N) so that the B block (K x nc) fills at
       most half of `l2-cache-bytes` and the A block (mc x K) a quarter; a
       matmul of at least `parallel-min-flops` is cut into at least
