@@ -6,9 +6,10 @@
 Runs every benchmark of bench/ (ours on 1 and 2 threads) and its peers
 (oneDNN's SGEMM, PyTorch eager, STREAM copy/triad), prints one table of ours
 vs the peer with the ratio, and compares every figure of ours with the last
-results committed in docs/perf-baseline.json: a figure more than 10% worse
-is flagged (and the exit status is 1). --update rewrites that file and
-docs/perf-latest.md with this run. A few minutes on this 2-core machine.
+results committed in docs/perf-baseline.json for the same machine (CPU model
+and core count; the project's machines differ from session to session): a
+figure more than 10% worse is flagged (and the exit status is 1). --update
+records this run as this machine's baseline and rewrites docs/perf-latest.md. A few minutes on this 2-core machine.
 """
 
 import argparse
@@ -46,6 +47,22 @@ def google_benchmark(binary, env=None, filter_=None):
         b["ms"] = b["real_time"] * scale
         out[name] = b
     return out
+
+
+def machine():
+    """The CPU (model name, family and model numbers) and core count: figures
+    compare on one machine."""
+    fields = {}
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                key, _, value = line.partition(":")
+                fields.setdefault(key.strip(), value.strip())
+    except OSError:
+        pass
+    return "%s (family %s, model %s), %d cores" % (
+        fields.get("model name", "unknown CPU"), fields.get("cpu family", "?"),
+        fields.get("model", "?"), os.cpu_count() or 0)
 
 
 def torch_lines(script, threads):
@@ -114,10 +131,16 @@ def main():
         rows.append((name.split("/")[0][3:] + " (cold compile)", b["ms"], None,
                      "ms", False))
 
-    baseline = {}
+    # {machine: {metric: figure}}: each machine is compared with its own.
+    baselines = {}
     if os.path.exists(BASELINE):
         with open(BASELINE) as f:
-            baseline = json.load(f)
+            baselines = json.load(f)
+    here = machine()
+    baseline = baselines.get(here, {})
+    if not baseline:
+        print("No baseline for this machine (%s) in docs/perf-baseline.json: "
+              "nothing compared." % here)
     regressions = 0
     lines = ["| metric | ours | peer | ours / peer | unit | vs baseline |",
              "| --- | --- | --- | --- | --- | --- |"]
@@ -140,14 +163,14 @@ def main():
     print("%d figures, %d more than 10%% worse than docs/perf-baseline.json"
           % (len(rows), regressions))
     if args.update:
+        baselines[here] = {metric: ours for metric, ours, *_ in rows}
         with open(BASELINE, "w") as f:
-            json.dump({metric: ours for metric, ours, *_ in rows}, f, indent=1,
-                      sort_keys=True)
+            json.dump(baselines, f, indent=1, sort_keys=True)
             f.write("\n")
         with open(LATEST, "w") as f:
             f.write("# Latest performance suite run\n\nWritten by "
-                    "`/usr/bin/python3 bench/run_all.py --update` (ratios: "
-                    "> 1 means ours is faster).\n\n" + table + "\n")
+                    "`/usr/bin/python3 bench/run_all.py --update` on " + here +
+                    " (ratios: > 1 means ours is faster).\n\n" + table + "\n")
     return 1 if regressions else 0
 
 
