@@ -78,8 +78,29 @@ bool isColumnOrInvariant(Value value, scf::ForOp loop) {
   return isColumn(value, loop) || loop.isDefinedOutsideOfLoop(value);
 }
 
-/// Matches the loops of `func` that store one line of a large output per
-/// iteration (see RowStore) and that nothing else in the loop reads.
+/// Whether an access at `positions` (offsets or indices) into a memref that
+/// moves with the column (`baseMoves`) moves with it; nullopt where it
+/// depends on the column otherwise than once, as its last position.
+std::optional<bool> movesWithColumn(ArrayRef<OpFoldResult> positions,
+                                    bool baseMoves, scf::ForOp loop) {
+  bool moves = baseMoves;
+  for (auto [index, position] : llvm::enumerate(positions)) {
+    auto value = dyn_cast<Value>(position);
+    if (!value)
+      continue;
+    if (!isColumnOrInvariant(value, loop))
+      return std::nullopt;
+    if (!isColumn(value, loop))
+      continue;
+    if (moves || index + 1 != positions.size())
+      return std::nullopt;
+    moves = true;
+  }
+  return moves;
+}
+
+/// Matches `loop` if it stores one line of a large output per iteration
+/// (see RowStore) and nothing in it reads that output.
 std::optional<RowStore> matchRowStore(scf::ForOp loop, Block &entry,
                                       func::FuncOp func, int64_t minBytes) {
   std::optional<int64_t> lower = getConstantIntValue(loop.getLowerBound());
@@ -97,20 +118,12 @@ std::optional<RowStore> matchRowStore(scf::ForOp loop, Block &entry,
       return std::nullopt;
     if (auto subview = dyn_cast<memref::SubViewOp>(op)) {
       // At most the last offset is the column, and only once along a chain.
-      bool moves = shifted.contains(subview.getSource());
-      for (auto [index, offset] : llvm::enumerate(subview.getMixedOffsets())) {
-        auto value = dyn_cast<Value>(offset);
-        if (!value)
-          continue;
-        if (!isColumnOrInvariant(value, loop))
-          return std::nullopt;
-        if (!isColumn(value, loop))
-          continue;
-        if (moves || index + 1 != subview.getMixedOffsets().size())
-          return std::nullopt;
-        moves = true;
-      }
-      if (moves)
+      std::optional<bool> moves =
+          movesWithColumn(subview.getMixedOffsets(),
+                          shifted.contains(subview.getSource()), loop);
+      if (!moves)
+        return std::nullopt;
+      if (*moves)
         shifted.insert(subview.getResult());
       continue;
     }
@@ -119,19 +132,13 @@ std::optional<RowStore> matchRowStore(scf::ForOp loop, Block &entry,
         return std::nullopt;
       // A row vector at the column (or within a subview at it), or a value
       // the column does not change.
-      ValueRange indices = read.getIndices();
-      bool moves = shifted.contains(read.getBase());
-      for (auto [index, value] : llvm::enumerate(indices)) {
-        if (!isColumnOrInvariant(value, loop))
-          return std::nullopt;
-        if (isColumn(value, loop)) {
-          if (moves || index + 1 != indices.size())
-            return std::nullopt;
-          moves = true;
-        }
-      }
-      if (moves && (read.getMask() || !isRowVector(read.getPermutationMap(),
-                                                   read.getVectorType())))
+      std::optional<bool> moves =
+          movesWithColumn(getAsOpFoldResult(read.getIndices()),
+                          shifted.contains(read.getBase()), loop);
+      if (!moves)
+        return std::nullopt;
+      if (*moves && (read.getMask() || !isRowVector(read.getPermutationMap(),
+                                                    read.getVectorType())))
         return std::nullopt;
       continue;
     }
@@ -143,20 +150,12 @@ std::optional<RowStore> matchRowStore(scf::ForOp loop, Block &entry,
           !write.isDimInBounds(0) || bytes != kLineBytes ||
           type.getNumElements() != *step)
         return std::nullopt;
-      bool moves = shifted.contains(write.getBase());
-      ValueRange indices = write.getIndices();
-      for (auto [index, value] : llvm::enumerate(indices)) {
-        if (!isColumnOrInvariant(value, loop))
-          return std::nullopt;
-        if (isColumn(value, loop)) {
-          if (moves || index + 1 != indices.size())
-            return std::nullopt;
-          moves = true;
-        }
-      }
+      std::optional<bool> moves =
+          movesWithColumn(getAsOpFoldResult(write.getIndices()),
+                          shifted.contains(write.getBase()), loop);
       SmallVector<memref::SubViewOp> chain;
       BlockArgument output = getViewedArgument(write.getBase(), chain);
-      if (!moves || !output || output.getOwner() != &entry ||
+      if (!moves || !*moves || !output || output.getOwner() != &entry ||
           !func.getArgAttr(output.getArgNumber(), kResultAttrName))
         return std::nullopt;
       auto outputType = cast<MemRefType>(output.getType());
