@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "nn/Codegen/Passes.h"
+#include "nn/Codegen/Strategy.h"
 
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
@@ -19,8 +20,6 @@ using namespace mlir;
 using namespace mlir::nn;
 
 namespace {
-
-constexpr int64_t kCacheLineBytes = 64;
 
 /// The function argument a 1-D read of row `row` reads, or null.
 BlockArgument getRowSource(vector::TransferReadOp read, Value row,

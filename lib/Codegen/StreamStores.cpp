@@ -5,6 +5,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "nn/Codegen/Passes.h"
+#include "nn/Codegen/Strategy.h"
+
+#include "mlir/Dialect/Arith/Utils/Utils.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -25,17 +28,14 @@ using namespace mlir::nn;
 
 namespace {
 
-/// Bytes of a cache line, and of the vectors stored non-temporally (one
-/// line each, so that every store fills a whole write-combining buffer).
-constexpr int64_t kLineBytes = 64;
-
 /// The attribute one-shot bufferization puts on results turned into
 /// out-parameters.
 constexpr StringLiteral kResultAttrName = "bufferize.result";
 
 /// A loop `for c = 0 to N step V` writing one vector of V elements (one
-/// cache line) per iteration at column c of an output row, where every
-/// access moves with c along the last dimension: shifted by d columns, an
+/// cache line, so that each non-temporal store fills a whole
+/// write-combining buffer) per iteration at column c of an output row, where
+/// every access moves with c along the last dimension: shifted by d columns, an
 /// iteration computes and stores exactly what iteration c + d would.
 struct RowStore {
   scf::ForOp loop;
@@ -147,7 +147,7 @@ std::optional<RowStore> matchRowStore(scf::ForOp loop, Block &entry,
       int64_t bytes = type.getNumElements() * type.getElementTypeBitWidth() / 8;
       if (match || !isa<MemRefType>(write.getBase().getType()) ||
           write.getMask() || !isRowVector(write.getPermutationMap(), type) ||
-          !write.isDimInBounds(0) || bytes != kLineBytes ||
+          !write.isDimInBounds(0) || bytes != kCacheLineBytes ||
           type.getNumElements() != *step)
         return std::nullopt;
       std::optional<bool> moves =
@@ -252,12 +252,10 @@ struct NNStreamStoresPass
     };
     SmallVector<Value> position(outputType.getRank(), zero);
     auto addOffsets = [&](ArrayRef<OpFoldResult> offsets) {
-      for (auto [dim, offset] : llvm::enumerate(offsets)) {
-        Value value = isa<Value>(offset)
-                          ? atColumnZero(cast<Value>(offset))
-                          : constant(*getConstantIntValue(offset));
-        position[dim] = arith::AddIOp::create(b, loc, position[dim], value);
-      }
+      for (auto [dim, offset] : llvm::enumerate(offsets))
+        position[dim] = arith::AddIOp::create(
+            b, loc, position[dim],
+            atColumnZero(getValueOrCreateConstantIndexOp(b, loc, offset)));
     };
     for (memref::SubViewOp subview : rowStore.chain)
       addOffsets(subview.getMixedOffsets());
@@ -274,7 +272,7 @@ struct NNStreamStoresPass
         b, loc, base,
         arith::MulIOp::create(b, loc, linear, constant(elementBytes)));
     Value lineOffset =
-        arith::RemUIOp::create(b, loc, address, constant(kLineBytes));
+        arith::RemUIOp::create(b, loc, address, constant(kCacheLineBytes));
     Value elementAligned = arith::CmpIOp::create(
         b, loc, arith::CmpIPredicate::eq,
         arith::RemUIOp::create(b, loc, lineOffset, constant(elementBytes)),
@@ -291,10 +289,11 @@ struct NNStreamStoresPass
     b.setInsertionPoint(ifOp.thenBlock()->getTerminator());
     Value head = arith::DivUIOp::create(
         b, loc,
-        arith::RemUIOp::create(
-            b, loc,
-            arith::SubIOp::create(b, loc, constant(kLineBytes), lineOffset),
-            constant(kLineBytes)),
+        arith::RemUIOp::create(b, loc,
+                               arith::SubIOp::create(b, loc,
+                                                     constant(kCacheLineBytes),
+                                                     lineOffset),
+                               constant(kCacheLineBytes)),
         constant(elementBytes));
     auto cloneIteration = [&](Value column) {
       IRMapping mapping;
@@ -303,27 +302,19 @@ struct NNStreamStoresPass
         b.clone(op, mapping);
     };
     cloneIteration(constant(0));
-    auto streamed = scf::ForOp::create(
-        b, loc, head, constant(columns - lineElements + 1), loop.getStep());
+    Value streamedEnd = constant(columns - lineElements + 1);
+    auto streamed = cast<scf::ForOp>(b.clone(*loop));
+    streamed.setLowerBound(head);
+    streamed.setUpperBound(streamedEnd);
     {
       OpBuilder::InsertionGuard guard(b);
-      b.setInsertionPoint(streamed.getBody()->getTerminator());
-      IRMapping mapping;
-      mapping.map(loop.getInductionVar(), streamed.getInductionVar());
-      for (Operation &op : loop.getBody()->without_terminator()) {
-        if (&op != rowStore.write.getOperation()) {
-          b.clone(op, mapping);
-          continue;
-        }
-        SmallVector<Value> indices =
-            llvm::map_to_vector(rowStore.write.getIndices(), [&](Value index) {
-              return mapping.lookupOrDefault(index);
-            });
-        vector::StoreOp::create(
-            b, loc, mapping.lookupOrDefault(rowStore.write.getVector()),
-            mapping.lookupOrDefault(rowStore.write.getBase()), indices,
-            /*nontemporal=*/true, llvm::MaybeAlign(kLineBytes));
-      }
+      auto write =
+          *streamed.getBody()->getOps<vector::TransferWriteOp>().begin();
+      b.setInsertionPoint(write);
+      vector::StoreOp::create(b, loc, write.getVector(), write.getBase(),
+                              write.getIndices(), /*nontemporal=*/true,
+                              llvm::MaybeAlign(kCacheLineBytes));
+      write.erase();
     }
     cloneIteration(constant(columns - lineElements));
     createStoreFence(b, loc);

@@ -32,6 +32,10 @@ inline int64_t largestMultipleDivisorUpTo(int64_t size, int64_t step,
   return step;
 }
 
+/// Bytes of the target's cache line: the unit of prefetches
+/// (nn-prefetch-rows) and of non-temporal stores (nn-stream-stores).
+constexpr int64_t kCacheLineBytes = 64;
+
 /// Widest cache tile of a matmul's N: 256 f32 = 16 cache lines of each B
 /// row, so that a B block spreads over many L2 sets.
 constexpr int64_t kMaxCacheTileCols = 256;
