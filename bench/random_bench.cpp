@@ -27,7 +27,7 @@ void run(benchmark::State &state, const char *source, const char *name,
          bool training, int64_t bytesPerCall, int64_t itemsPerCall) {
   SessionOptions options;
   options.diskCache = false;
-  options.pipeline = training ? getTrainingPipeline().str() : "";
+  options.pipeline = training ? getTrainingPipeline() : "";
   std::unique_ptr<Session> session;
   const CompiledFunction *function =
       compileOrSkip(state, source, name, options, session);

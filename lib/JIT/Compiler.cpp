@@ -30,8 +30,8 @@
 #include <mutex>
 
 using namespace mlir;
-using namespace nn::jit;
-using namespace nn::jit::internal;
+using namespace ::nn::jit;
+using namespace ::nn::jit::internal;
 
 const HostTarget &internal::getHostTarget() {
   static const HostTarget target = [] {

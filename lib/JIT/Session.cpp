@@ -332,12 +332,21 @@ std::string nn::jit::getDefaultCacheDir() {
   return std::string(path);
 }
 
-llvm::StringRef nn::jit::getDefaultPipeline() {
-  return "builtin.module(nn-inference,nn-lower-to-llvm{use-workspace=true})";
+/// nn-lower-to-llvm as the JIT runs it, tiled for `target`.
+static std::string lowerToLLVMFor(mlir::nn::CodegenTarget target) {
+  return ("nn-lower-to-llvm{use-workspace=true codegen-target=" +
+          mlir::nn::stringifyCodegenTarget(
+              mlir::nn::resolveCodegenTarget(target)) +
+          "}")
+      .str();
 }
 
-llvm::StringRef nn::jit::getTrainingPipeline() {
-  return "builtin.module(nn-lower-to-llvm{use-workspace=true})";
+std::string nn::jit::getDefaultPipeline(mlir::nn::CodegenTarget target) {
+  return "builtin.module(nn-inference," + lowerToLLVMFor(target) + ")";
+}
+
+std::string nn::jit::getTrainingPipeline(mlir::nn::CodegenTarget target) {
+  return "builtin.module(" + lowerToLLVMFor(target) + ")";
 }
 
 //===----------------------------------------------------------------------===//
@@ -400,7 +409,7 @@ Session::create(std::unique_ptr<llvm::MemoryBuffer> buffer,
                                   "preparing the module"))
       return std::move(error);
   if (impl->options.pipeline.empty())
-    impl->options.pipeline = getDefaultPipeline().str();
+    impl->options.pipeline = getDefaultPipeline(impl->options.codegenTarget);
   if (impl->options.diskCache) {
     if (impl->options.cacheDir.empty())
       impl->options.cacheDir = getDefaultCacheDir();
@@ -597,8 +606,15 @@ llvm::Error Session::compileWithPackedWeights(llvm::StringRef name,
     if (param)
       func.setArgAttr(index, mlir::nn::kBoundAttrName,
                       mlir::UnitAttr::get(&impl->context));
+  // Panels as wide as the codegen target's register tile, which the
+  // strategy then takes whatever the pipeline says.
+  int64_t panelWidth =
+      mlir::nn::getCodegenTargetInfo(impl->options.codegenTarget)
+          .matmulTileCols;
   if (llvm::Error error = internal::runPipeline(
-          *unit, "builtin.module(nn-pack-bound-weights)",
+          *unit,
+          "builtin.module(nn-pack-bound-weights{panel-width=" +
+              std::to_string(panelWidth) + "})",
           ("laying out the bound parameters of '" + name + "'").str()))
     return error;
   auto packFunc = unit->lookupSymbol<mlir::func::FuncOp>(

@@ -31,6 +31,15 @@ void addCleanup(OpPassManager &pm) {
 }
 } // namespace
 
+std::pair<int64_t, int64_t>
+mlir::nn::getMatmulRegisterTile(const CodegenPipelineOptions &options) {
+  CodegenTargetInfo target = getCodegenTargetInfo(options.codegenTarget);
+  return {options.registerTileRows.hasValue() ? options.registerTileRows
+                                              : target.matmulTileRows,
+          options.registerTileCols.hasValue() ? options.registerTileCols
+                                              : target.matmulTileCols};
+}
+
 void mlir::nn::buildLowerToLinalgPipeline(OpPassManager &pm) {
   // Key reuse is reported before CSE could merge the identical draws.
   pm.addPass(createNNCheckKeyReusePass());
@@ -47,14 +56,15 @@ void mlir::nn::buildLowerToLinalgPipeline(OpPassManager &pm) {
 void mlir::nn::buildTileAndVectorizePipeline(
     OpPassManager &pm, const CodegenPipelineOptions &options) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  auto [tileRows, tileCols] = getMatmulRegisterTile(options);
   NNSplitRaggedMatmulsPassOptions split;
-  split.registerTileRows = options.registerTileRows;
-  split.registerTileCols = options.registerTileCols;
+  split.registerTileRows = tileRows;
+  split.registerTileCols = tileCols;
   funcPm.addPass(createNNSplitRaggedMatmulsPass(split));
   funcPm.addPass(createNNEpilogueInPlacePass());
   NNSelectLoweringStrategyPassOptions strategy;
-  strategy.registerTileRows = options.registerTileRows;
-  strategy.registerTileCols = options.registerTileCols;
+  strategy.registerTileRows = tileRows;
+  strategy.registerTileCols = tileCols;
   strategy.vectorWidth = options.vectorWidth;
   strategy.l2CacheBytes = options.l2CacheBytes;
   funcPm.addPass(createNNSelectLoweringStrategyPass(strategy));

@@ -24,6 +24,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 
 using namespace nn::jit;
 namespace cl = llvm::cl;
@@ -57,10 +58,17 @@ static cl::opt<std::string> cacheDir(
                           "else $XDG_CACHE_HOME/nn-mlir, else ~/.cache/nn-mlir)"));
 static cl::opt<bool> noCache("no-cache",
                              cl::desc("Neither read nor write the disk cache"));
-static cl::opt<std::string> pipeline(
-    "pipeline", cl::desc("MLIR pass pipeline to the LLVM dialect (default: "
-                         "builtin.module(nn-inference,nn-lower-to-llvm{use-"
-                         "workspace=true}))"));
+static cl::opt<std::string>
+    pipeline("pipeline",
+             cl::desc("MLIR pass pipeline to the LLVM dialect (default: "
+                      "builtin.module(nn-inference,nn-lower-to-llvm{use-"
+                      "workspace=true codegen-target=...}))"));
+static cl::opt<std::string> codegenTarget(
+    "codegen-target",
+    cl::desc("Vector ISA level tile sizes are chosen for: host (default), "
+             "x86-64-v4, x86-64-v3, x86-64 or armv8-a; code runs on the host "
+             "CPU either way"),
+    cl::init("host"));
 static cl::opt<bool> training(
     "training", cl::desc("Training mode: dropout applies (the default is "
                          "inference mode, where dropout is the identity)"));
@@ -194,9 +202,15 @@ int main(int argc, char **argv) {
   cl::ParseCommandLineOptions(argc, argv, "nn-mlir JIT runner\n");
 
   SessionOptions options;
+  std::optional<mlir::nn::CodegenTarget> target =
+      mlir::nn::parseCodegenTarget(codegenTarget);
+  if (!target)
+    return fail("unknown --codegen-target '" + codegenTarget +
+                "' (host, x86-64-v4, x86-64-v3, x86-64 or armv8-a)");
+  options.codegenTarget = *target;
   options.pipeline = !pipeline.empty() ? pipeline
-                     : training          ? getTrainingPipeline().str()
-                                         : getDefaultPipeline().str();
+                     : training        ? getTrainingPipeline(*target)
+                                       : getDefaultPipeline(*target);
   if (optLevel > 3)
     return fail("-O" + llvm::Twine(optLevel.getValue()) + " is not 0 to 3");
   options.optLevel = optLevel;

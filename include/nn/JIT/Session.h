@@ -14,6 +14,7 @@
 #ifndef NN_JIT_SESSION_H
 #define NN_JIT_SESSION_H
 
+#include "nn/Codegen/Target.h"
 #include "nn/JIT/HostTensor.h"
 #include "nn/JIT/Tensor.h"
 
@@ -51,8 +52,13 @@ struct CacheStats {
 
 struct SessionOptions {
   /// The MLIR pass pipeline (textual, as nn-opt takes it) from the input
-  /// module to the LLVM dialect; empty means the project's default.
+  /// module to the LLVM dialect; empty means the project's default for
+  /// `codegenTarget`.
   std::string pipeline;
+  /// The vector ISA level tile sizes are chosen for: the default
+  /// pipeline's `codegen-target`, and the panel width of weights laid out
+  /// at bind time. Code is compiled for the host CPU whatever it says.
+  mlir::nn::CodegenTarget codegenTarget = mlir::nn::CodegenTarget::Host;
   /// LLVM optimization level, 0 to 3. 2 by default: the generated code is
   /// explicit vector code, which -O3 makes no faster (measured on the
   /// dense, MLP, softmax, pooling and random kernels), and -O2 compiles
@@ -94,13 +100,16 @@ void registerPasses();
 /// pipeline (LLVM dialect), optimized LLVM IR, assembly, or object code.
 enum class EmitStage { MLIR, LLVMDialect, LLVMIR, Assembly, Object };
 
-/// The default pipeline, inference mode:
-/// `builtin.module(nn-inference,nn-lower-to-llvm{use-workspace=true})`
-/// (dropout is the identity; intermediates live in a workspace the runtime
-/// allocates once per thread).
-llvm::StringRef getDefaultPipeline();
+/// The default pipeline, inference mode, with tile sizes for `target`
+/// (`host` resolved to the level it stands for):
+/// `builtin.module(nn-inference,nn-lower-to-llvm{use-workspace=true
+/// codegen-target=x86-64-v3})` (dropout is the identity; intermediates live
+/// in a workspace the runtime allocates once per thread).
+std::string getDefaultPipeline(
+    mlir::nn::CodegenTarget target = mlir::nn::CodegenTarget::Host);
 /// The same in training mode (dropout applies): no nn-inference.
-llvm::StringRef getTrainingPipeline();
+std::string getTrainingPipeline(
+    mlir::nn::CodegenTarget target = mlir::nn::CodegenTarget::Host);
 
 /// A compiled entry function. Calls are thread-safe.
 class CompiledFunction {

@@ -16,6 +16,8 @@
 #ifndef NN_PIPELINES_PIPELINES_H
 #define NN_PIPELINES_PIPELINES_H
 
+#include "nn/Codegen/Target.h"
+
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassOptions.h"
 
@@ -24,13 +26,28 @@ namespace mlir::nn {
 /// Options of the code generation stages (mirrors the strategy pass).
 struct CodegenPipelineOptions
     : public PassPipelineOptions<CodegenPipelineOptions> {
+  Option<CodegenTarget> codegenTarget{
+      *this, "codegen-target",
+      llvm::cl::desc("Vector ISA level the tile sizes are chosen for (the "
+                     "code is compiled for the host CPU either way)"),
+      llvm::cl::init(CodegenTarget::X86_64_V4),
+      llvm::cl::values(
+          clEnumValN(CodegenTarget::Host, "host",
+                     "the level of the CPU running the pipeline"),
+          clEnumValN(CodegenTarget::X86_64_V4, "x86-64-v4", "AVX-512"),
+          clEnumValN(CodegenTarget::X86_64_V3, "x86-64-v3", "AVX2 and FMA"),
+          clEnumValN(CodegenTarget::X86_64, "x86-64", "SSE2"),
+          clEnumValN(CodegenTarget::ArmV8A, "armv8-a",
+                     "AArch64 Advanced SIMD"))};
   Option<int64_t> registerTileRows{
       *this, "register-tile-rows",
-      llvm::cl::desc("Rows of the matmul register tile (M)"),
+      llvm::cl::desc("Rows of the matmul register tile (M); default: the "
+                     "codegen target's"),
       llvm::cl::init(8)};
   Option<int64_t> registerTileCols{
       *this, "register-tile-cols",
-      llvm::cl::desc("Columns of the matmul register tile (N)"),
+      llvm::cl::desc("Columns of the matmul register tile (N); default: the "
+                     "codegen target's"),
       llvm::cl::init(32)};
   Option<int64_t> vectorWidth{
       *this, "vector-width",
@@ -61,6 +78,11 @@ struct CodegenPipelineOptions
                      "calling convention) instead of malloc"),
       llvm::cl::init(false)};
 };
+
+/// The matmul register tile [rows, cols] the options stand for: the codegen
+/// target's, unless register-tile-rows / -cols are given.
+std::pair<int64_t, int64_t>
+getMatmulRegisterTile(const CodegenPipelineOptions &options);
 
 void buildLowerToLinalgPipeline(OpPassManager &pm);
 void buildTileAndVectorizePipeline(OpPassManager &pm,

@@ -86,9 +86,12 @@ void expectClose(const std::vector<float> &got, const std::vector<float> &want) 
 
 /// Sessions of these tests never touch the disk cache (the compile counters
 /// must see every compilation; the disk cache is tested through nn-jit).
-std::unique_ptr<Session> makeSession(llvm::StringRef source) {
+std::unique_ptr<Session>
+makeSession(llvm::StringRef source,
+            mlir::nn::CodegenTarget target = mlir::nn::CodegenTarget::Host) {
   SessionOptions options;
   options.diskCache = false;
+  options.codegenTarget = target;
   auto session = Session::createFromString(source, options);
   if (!session) {
     ADD_FAILURE() << llvm::toString(session.takeError());
@@ -241,37 +244,43 @@ constexpr const char *kWideDense = R"mlir(
     })mlir";
 
 // Binding lays the kernel out once (the bound function takes it as
-// [N / 32, K, 32] panels), keeps its own copy of every parameter, and calls
-// with new inputs never recompile.
+// [N / w, K, w] panels, w the codegen target's register tile columns: 32
+// for AVX-512, 16 for AVX2), keeps its own copy of every parameter, and
+// calls with new inputs never recompile.
 TEST(SessionTest, BoundKernelsAreLaidOutOnceAsPanels) {
-  auto session = makeSession(kWideDense);
-  ASSERT_TRUE(session);
-  std::vector<float> w(kIn * kWideOut), b(kWideOut);
-  for (size_t i = 0; i < w.size(); ++i)
-    w[i] = std::cos(0.13f * i);
-  for (size_t i = 0; i < b.size(); ++i)
-    b[i] = 0.01f * (int(i) - 32);
-  std::vector<int64_t> wShape{kIn, kWideOut}, bShape{kWideOut},
-      xShape{kRows, kIn}, outShape{kRows, kWideOut};
-  uint64_t before = Session::getCacheStats().compiled;
-  auto bound = session->bind("wide", {{"w", {w.data(), wShape, DType::F32}},
-                                      {"b", {b.data(), bShape, DType::F32}}});
-  ASSERT_TRUE(bool(bound)) << llvm::toString(bound.takeError());
-  const FunctionSignature &signature = (*bound)->getFunction().getSignature();
-  EXPECT_EQ(signature.arguments[1].type.str(), "tensor<2x8x32xf32>");
-  EXPECT_EQ(signature.arguments[2].type.str(), "tensor<64xf32>");
-  std::vector<float> original = w;
-  std::fill(w.begin(), w.end(), 0.0f); // The bound copy is unaffected.
-  for (int seed = 0; seed < 5; ++seed) {
-    std::vector<float> x(kRows * kIn), out(kRows * kWideOut, -1.0f);
-    for (size_t i = 0; i < x.size(); ++i)
-      x[i] = std::sin(0.29f * i + seed);
-    llvm::Error error = (*bound)->call({{x.data(), xShape, DType::F32}},
-                                       {{out.data(), outShape, DType::F32}});
-    ASSERT_FALSE(error) << llvm::toString(std::move(error));
-    expectClose(out, referenceDense(x, original, b, kWideOut));
+  for (auto [target, panels] :
+       {std::pair{mlir::nn::CodegenTarget::X86_64_V4, "tensor<2x8x32xf32>"},
+        std::pair{mlir::nn::CodegenTarget::X86_64_V3, "tensor<4x8x16xf32>"}}) {
+    SCOPED_TRACE(mlir::nn::stringifyCodegenTarget(target).str());
+    auto session = makeSession(kWideDense, target);
+    ASSERT_TRUE(session);
+    std::vector<float> w(kIn * kWideOut), b(kWideOut);
+    for (size_t i = 0; i < w.size(); ++i)
+      w[i] = std::cos(0.13f * i);
+    for (size_t i = 0; i < b.size(); ++i)
+      b[i] = 0.01f * (int(i) - 32);
+    std::vector<int64_t> wShape{kIn, kWideOut}, bShape{kWideOut},
+        xShape{kRows, kIn}, outShape{kRows, kWideOut};
+    uint64_t before = Session::getCacheStats().compiled;
+    auto bound = session->bind("wide", {{"w", {w.data(), wShape, DType::F32}},
+                                        {"b", {b.data(), bShape, DType::F32}}});
+    ASSERT_TRUE(bool(bound)) << llvm::toString(bound.takeError());
+    const FunctionSignature &signature = (*bound)->getFunction().getSignature();
+    EXPECT_EQ(signature.arguments[1].type.str(), panels);
+    EXPECT_EQ(signature.arguments[2].type.str(), "tensor<64xf32>");
+    std::vector<float> original = w;
+    std::fill(w.begin(), w.end(), 0.0f); // The bound copy is unaffected.
+    for (int seed = 0; seed < 5; ++seed) {
+      std::vector<float> x(kRows * kIn), out(kRows * kWideOut, -1.0f);
+      for (size_t i = 0; i < x.size(); ++i)
+        x[i] = std::sin(0.29f * i + seed);
+      llvm::Error error = (*bound)->call({{x.data(), xShape, DType::F32}},
+                                         {{out.data(), outShape, DType::F32}});
+      ASSERT_FALSE(error) << llvm::toString(std::move(error));
+      expectClose(out, referenceDense(x, original, b, kWideOut));
+    }
+    EXPECT_EQ(Session::getCacheStats().compiled, before + 1);
   }
-  EXPECT_EQ(Session::getCacheStats().compiled, before + 1);
 }
 
 // The panel layout changes where B is read from, not the arithmetic: the
