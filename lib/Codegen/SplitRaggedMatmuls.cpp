@@ -72,7 +72,12 @@ struct SplitRaggedMatmul : OpRewritePattern<linalg::MatmulOp> {
     Value rhs = op.getDpsInputOperand(1)->get();
     Value acc = op.getDpsInitOperand(0)->get();
     int64_t size = cast<RankedTensorType>(acc.getType()).getDimSize(dim);
-    Value result = acc;
+    // The parts cover the whole accumulator. A filled one (C = 0, the
+    // usual case) is filled part by part instead, into the fill's own
+    // destination, so that each part's fill fuses into its tiles: else the
+    // whole C is zeroed in a pass of its own and read back from memory.
+    auto fill = acc.getDefiningOp<linalg::FillOp>();
+    Value result = fill ? fill.getDpsInitOperand(0)->get() : acc;
     for (auto [offset, length] :
          {std::pair<int64_t, int64_t>{0, main}, {main, size - main}}) {
       // The part's slice of a 2-D operand: [offset, offset + length) along
@@ -92,7 +97,11 @@ struct SplitRaggedMatmul : OpRewritePattern<linalg::MatmulOp> {
         return tensor::ExtractSliceOp::create(rewriter, loc, source, offsets,
                                               sizes, strides);
       };
-      Value partAcc = extract(acc);
+      Value partAcc =
+          fill ? linalg::FillOp::create(rewriter, loc, fill.getInputs(),
+                                        ValueRange{extract(result)})
+                     .getResult(0)
+               : extract(acc);
       auto partMatmul = linalg::MatmulOp::create(
           rewriter, loc, TypeRange{partAcc.getType()},
           dim == 0 ? ValueRange{extract(lhs), rhs}

@@ -1,4 +1,5 @@
 // RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-split-ragged-matmuls))" | FileCheck %s
+// RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-split-ragged-matmuls{register-tile-rows=6 register-tile-cols=16}))" | FileCheck %s --check-prefix=SIX
 
 // N = 1023: no multiple of 32 up to 256 divides it, so the bulk is split at
 // cache-tile granularity first (768 = 3 x 256), the rest 255 at the register
@@ -48,4 +49,35 @@ func.func @friendly(%a: tensor<16x64xf32>, %b: tensor<64x1024xf32>, %c: tensor<1
   %1 = linalg.matmul ins(%d, %e : tensor<7x64xf32>, tensor<64x10xf32>) outs(%f : tensor<7x10xf32>) -> tensor<7x10xf32>
   %2 = linalg.matmul ins(%a, %g : tensor<16x64xf32>, tensor<64x320xf32>) outs(%h : tensor<16x320xf32>) -> tensor<16x320xf32>
   return %0, %1, %2 : tensor<16x1024xf32>, tensor<7x10xf32>, tensor<16x320xf32>
+}
+
+// -----
+
+// A filled accumulator (C = 0) is filled part by part: each part's init is
+// a fill of its own slice of the fill's destination, so that each fill
+// fuses into its part's tiles; the whole C is never zeroed on its own.
+// 512 rows with 6 x 16 tiles: 510 + 2.
+// With the default 8 x 32 tiles it stays whole.
+// CHECK-LABEL: func.func @filled
+// CHECK: linalg.fill {{.*}} -> tensor<512x64xf32>
+// CHECK-COUNT-1: linalg.matmul
+// CHECK-NOT: linalg.matmul
+// SIX-LABEL: func.func @filled
+// SIX: %[[EMPTY:.*]] = tensor.empty() : tensor<512x64xf32>
+// SIX-NOT: linalg.fill {{.*}} tensor<512x64xf32>
+// SIX: %[[S0:.*]] = tensor.extract_slice %[[EMPTY]][0, 0] [510, 64] [1, 1]
+// SIX: %[[F0:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%[[S0]] : tensor<510x64xf32>)
+// SIX: %[[M0:.*]] = linalg.matmul ins(%{{.*}}, %arg1 : tensor<510x64xf32>, tensor<64x64xf32>) outs(%[[F0]] : tensor<510x64xf32>)
+// SIX: %[[I0:.*]] = tensor.insert_slice %[[M0]] into %[[EMPTY]][0, 0] [510, 64] [1, 1]
+// SIX: %[[S1:.*]] = tensor.extract_slice %[[I0]][510, 0] [2, 64] [1, 1]
+// SIX: %[[F1:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%[[S1]] : tensor<2x64xf32>)
+// SIX: %[[M1:.*]] = linalg.matmul ins(%{{.*}}, %arg1 : tensor<2x64xf32>, tensor<64x64xf32>) outs(%[[F1]] : tensor<2x64xf32>)
+// SIX: tensor.insert_slice %[[M1]] into %[[I0]][510, 0] [2, 64] [1, 1]
+// SIX-NOT: linalg.fill
+func.func @filled(%a: tensor<512x64xf32>, %b: tensor<64x64xf32>) -> tensor<512x64xf32> {
+  %zero = arith.constant 0.0 : f32
+  %empty = tensor.empty() : tensor<512x64xf32>
+  %c = linalg.fill ins(%zero : f32) outs(%empty : tensor<512x64xf32>) -> tensor<512x64xf32>
+  %0 = linalg.matmul ins(%a, %b : tensor<512x64xf32>, tensor<64x64xf32>) outs(%c : tensor<512x64xf32>) -> tensor<512x64xf32>
+  return %0 : tensor<512x64xf32>
 }

@@ -25,7 +25,8 @@ def NNSplitRaggedMatmulsPass
     columns, 64 rows), so the bulk also gets wide cache tiles; a ragged
     column edge ends as one 16-lane vector plus the rest. The bulk then runs
     on full 8 x 32 register tiles instead of a narrow or odd-width tile for
-    the whole matrix.
+    the whole matrix. A zero-filled accumulator is filled part by part, so
+    that each part's fill fuses into its tiles.
   }];
   let options = [
     Option<"registerTileRows", "register-tile-rows", "int64_t", "8",
