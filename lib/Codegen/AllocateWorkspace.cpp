@@ -26,8 +26,9 @@ namespace {
 constexpr int64_t kAlignment = 64;
 /// Largest buffer of a parallel loop placed on the running thread's stack
 /// (OpenMP workers have 4 MiB stacks by default; larger buffers stay heap
-/// allocations).
-constexpr int64_t kMaxThreadStackBytes = 64 * 1024;
+/// allocations). A matmul's copied A block takes up to an eighth of L2
+/// (256 KiB of the default 2 MiB), its B panel 32 KiB.
+constexpr int64_t kMaxThreadStackBytes = 512 * 1024;
 
 /// Size in bytes of a statically shaped, identity-layout memref of int or
 /// float elements, or nullopt.

@@ -73,14 +73,18 @@ struct NNSelectLoweringStrategyPass
       SmallVector<int64_t> tiles(bounds.size(), 0);
       SmallVector<int64_t> reductionTiles(bounds.size(), 0);
 
-      SmallVector<int64_t> cacheTiles;
+      SmallVector<int64_t> cacheTiles, copiedOperands;
       if (auto tile = matmulRegisterTile(op, registerTileRows,
                                          registerTileCols)) {
         // [m, n, k]: register tile on m and n, step 1 on k; cache tiles
         // around it.
         tiles = {tile->first, tile->second, 0};
         reductionTiles = {0, 0, 1};
-        cacheTiles = matmulCacheTiles(bounds, tile->first, tile->second);
+        bool copiesA = false;
+        cacheTiles =
+            matmulCacheTiles(bounds, tile->first, tile->second, copiesA);
+        if (copiesA)
+          copiedOperands.push_back(0);
       } else if (std::optional<std::pair<SmallVector<int64_t>,
                                          SmallVector<int64_t>>>
                      epilogue = epilogueTiles(op)) {
@@ -125,7 +129,7 @@ struct NNSelectLoweringStrategyPass
       }
       op->setAttr(kLoweringConfigAttrName,
                   LoweringConfigAttr::get(context, tiles, reductionTiles,
-                                          cacheTiles));
+                                          cacheTiles, copiedOperands));
     });
   }
 
@@ -135,11 +139,15 @@ struct NNSelectLoweringStrategyPass
   /// L2, each at most an eighth of `l2-cache-bytes`; rows a power-of-two
   /// stride apart map to a fraction of L2's sets, which bounds mc (A's rows)
   /// and, unless B's panels are copied, kc (B's rows) further.
+  /// Where that bound on mc leaves fewer rows than A's block could hold,
+  /// and B's panels are copied (a k-blocked matmul), the A block of each
+  /// cache tile and k block is copied into a contiguous buffer instead
+  /// (`copiesA`), which no stride makes alias, and mc is not bound by it.
   /// A problem of at least `parallel-min-flops` is cut into at least
   /// `parallel-min-tiles` tiles (rows first), so that threads share it.
   /// Empty when one tile is the whole problem; kc = 0 when K is not blocked.
   SmallVector<int64_t> matmulCacheTiles(ArrayRef<int64_t> bounds, int64_t mr,
-                                        int64_t nr) {
+                                        int64_t nr, bool &copiesA) {
     int64_t m = bounds[0], n = bounds[1], k = bounds[2];
     const int64_t f32Bytes = sizeof(float);
     int64_t blockBytes = l2CacheBytes / 8;
@@ -154,9 +162,12 @@ struct NNSelectLoweringStrategyPass
         return l2CacheBytes / (2 * stride);
       return std::numeric_limits<int64_t>::max();
     };
-    auto rowsOfA = [&](int64_t kc) {
+    auto rowsOfA = [&](int64_t kc, bool aliased = true) {
       return largestMultipleDivisorUpTo(
-          m, mr, std::min(blockBytes / (kc * f32Bytes), aliasedRows(k)));
+          m, mr,
+          std::min(blockBytes / (kc * f32Bytes),
+                   aliased ? aliasedRows(k)
+                           : std::numeric_limits<int64_t>::max()));
     };
     auto kBlock = [&](int64_t rowLimit) {
       return largestDivisorUpTo(
@@ -170,6 +181,12 @@ struct NNSelectLoweringStrategyPass
     if (!packsMatmulPanels(mc, mr, kc != k)) {
       kc = kBlock(aliasedRows(n));
       mc = rowsOfA(kc);
+    }
+    copiesA = false;
+    if (int64_t contiguousRows = rowsOfA(kc, /*aliased=*/false);
+        contiguousRows > mc && packsMatmulPanels(contiguousRows, mr, kc != k)) {
+      mc = contiguousRows;
+      copiesA = true;
     }
     if (2 * m * n * k >= parallelMinFlops) {
       while ((m / mc) * (n / nc) < parallelMinTiles) {

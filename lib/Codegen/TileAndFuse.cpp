@@ -223,6 +223,24 @@ bool isPartiallyReducible(linalg::LinalgOp op) {
   return true;
 }
 
+/// Makes `operand` of `user` read a copy of its slice in a new contiguous
+/// tensor (a buffer of the running thread once bufferized), copied
+/// `copyRows` rows at a time.
+LogicalResult copyIntoContiguousBuffer(IRRewriter &rewriter, Operation *user,
+                                       OpOperand &operand, int64_t copyRows) {
+  auto type = cast<RankedTensorType>(operand.get().getType());
+  rewriter.setInsertionPoint(user);
+  Location loc = user->getLoc();
+  Value empty = tensor::EmptyOp::create(rewriter, loc, type.getShape(),
+                                        type.getElementType());
+  auto copy = linalg::CopyOp::create(rewriter, loc, operand.get(), empty);
+  rewriter.modifyOpInPlace(user, [&] { operand.set(copy.getResult(0)); });
+  if (failed(tileAndReplace(rewriter, cast<TilingInterface>(*copy),
+                            {copyRows, 0})))
+    return copy->emitError("failed to tile the copy of a matmul operand");
+  return success();
+}
+
 /// Register tiles of a matmul whose k is blocked (no epilogue to fuse): the
 /// column loop outside the row loop, and each kc x nr column panel of B
 /// copied once into a contiguous buffer that every row tile then reads
@@ -230,8 +248,17 @@ bool isPartiallyReducible(linalg::LinalgOp op) {
 /// and L2 cache poorly).
 LogicalResult tileMatmulWithPackedPanels(IRRewriter &rewriter,
                                          linalg::MatmulOp matmul) {
-  ArrayRef<int64_t> tiles = getConfig(matmul).getTileSizes();
+  LoweringConfigAttr config = getConfig(matmul);
+  ArrayRef<int64_t> tiles = config.getTileSizes();
   int64_t mr = tiles[0], nr = tiles[1];
+  // The strategy's copied A block: this cache tile's rows of A for this k
+  // block, copied row by row into one contiguous buffer.
+  if (llvm::is_contained(config.getCopiedOperands(), 0)) {
+    if (failed(copyIntoContiguousBuffer(rewriter, matmul,
+                                        *matmul.getDpsInputOperand(0),
+                                        /*copyRows=*/1)))
+      return failure();
+  }
   FailureOr<scf::SCFTilingResult> columnTiles =
       tileAndReplace(rewriter, cast<TilingInterface>(*matmul), {0, nr, 0});
   if (failed(columnTiles))
@@ -240,22 +267,14 @@ LogicalResult tileMatmulWithPackedPanels(IRRewriter &rewriter,
 
   // The panel: B's kc x nr slice, copied in rows of 8 vectors, unless B is
   // a bound kernel already laid out in panels (nn-pack-bound-weights).
-  Value panelSlice = panelMatmul.getDpsInputOperand(1)->get();
-  linalg::UnPackOp unpack = getPanelUnpackSource(panelSlice);
+  OpOperand &panel = *panelMatmul.getDpsInputOperand(1);
+  linalg::UnPackOp unpack = getPanelUnpackSource(panel.get());
   if (!unpack || getPanelWidth(unpack) != nr) {
-    auto panelType = cast<RankedTensorType>(panelSlice.getType());
-    rewriter.setInsertionPoint(panelMatmul);
-    Location loc = panelMatmul.getLoc();
-    Value empty = tensor::EmptyOp::create(rewriter, loc, panelType.getShape(),
-                                          panelType.getElementType());
-    auto copy = linalg::CopyOp::create(rewriter, loc, panelSlice, empty);
-    rewriter.modifyOpInPlace(panelMatmul, [&] {
-      panelMatmul.getDpsInputOperand(1)->set(copy.getResult(0));
-    });
-    int64_t copyRows = largestDivisorUpTo(panelType.getDimSize(0), 8);
-    if (failed(tileAndReplace(rewriter, cast<TilingInterface>(*copy),
-                              {copyRows, 0})))
-      return copy->emitError("failed to tile the copy of a matmul panel");
+    int64_t panelRows =
+        cast<RankedTensorType>(panel.get().getType()).getDimSize(0);
+    if (failed(copyIntoContiguousBuffer(rewriter, panelMatmul, panel,
+                                        largestDivisorUpTo(panelRows, 8))))
+      return failure();
   }
 
   if (failed(tileAndReplace(rewriter, cast<TilingInterface>(*panelMatmul),

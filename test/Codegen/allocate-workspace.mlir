@@ -76,7 +76,7 @@ func.func @mlp(%x: tensor<4x784xf32>, %w1: tensor<784x128xf32>, %b1: tensor<128x
 // Buffers of a loop whose iterations run on several threads are never
 // workspace slots (threads would share them): a small one becomes a stack
 // buffer at the start of the parallel body (one per iteration, reused by the
-// sequential loop inside); one over 64 KiB stays on the heap (freed later by
+// sequential loop inside); one over 512 KiB stays on the heap (freed later by
 // the deallocation pipeline). The workspace is then empty.
 // CHECK-LABEL: func.func @parallel(
 // CHECK-SAME: %{{.*}}: memref<4x8xf32>, %{{.*}}: memref<0xi8> {nn.workspace})
@@ -84,7 +84,7 @@ func.func @mlp(%x: tensor<4x784xf32>, %w1: tensor<784x128xf32>, %b1: tensor<128x
 // CHECK-NEXT: %[[PANEL:.*]] = memref.alloca() {alignment = 64 : i64} : memref<16x32xf32>
 // CHECK: scf.for
 // CHECK:   memref.store %{{.*}}, %[[PANEL]]
-// CHECK:   memref.alloc() : memref<128x129xf32>
+// CHECK:   memref.alloc() : memref<512x257xf32>
 func.func @parallel(%out: memref<4x8xf32>) {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
@@ -94,10 +94,10 @@ func.func @parallel(%out: memref<4x8xf32>) {
     scf.for %j = %c0 to %c4 step %c1 {
       %panel = memref.alloc() {alignment = 64 : i64} : memref<16x32xf32>
       memref.store %f, %panel[%c0, %c0] : memref<16x32xf32>
-      %big = memref.alloc() : memref<128x129xf32>
-      memref.store %f, %big[%c0, %c0] : memref<128x129xf32>
+      %big = memref.alloc() : memref<512x257xf32>
+      memref.store %f, %big[%c0, %c0] : memref<512x257xf32>
       %v = memref.load %panel[%c0, %c0] : memref<16x32xf32>
-      %w = memref.load %big[%c0, %c0] : memref<128x129xf32>
+      %w = memref.load %big[%c0, %c0] : memref<512x257xf32>
       %s = arith.addf %v, %w : f32
       memref.store %s, %out[%i, %j] : memref<4x8xf32>
     }

@@ -37,20 +37,23 @@ func.func @matmul_epilogue(%a: tensor<512x256xf32>, %b: tensor<256x512xf32>, %bi
 
 // Cache tiles from the L2 budget (2 MiB; B and A blocks of at most 256 KiB):
 // 1024^3 takes 256 x 256 tiles with k blocks of 256 (B's column panels are
-// copied, 32 row tiles reuse each); 2048^3 the same but 128 rows, since
-// A's rows, 8 KiB apart, share L2 sets (2 MiB / 8 KiB / 2 = 128 stay); the
+// copied, 32 row tiles reuse each); 2048^3 the same, with A's block copied
+// (A's rows, 8 KiB apart, share L2 sets: 2 MiB / 8 KiB / 2 = 128 stay,
+// where the A budget holds 256 x 256; the copy is contiguous); the
 // MLP's batch-1 layer (1 x 784 x 512) two column blocks of 256 with k
 // blocks of 196 (the largest divisor of 784 up to 256), each one register
-// tile of 1 x 256 (see @matmul_few_rows); a 256 KiB L2 leaves
-// 32-row tiles, too few to copy panels for, so B's block must stay cached:
-// k blocks of 32 (256 KiB / 4 KiB rows / 2); a small problem is one tile.
+// tile of 1 x 256 (see @matmul_few_rows); a 256 KiB L2 holds B blocks of
+// 32 x 256 (32 KiB) and, A's rows 4 KiB apart keeping 256 KiB / 4 KiB / 2 =
+// 32 in L2, would leave 32-row tiles, too few to copy panels for: A's
+// block is copied instead, 256 x 32 (its budget, 32 KiB), and the panels
+// with it; a small problem is one tile.
 // CHECK-LABEL: func.func @matmul_cache_tiles
 // CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [256, 256, 256], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
-// CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [128, 256, 256], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
+// CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [256, 256, 256], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1], copied_operands = [0]>}
 // CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [1, 256, 196], tile_sizes = [1, 256, 0], reduction_tile_sizes = [0, 0, 1]>}
 // CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
 // L2-LABEL: func.func @matmul_cache_tiles
-// L2: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [32, 256, 32], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
+// L2: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [256, 256, 32], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1], copied_operands = [0]>}
 func.func @matmul_cache_tiles(%a: tensor<1024x1024xf32>, %b: tensor<1024x1024xf32>, %c: tensor<1024x1024xf32>,
                               %d: tensor<2048x2048xf32>, %e: tensor<2048x2048xf32>, %f: tensor<2048x2048xf32>,
                               %x: tensor<1x784xf32>, %w: tensor<784x512xf32>, %y: tensor<1x512xf32>,

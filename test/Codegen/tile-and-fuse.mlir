@@ -135,6 +135,35 @@ func.func @packed_panels(%a: tensor<128x64xf32>, %b: tensor<64x128xf32>, %c: ten
 
 // -----
 
+// The same with A copied (copied_operands = [0]): per k block, before the
+// column loop, the cache tile's 64 x 16 block of A is copied row by row
+// into one contiguous tensor, which the row tiles read A from.
+// CHECK-LABEL: func.func @copied_lhs
+// CHECK-DAG: %[[C1:.*]] = arith.constant 1 : index
+// CHECK-DAG: %[[C16:.*]] = arith.constant 16 : index
+// CHECK-DAG: %[[C32:.*]] = arith.constant 32 : index
+// CHECK-DAG: %[[C64:.*]] = arith.constant 64 : index
+// CHECK: scf.forall
+// CHECK:   scf.for %{{.*}} = %{{.*}} to %{{.*}} step %[[C16]]
+// CHECK:     %[[AEMPTY:.*]] = tensor.empty() : tensor<64x16xf32>
+// CHECK:     %[[ABLOCK:.*]] = scf.for %{{.*}} = %{{.*}} to %[[C64]] step %[[C1]] iter_args(%{{.*}} = %[[AEMPTY]])
+// CHECK:       linalg.copy ins(%{{.*}} : tensor<1x16xf32>)
+// CHECK:     scf.for %{{.*}} = %{{.*}} to %{{.*}} step %[[C32]]
+// CHECK:       tensor.empty() : tensor<16x32xf32>
+// CHECK:       linalg.copy ins(%{{.*}} : tensor<8x32xf32>)
+// CHECK:       scf.for
+// CHECK:         %[[ASTRIP:.*]] = tensor.extract_slice %[[ABLOCK]][%{{.*}}, 0] [8, 16] [1, 1]
+// CHECK:         scf.for
+// CHECK:           %[[AK:.*]] = tensor.extract_slice %[[ASTRIP]]
+// CHECK:           linalg.matmul ins(%[[AK]], %{{.*}} : tensor<8x1xf32>, tensor<1x32xf32>)
+func.func @copied_lhs(%a: tensor<128x64xf32>, %b: tensor<64x128xf32>, %c: tensor<128x128xf32>) -> tensor<128x128xf32> {
+  %mm = linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [64, 64, 16], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1], copied_operands = [0]>}
+      ins(%a, %b : tensor<128x64xf32>, tensor<64x128xf32>) outs(%c : tensor<128x128xf32>) -> tensor<128x128xf32>
+  return %mm : tensor<128x128xf32>
+}
+
+// -----
+
 // The same matmul with B a bound kernel in 32-column panels
 // (nn-pack-bound-weights): no panel is copied, and every register tile's
 // 1 x 32 row of B is read from the packed panels: panel (n + j) / 32 of

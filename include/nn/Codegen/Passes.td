@@ -91,8 +91,12 @@ def NNSelectLoweringStrategyPass
       that as many independent accumulators hide the FMA latency), and a
       reduction step of 1 on k so that the accumulator tile stays in vector
       registers; around it cache tiles (multiples of the
-      register tile dividing M and N) so that the B block (K x nc) fills at
-      most half of `l2-cache-bytes` and the A block (mc x K) a quarter; a
+      register tile dividing M and N, k blocked where K does not fit) so
+      that the B block (kc x nc) and the A block (mc x kc) fill at most an
+      eighth of `l2-cache-bytes` each; where A's rows lie a power-of-two
+      stride apart, so that L2's sets would keep fewer rows than that, the A
+      block is copied into a contiguous buffer per cache tile and k block
+      (`copied_operands = [0]`) instead of taking fewer rows; a
       matmul of at least `parallel-min-flops` is cut into at least
       `parallel-min-tiles` cache tiles (rows first) for the threads;
     * an elementwise op that consumes a matmul (bias, activation): the same

@@ -234,6 +234,22 @@ func.func @lowering_config_negative(%a: tensor<4x4xf32>) -> tensor<4x4xf32> {
 
 // -----
 
+func.func @lowering_config_copied_negative(%a: tensor<4x4xf32>, %b: tensor<4x4xf32>) -> tensor<4x4xf32> {
+  // expected-error @+1 {{copied_operands are operand numbers (>= 0)}}
+  %0 = linalg.matmul {nn.lowering_config = #nn.lowering_config<tile_sizes = [4, 4, 0], reduction_tile_sizes = [0, 0, 1], copied_operands = [-1]>} ins(%a, %b : tensor<4x4xf32>, tensor<4x4xf32>) outs(%a : tensor<4x4xf32>) -> tensor<4x4xf32>
+  return %0 : tensor<4x4xf32>
+}
+
+// -----
+
+func.func @lowering_config_copied_output(%a: tensor<4x4xf32>, %b: tensor<4x4xf32>) -> tensor<4x4xf32> {
+  // expected-error @+1 {{'nn.lowering_config' copies operand 2 but the op has 2 inputs}}
+  %0 = linalg.matmul {nn.lowering_config = #nn.lowering_config<tile_sizes = [4, 4, 0], reduction_tile_sizes = [0, 0, 1], copied_operands = [2]>} ins(%a, %b : tensor<4x4xf32>, tensor<4x4xf32>) outs(%a : tensor<4x4xf32>) -> tensor<4x4xf32>
+  return %0 : tensor<4x4xf32>
+}
+
+// -----
+
 func.func @lowering_config_loops(%a: tensor<4x4xf32>) -> tensor<4x4xf32> {
   // expected-error @+1 {{'nn.lowering_config' has 3 tile sizes but the op has 2 loops}}
   %0 = linalg.copy {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 4, 1], reduction_tile_sizes = [0, 0, 0]>} ins(%a : tensor<4x4xf32>) outs(%a : tensor<4x4xf32>) -> tensor<4x4xf32>

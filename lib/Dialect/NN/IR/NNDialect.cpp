@@ -10,8 +10,9 @@
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
-#include "mlir/Transforms/InliningUtils.h"
+#include "mlir/Interfaces/DestinationStyleOpInterface.h"
 #include "mlir/Interfaces/TilingInterface.h"
+#include "mlir/Transforms/InliningUtils.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
@@ -66,11 +67,10 @@ Operation *NNDialect::materializeConstant(OpBuilder &builder, Attribute value,
   return arith::ConstantOp::create(builder, loc, type, typed);
 }
 
-LogicalResult
-LoweringConfigAttr::verify(function_ref<InFlightDiagnostic()> emitError,
-                           ArrayRef<int64_t> tileSizes,
-                           ArrayRef<int64_t> reductionTileSizes,
-                           ArrayRef<int64_t> cacheTileSizes) {
+LogicalResult LoweringConfigAttr::verify(
+    function_ref<InFlightDiagnostic()> emitError, ArrayRef<int64_t> tileSizes,
+    ArrayRef<int64_t> reductionTileSizes, ArrayRef<int64_t> cacheTileSizes,
+    ArrayRef<int64_t> copiedOperands) {
   if (tileSizes.size() != reductionTileSizes.size())
     return emitError() << "tile_sizes has " << tileSizes.size()
                        << " entries but reduction_tile_sizes has "
@@ -85,6 +85,8 @@ LoweringConfigAttr::verify(function_ref<InFlightDiagnostic()> emitError,
       llvm::any_of(reductionTileSizes, negative) ||
       llvm::any_of(cacheTileSizes, negative))
     return emitError() << "tile sizes must be >= 0 (0 = not tiled)";
+  if (llvm::any_of(copiedOperands, negative))
+    return emitError() << "copied_operands are operand numbers (>= 0)";
   for (auto [index, sizes] :
        llvm::enumerate(llvm::zip(cacheTileSizes, tileSizes))) {
     auto [cache, reg] = sizes;
@@ -124,5 +126,12 @@ LogicalResult NNDialect::verifyOperationAttribute(Operation *op,
                            << config.getTileSizes().size()
                            << " tile sizes but the op has " << numLoops
                            << " loops";
+  auto dps = dyn_cast<DestinationStyleOpInterface>(op);
+  for (int64_t operand : config.getCopiedOperands())
+    if (!dps || operand >= dps.getNumDpsInputs())
+      return op->emitError()
+             << "'" << kLoweringConfigAttrName << "' copies operand " << operand
+             << " but the op has " << (dps ? dps.getNumDpsInputs() : 0)
+             << " inputs";
   return success();
 }

@@ -65,6 +65,10 @@ def NN_LoweringConfigAttr : NN_Attr<"LoweringConfig", "lowering_config"> {
     * `reduction_tile_sizes`: the step of the reduction loops inside one
       register tile (e.g. 1 for the k loop of a matmul, so that the
       accumulator tile stays in registers).
+    * `copied_operands` (optional): input operands whose slice for one
+      cache tile (and k block) is first copied into a contiguous buffer
+      that the register tiles read: a matmul's A block (operand 0) when its
+      rows lie a power-of-two stride apart, which L2 keeps only a few of.
 
     Example: `#nn.lowering_config<cache_tile_sizes = [128, 256, 0],
     tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>` for a
@@ -73,18 +77,27 @@ def NN_LoweringConfigAttr : NN_Attr<"LoweringConfig", "lowering_config"> {
   let parameters = (ins
     ArrayRefParameter<"int64_t", "parallel tile sizes">:$tileSizes,
     ArrayRefParameter<"int64_t", "reduction tile sizes">:$reductionTileSizes,
-    OptionalArrayRefParameter<"int64_t", "cache tile sizes">:$cacheTileSizes
+    OptionalArrayRefParameter<"int64_t", "cache tile sizes">:$cacheTileSizes,
+    OptionalArrayRefParameter<"int64_t", "input operands copied per cache tile">:$copiedOperands
   );
   let builders = [
     AttrBuilder<(ins "ArrayRef<int64_t>":$tileSizes,
                      "ArrayRef<int64_t>":$reductionTileSizes), [{
-      return $_get($_ctxt, tileSizes, reductionTileSizes, ArrayRef<int64_t>{});
+      return $_get($_ctxt, tileSizes, reductionTileSizes, ArrayRef<int64_t>{},
+                   ArrayRef<int64_t>{});
+    }]>,
+    AttrBuilder<(ins "ArrayRef<int64_t>":$tileSizes,
+                     "ArrayRef<int64_t>":$reductionTileSizes,
+                     "ArrayRef<int64_t>":$cacheTileSizes), [{
+      return $_get($_ctxt, tileSizes, reductionTileSizes, cacheTileSizes,
+                   ArrayRef<int64_t>{});
     }]>
   ];
   let assemblyFormat = [{
     `<` (`cache_tile_sizes` `=` `[` $cacheTileSizes^ `]` `,` ` `)?
         `tile_sizes` `=` `[` $tileSizes `]` `,`
-        `reduction_tile_sizes` `=` `[` $reductionTileSizes `]` `>`
+        `reduction_tile_sizes` `=` `[` $reductionTileSizes `]`
+        (`,` `copied_operands` `=` `[` $copiedOperands^ `]`)? `>`
   }];
   let genVerifyDecl = 1;
 }
