@@ -28,8 +28,10 @@ namespace {
 /// then gets register tiles that divide it (a part ragged in its other
 /// dimension is split again, on that one; the rest is smaller than a tile).
 struct SplitRaggedMatmul : OpRewritePattern<linalg::MatmulOp> {
-  SplitRaggedMatmul(MLIRContext *context, int64_t rowTile, int64_t colTile)
-      : OpRewritePattern(context), tiles{rowTile, colTile} {}
+  SplitRaggedMatmul(MLIRContext *context, int64_t rowTile, int64_t colTile,
+                    int64_t vectorLanes)
+      : OpRewritePattern(context), tiles{rowTile, colTile},
+        vectorLanes(vectorLanes) {}
 
   LogicalResult matchAndRewrite(linalg::MatmulOp op,
                                 PatternRewriter &rewriter) const override {
@@ -44,8 +46,9 @@ struct SplitRaggedMatmul : OpRewritePattern<linalg::MatmulOp> {
       // When no multiple of the register tile up to 256 (a cache tile)
       // beyond a few divides the size (992 = 32 x 31), split at cache-tile
       // granularity first (256 columns, 64 rows), so that the bulk gets wide
-      // cache tiles; then at the register tile; columns then as one whole
-      // 16-lane vector, so that a ragged edge of 31 runs as 16 + 15.
+      // cache tiles; then at the register tile; columns then in whole
+      // vector registers, so that a ragged edge of 31 runs as 16 + 15 with
+      // 16 lanes (and 10 columns as 8 + 2 with 8 lanes).
       SmallVector<int64_t> candidates;
       int64_t cacheStep = dim == 1 ? kMaxCacheTileCols : 64;
       int64_t widest =
@@ -54,7 +57,7 @@ struct SplitRaggedMatmul : OpRewritePattern<linalg::MatmulOp> {
         candidates.push_back(cacheStep);
       candidates.push_back(tiles[dim]);
       if (dim == 1)
-        candidates.push_back(16);
+        candidates.push_back(vectorLanes);
       for (int64_t tile : candidates) {
         if (tile <= 1 || size <= tile || size % tile == 0)
           continue;
@@ -116,6 +119,7 @@ struct SplitRaggedMatmul : OpRewritePattern<linalg::MatmulOp> {
   }
 
   int64_t tiles[2];
+  int64_t vectorLanes;
 };
 
 struct NNSplitRaggedMatmulsPass
@@ -124,7 +128,7 @@ struct NNSplitRaggedMatmulsPass
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     patterns.add<SplitRaggedMatmul>(&getContext(), registerTileRows,
-                                    registerTileCols);
+                                    registerTileCols, vectorLanes);
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       return signalPassFailure();
   }

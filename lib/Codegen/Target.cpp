@@ -76,21 +76,21 @@ CodegenTargetInfo mlir::nn::getCodegenTargetInfo(CodegenTarget target) {
   case CodegenTarget::X86_64_V4:
     // 16 zmm accumulators, 2 B vectors; broadcasts come from memory.
     // Measured on Sapphire Rapids and Zen 4 (docs/PERFORMANCE.md).
-    return {"x86-64-v4", 8, 32};
+    return {"x86-64-v4", 16, 8, 32};
   case CodegenTarget::X86_64_V3:
     // 12 ymm accumulators + 2 B vectors + 1 broadcast = 15 of 16: the
     // tile of BLIS's Haswell/Zen kernels. Measured on Zen 3: 52 GFLOP/s at
     // 512^3 on one core, against 27 for 8 x 32 (32 accumulators: spills)
     // and 39 for 4 x 16 (8 chains: FMA latency shows).
-    return {"x86-64-v3", 6, 16};
+    return {"x86-64-v3", 8, 6, 16};
   case CodegenTarget::X86_64:
     // No FMA: a multiply's temporary besides 8 accumulators, 2 B vectors
     // and a broadcast. Not measured.
-    return {"x86-64", 4, 8};
+    return {"x86-64", 4, 4, 8};
   case CodegenTarget::ArmV8A:
     // 16 accumulators of 32 registers (fmla by element needs no broadcast
     // register). Not measured.
-    return {"armv8-a", 8, 8};
+    return {"armv8-a", 4, 8, 8};
   }
   llvm_unreachable("host resolves to a concrete target");
 }

@@ -60,6 +60,7 @@ void mlir::nn::buildTileAndVectorizePipeline(
   NNSplitRaggedMatmulsPassOptions split;
   split.registerTileRows = tileRows;
   split.registerTileCols = tileCols;
+  split.vectorLanes = getCodegenTargetInfo(options.codegenTarget).vectorLanes;
   funcPm.addPass(createNNSplitRaggedMatmulsPass(split));
   funcPm.addPass(createNNEpilogueInPlacePass());
   NNSelectLoweringStrategyPassOptions strategy;

@@ -1,5 +1,6 @@
 // RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-split-ragged-matmuls))" | FileCheck %s
 // RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-split-ragged-matmuls{register-tile-rows=6 register-tile-cols=16}))" | FileCheck %s --check-prefix=SIX
+// RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-split-ragged-matmuls{register-tile-rows=6 register-tile-cols=16 vector-lanes=8}))" | FileCheck %s --check-prefix=LANES8
 
 // N = 1023: no multiple of 32 up to 256 divides it, so the bulk is split at
 // cache-tile granularity first (768 = 3 x 256), the rest 255 at the register
@@ -80,4 +81,29 @@ func.func @filled(%a: tensor<512x64xf32>, %b: tensor<64x64xf32>) -> tensor<512x6
   %c = linalg.fill ins(%zero : f32) outs(%empty : tensor<512x64xf32>) -> tensor<512x64xf32>
   %0 = linalg.matmul ins(%a, %b : tensor<512x64xf32>, tensor<64x64xf32>) outs(%c : tensor<512x64xf32>) -> tensor<512x64xf32>
   return %0 : tensor<512x64xf32>
+}
+
+// -----
+
+// Columns past one vector register come in whole registers: with 8 lanes
+// (vector-lanes=8, AVX2), 10 columns run as 8 + 2 and 12 as 8 + 4; 7 fit in
+// one register and stay whole. With the default 16 lanes all three stay
+// whole (each fits one 16-lane register).
+// LANES8-LABEL: func.func @narrow_columns
+// LANES8: linalg.matmul ins(%arg0, %{{.*}} : tensor<6x64xf32>, tensor<64x8xf32>) outs(%{{.*}} : tensor<6x8xf32>)
+// LANES8: linalg.matmul ins(%arg0, %{{.*}} : tensor<6x64xf32>, tensor<64x2xf32>) outs(%{{.*}} : tensor<6x2xf32>)
+// LANES8: linalg.matmul ins(%arg0, %{{.*}} : tensor<6x64xf32>, tensor<64x8xf32>) outs(%{{.*}} : tensor<6x8xf32>)
+// LANES8: linalg.matmul ins(%arg0, %{{.*}} : tensor<6x64xf32>, tensor<64x4xf32>) outs(%{{.*}} : tensor<6x4xf32>)
+// LANES8: linalg.matmul ins(%arg0, %arg5 : tensor<6x64xf32>, tensor<64x7xf32>) outs(%arg6 : tensor<6x7xf32>)
+// LANES8-NOT: linalg.matmul
+// CHECK-LABEL: func.func @narrow_columns
+// CHECK-COUNT-3: linalg.matmul
+// CHECK-NOT: linalg.matmul
+func.func @narrow_columns(%a: tensor<6x64xf32>, %b: tensor<64x10xf32>, %c: tensor<6x10xf32>,
+                          %d: tensor<64x12xf32>, %e: tensor<6x12xf32>,
+                          %f: tensor<64x7xf32>, %g: tensor<6x7xf32>) -> (tensor<6x10xf32>, tensor<6x12xf32>, tensor<6x7xf32>) {
+  %0 = linalg.matmul ins(%a, %b : tensor<6x64xf32>, tensor<64x10xf32>) outs(%c : tensor<6x10xf32>) -> tensor<6x10xf32>
+  %1 = linalg.matmul ins(%a, %d : tensor<6x64xf32>, tensor<64x12xf32>) outs(%e : tensor<6x12xf32>) -> tensor<6x12xf32>
+  %2 = linalg.matmul ins(%a, %f : tensor<6x64xf32>, tensor<64x7xf32>) outs(%g : tensor<6x7xf32>) -> tensor<6x7xf32>
+  return %0, %1, %2 : tensor<6x10xf32>, tensor<6x12xf32>, tensor<6x7xf32>
 }

@@ -26,13 +26,19 @@ def NNSplitRaggedMatmulsPass
     column edge ends as one 16-lane vector plus the rest. The bulk then runs
     on full 8 x 32 register tiles instead of a narrow or odd-width tile for
     the whole matrix. A zero-filled accumulator is filled part by part, so
-    that each part's fill fuses into its tiles.
+    that each part's fill fuses into its tiles. Columns narrower than a
+    register tile but wider than one vector register (`vector-lanes`) that
+    are no multiple of it are split too (10 = 8 + 2 on AVX2): LLVM turns a
+    matmul on 10- or 12-lane rows of 8-lane registers into element inserts
+    and spills, 10-15x slower than the two parts.
   }];
   let options = [
     Option<"registerTileRows", "register-tile-rows", "int64_t", "8",
            "Rows of the matmul register tile (M)">,
     Option<"registerTileCols", "register-tile-cols", "int64_t", "32",
            "Columns of the matmul register tile (N)">,
+    Option<"vectorLanes", "vector-lanes", "int64_t", "16",
+           "f32 lanes of one vector register of the target">,
   ];
   let dependentDialects = ["::mlir::tensor::TensorDialect"];
 }

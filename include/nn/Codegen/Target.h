@@ -41,6 +41,10 @@ enum class CodegenTarget {
 struct CodegenTargetInfo {
   /// The name used by `codegen-target=` and `--codegen-target=`.
   llvm::StringRef name;
+  /// f32 lanes of one vector register. A matmul's columns past one
+  /// register come in whole registers (LLVM legalizes a 10- or 12-lane
+  /// vector of AVX2 into element inserts and spills).
+  int64_t vectorLanes;
   /// The matmul register tile: rows of A times columns of B whose
   /// accumulators, plus one B row and one broadcast A element, fit in the
   /// vector registers with enough independent FMA chains to hide the FMA

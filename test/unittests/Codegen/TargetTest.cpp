@@ -54,14 +54,17 @@ TEST(CodegenTargetTest, NamesRoundTrip) {
 }
 
 // Accumulators + one B row + one broadcast fit the register file: 8 x 32
-// is 16 + 2 + 1 of 32 zmm; 6 x 16 is 12 + 2 + 1 of 16 ymm.
+// is 16 + 2 + 1 of 32 zmm (16 lanes each); 6 x 16 is 12 + 2 + 1 of 16 ymm
+// (8 lanes).
 TEST(CodegenTargetTest, MatmulRegisterTiles) {
   CodegenTargetInfo v4 = getCodegenTargetInfo(CodegenTarget::X86_64_V4);
   EXPECT_EQ(v4.name, "x86-64-v4");
   EXPECT_EQ(std::make_pair(v4.matmulTileRows, v4.matmulTileCols),
             std::make_pair(int64_t(8), int64_t(32)));
+  EXPECT_EQ(v4.vectorLanes, 16);
   CodegenTargetInfo v3 = getCodegenTargetInfo(CodegenTarget::X86_64_V3);
   EXPECT_EQ(v3.name, "x86-64-v3");
+  EXPECT_EQ(v3.vectorLanes, 8);
   EXPECT_EQ(std::make_pair(v3.matmulTileRows, v3.matmulTileCols),
             std::make_pair(int64_t(6), int64_t(16)));
   // The host is one of the concrete levels.
