@@ -201,6 +201,9 @@ struct NNSelectLoweringStrategyPass
         nc = smallerN;
       }
     }
+    // A's block is copied where B's panels are (nn-tile-and-fuse's
+    // k-blocked path): not once the threads' split leaves too few rows.
+    copiesA = copiesA && packsMatmulPanels(mc, mr, kc != k);
     if (mc == m && nc == n && kc == k)
       return {};
     return {mc, nc, kc == k ? 0 : kc};
