@@ -114,11 +114,13 @@ func.func @matmul_small_shapes(%a: tensor<4x128xf32>, %b: tensor<128x10xf32>, %c
 // -----
 
 // Other ops: one row at a time on outer parallel loops, up to 16 lanes on the
-// innermost parallel loop (here d0 of the row sum: 4 rows at once),
-// reductions whole; a reduction over an outer loop (the max over time) steps
-// by 1 with up to 256 lanes of accumulators (here all 8 features).
+// innermost loop when it is parallel, reductions whole: a reduction over the
+// innermost loop (the row sum) one row at a time (never 4 rows at once, read
+// and transposed lane by lane); a reduction over an outer loop (the max over
+// time) steps by 1 with up to 256 lanes of accumulators (here all 8
+// features).
 // CHECK-LABEL: func.func @reduction_and_elementwise
-// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [4, 0], reduction_tile_sizes = [0, 0]>}
+// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 0], reduction_tile_sizes = [0, 0]>}
 // CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 0, 8], reduction_tile_sizes = [0, 1, 0]>}
 // CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 12], reduction_tile_sizes = [0, 0]>}
 func.func @reduction_and_elementwise(%x: tensor<4x10xf32>, %s: tensor<4xf32>, %p: tensor<2x3x8xf32>,

@@ -108,9 +108,12 @@ def NNSelectLoweringStrategyPass
     * an elementwise op that consumes a matmul (bias, activation): the same
       register and cache tiles as that matmul, so that the matmul fuses into
       its loops;
-    * any other op: one row at a time on outer parallel loops and the
-      largest divisor of the innermost parallel loop up to `vector-width`
-      lanes; one of at least `parallel-min-points` iterations gets cache
+    * any other op: one row at a time on outer parallel loops and, when
+      the innermost loop is parallel, the largest divisor of it up to
+      `vector-width` lanes (a reduction over the innermost loop, a
+      softmax's row max, runs one row at a time: vectorized across rows it
+      would be read as a block and transposed, which costs LLVM 2-5x the
+      compile time of the whole softmax); one of at least `parallel-min-points` iterations gets cache
       tiles on its outermost parallel loop for threads: 2 to 64 chunks, and
       where one index of that loop spans rows of at most half of
       `l1-cache-bytes` of f32 iterations (4096 wide), chunks no larger, so that what a
