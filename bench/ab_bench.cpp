@@ -3,11 +3,13 @@
 // Part of the nn-mlir project.
 //
 // Compiles one function of an MLIR file with two pipelines (A and B) in two
-// sessions and times their calls alternately, A B A B ..., on the same
-// random inputs, so that the load of a shared, noisy machine falls on both
-// sides alike. Prints min and median per side and B / A. Checks first that
-// both give the same bytes (a B that changes results is reported, and the
-// tool exits 1). For deciding a codegen change; results: docs/PERFORMANCE.md.
+// sessions and times their calls alternately, A B B A A B ..., on the same
+// random inputs (floats uniform in [-1, 1), i1 4 in 5 true), so that the
+// load of a shared, noisy machine falls on both sides alike. Prints min and
+// median per side and B / A. Checks first that both give the same bytes (a
+// B that changes results is reported, and the tool exits 1). The pipelines
+// must differ as text: the process-wide compile cache gives equal ones the
+// same code. For deciding a codegen change; results: docs/PERFORMANCE.md.
 //
 //   nn-bench-ab FILE --function=NAME --pipeline-a=P --pipeline-b=Q
 //               [--call-threads=N] [--rounds=R]
@@ -80,6 +82,23 @@ double callOnce(Side &side) {
       .count();
 }
 
+/// Uniform [-1, 1) floats, i1 4 in 5 true, other types random bytes.
+void fillInput(HostTensor &tensor, std::mt19937 &rng) {
+  int64_t count = tensor.getType().numElements();
+  switch (tensor.getType().dtype) {
+  case DType::F32:
+    fillUniform(tensor, rng, -1.0f, 1.0f);
+    return;
+  case DType::Bool:
+    for (int64_t i = 0; i < count; ++i)
+      tensor.dataAs<uint8_t>()[i] = rng() % 5 != 0;
+    return;
+  default:
+    for (size_t i = 0; i < tensor.sizeInBytes(); ++i)
+      tensor.dataAs<uint8_t>()[i] = static_cast<uint8_t>(rng());
+  }
+}
+
 double median(std::vector<double> values) {
   std::sort(values.begin(), values.end());
   return values[values.size() / 2];
@@ -95,6 +114,10 @@ int main(int argc, char **argv) {
     llvm::errs() << "nn-bench-ab: cannot read '" << inputFile << "'\n";
     return 2;
   }
+  // One process-wide compile cache: the same pipeline is the same code.
+  if (pipelineA == pipelineB)
+    llvm::errs() << "nn-bench-ab: A and B are the same pipeline, hence the "
+                    "same code: an A/A run, which measures the noise\n";
   Side sides[2];
   const std::string *pipelines[2] = {&pipelineA, &pipelineB};
   for (int i = 0; i < 2; ++i)
@@ -108,7 +131,7 @@ int main(int argc, char **argv) {
   std::mt19937 rng(0);
   for (size_t i = 0; i < sides[0].buffers->arguments.size(); ++i) {
     HostTensor &a = sides[0].buffers->tensors[i];
-    fillUniform(a, rng, -1.0f, 1.0f);
+    fillInput(a, rng);
     std::memcpy(sides[1].buffers->tensors[i].data(), a.data(),
                 a.sizeInBytes());
   }
@@ -124,9 +147,14 @@ int main(int argc, char **argv) {
       return 1;
     }
   }
+  // A B, B A, A B, ...: the side called second in a pair runs a few percent
+  // faster on its own (measured with A = B), so each side is second half
+  // of the time.
   for (unsigned round = 0; round < rounds; ++round)
-    for (Side &side : sides)
+    for (int i = 0; i < 2; ++i) {
+      Side &side = sides[(round + i) % 2];
       side.seconds.push_back(callOnce(side));
+    }
   double minA = *std::min_element(sides[0].seconds.begin(),
                                   sides[0].seconds.end());
   double minB = *std::min_element(sides[1].seconds.begin(),
