@@ -95,6 +95,13 @@ void BM_Sgemm(benchmark::State &state) {
   setRate(state);
 }
 
+/// The same SGEMM at sizes the register tiles do not divide, beside the
+/// friendly sizes they are compared with (run_all.py pairs them).
+void BM_SgemmRagged(benchmark::State &state) {
+  runDense(state, /*withBias=*/false);
+  setRate(state);
+}
+
 
 } // namespace
 
@@ -118,5 +125,23 @@ void sgemmShapes(benchmark::internal::Benchmark *b) {
 }
 
 BENCHMARK(BM_Sgemm)->Apply(sgemmShapes);
+
+/// Awkward sizes (1000, 1023, 7, 10, and K = 784) and their nearest
+/// power-of-two neighbours: rows M, columns N, the square 1023^3, and the
+/// MLP's 10-class layer (beside 8 columns, one AVX2 register).
+void raggedShapes(benchmark::internal::Benchmark *b) {
+  b->ArgNames({"M", "K", "N"});
+  for (int64_t n : {1024, 1000, 1023})
+    b->Args({256, 784, n});
+  for (int64_t m : {1024, 1000, 1023, 8, 7, 10})
+    b->Args({m, 784, 512});
+  for (int64_t n : {8, 10})
+    b->Args({256, 512, n});
+  for (int64_t size : {1024, 1023})
+    b->Args({size, size, size});
+  b->Unit(benchmark::kMicrosecond)->UseRealTime();
+}
+
+BENCHMARK(BM_SgemmRagged)->Apply(raggedShapes);
 
 BENCHMARK_MAIN();

@@ -24,6 +24,20 @@ BASELINE = os.path.join(ROOT, "docs", "perf-baseline.json")
 LATEST = os.path.join(ROOT, "docs", "perf-latest.md")
 
 
+# (awkward M, K, N) -> the nearest friendly size, which it is held to within
+# 25% (BM_SgemmRagged).
+RAGGED_PAIRS = [
+    ((256, 784, 1000), (256, 784, 1024)),
+    ((256, 784, 1023), (256, 784, 1024)),
+    ((1000, 784, 512), (1024, 784, 512)),
+    ((1023, 784, 512), (1024, 784, 512)),
+    ((7, 784, 512), (8, 784, 512)),
+    ((10, 784, 512), (8, 784, 512)),
+    ((256, 512, 10), (256, 512, 8)),
+    ((1023, 1023, 1023), (1024, 1024, 1024)),
+]
+
+
 def run(cmd, env=None):
     full = dict(os.environ)
     full.update(env or {})
@@ -84,7 +98,7 @@ def main():
     for threads in (1, 2):
         env = {"OMP_NUM_THREADS": str(threads)}
         ours = google_benchmark(os.path.join(bin_dir, "nn-bench-dense"), env,
-                                "BM_Sgemm")
+                                "BM_Sgemm/")
         onednn_bin = os.path.join(bin_dir, "nn-bench-onednn")
         peer = (google_benchmark(onednn_bin, env)
                 if os.path.exists(onednn_bin) else {})
@@ -93,6 +107,23 @@ def main():
             p = peer.get("BM_OneDNNSgemm/" + shape)
             rows.append(("sgemm %s t%d" % (shape, threads), b["GFLOP/s"] / 1e9,
                          p["GFLOP/s"] / 1e9 if p else None, "GFLOP/s", True))
+
+    # No cliff on awkward sizes: each beside its friendly neighbour (ours),
+    # >= 0.75x.
+    for threads in (1, 2):
+        env = {"OMP_NUM_THREADS": str(threads)}
+        ragged = google_benchmark(os.path.join(bin_dir, "nn-bench-dense"), env,
+                                  "BM_SgemmRagged")
+        shapes = {}
+        for name, b in ragged.items():
+            m = re.search(r"M:(\d+)/K:(\d+)/N:(\d+)", name)
+            shapes[tuple(int(v) for v in m.groups())] = b["GFLOP/s"] / 1e9
+        for shape, friendly in RAGGED_PAIRS:
+            if shape in shapes and friendly in shapes:
+                rows.append(("sgemm %s t%d (peer: ours at %s)" % (
+                    "x".join(map(str, shape)), threads,
+                    "x".join(map(str, friendly))), shapes[shape],
+                    shapes[friendly], "GFLOP/s", True))
 
     # MLP vs PyTorch eager.
     mlp = google_benchmark(os.path.join(bin_dir, "nn-bench-mlp"))

@@ -25,6 +25,10 @@ using namespace mlir::nn;
 
 namespace {
 
+/// Cache tiles per thread past which a matmul's tiles need not divide
+/// evenly among the threads.
+constexpr int64_t kBalancedTilesPerThread = 4;
+
 /// The register tile of a 2-D matmul, or nullopt for any other op.
 std::optional<std::pair<int64_t, int64_t>>
 matmulRegisterTile(linalg::LinalgOp op, int64_t rows, int64_t cols) {
@@ -145,7 +149,8 @@ struct NNSelectLoweringStrategyPass
   /// cache tile and k block is copied into a contiguous buffer instead
   /// (`copiesA`), which no stride makes alias, and mc is not bound by it.
   /// A problem of at least `parallel-min-flops` is cut into at least
-  /// `parallel-min-tiles` tiles (rows first), so that threads share it.
+  /// `parallel-min-tiles` tiles (rows first), so that threads share it, and
+  /// into a multiple of that many unless there are at least 4 per thread.
   /// Empty when one tile is the whole problem; kc = 0 when K is not blocked.
   SmallVector<int64_t> matmulCacheTiles(ArrayRef<int64_t> bounds, int64_t mr,
                                         int64_t nr, bool &copiesA) {
@@ -190,7 +195,15 @@ struct NNSelectLoweringStrategyPass
       copiesA = true;
     }
     if (2 * m * n * k >= parallelMinFlops) {
-      while ((m / mc) * (n / nc) < parallelMinTiles) {
+      // The tiles divide evenly among `parallel-min-tiles` threads, or are
+      // many enough that an uneven share costs little (3 tiles on 2 threads
+      // leave one idle a third of the time).
+      auto balanced = [&](int64_t tiles) {
+        return tiles >= parallelMinTiles &&
+               (tiles % parallelMinTiles == 0 ||
+                tiles >= kBalancedTilesPerThread * parallelMinTiles);
+      };
+      while (!balanced((m / mc) * (n / nc))) {
         int64_t smallerM = nextSmallerTile(m, mr, mc);
         if (smallerM != mc) {
           mc = smallerM;

@@ -68,6 +68,28 @@ func.func @matmul_cache_tiles(%a: tensor<1024x1024xf32>, %b: tensor<1024x1024xf3
 
 // -----
 
+// Tiles shared by threads divide evenly among them (parallel-min-tiles = 2)
+// or are at least 4 per thread: 256 x 784 x 768 has B blocks of 256
+// columns (784 * 768 * 4 bytes exceed the 256 KiB B budget; 256 is the
+// largest multiple of 32 dividing 768 up to 256), k blocks of 196 (the
+// largest divisor of 784 up to 256 KiB / (256 * 4) = 256) and A blocks of
+// all 256 rows (256 KiB / (196 * 4) = 334 rows fit): 1 x 3 tiles, one of
+// 2 threads idle a third of the time, so the rows are halved (the next
+// smaller multiple of 8 dividing 256 is 128): 2 x 3 tiles. With N = 2304
+// the same blocks make 1 x 9 tiles, at least 8: kept.
+// CHECK-LABEL: func.func @matmul_balanced_tiles
+// CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [128, 256, 196], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
+// CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [256, 256, 196], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
+func.func @matmul_balanced_tiles(%a: tensor<256x784xf32>, %b: tensor<784x768xf32>, %c: tensor<256x768xf32>,
+                                 %d: tensor<784x2304xf32>, %e: tensor<256x2304xf32>)
+    -> (tensor<256x768xf32>, tensor<256x2304xf32>) {
+  %0 = linalg.matmul ins(%a, %b : tensor<256x784xf32>, tensor<784x768xf32>) outs(%c : tensor<256x768xf32>) -> tensor<256x768xf32>
+  %1 = linalg.matmul ins(%a, %d : tensor<256x784xf32>, tensor<784x2304xf32>) outs(%e : tensor<256x2304xf32>) -> tensor<256x2304xf32>
+  return %0, %1 : tensor<256x768xf32>, tensor<256x2304xf32>
+}
+
+// -----
+
 // Fewer rows than the register tile's 8 keep about as many accumulators
 // with wider tiles (a multiple of 32 columns dividing N, up to 32 * 8 /
 // rows): M = 1 and N = 512 take 256 columns, M = 2 128, M = 4 and N = 128

@@ -104,7 +104,9 @@ def NNSelectLoweringStrategyPass
       block is copied into a contiguous buffer per cache tile and k block
       (`copied_operands = [0]`) instead of taking fewer rows; a
       matmul of at least `parallel-min-flops` is cut into at least
-      `parallel-min-tiles` cache tiles (rows first) for the threads;
+      `parallel-min-tiles` cache tiles (rows first) for the threads, and
+      into a multiple of that many unless there are at least 4 per thread
+      (3 tiles would leave one of 2 threads idle a third of the time);
     * an elementwise op that consumes a matmul (bias, activation): the same
       register and cache tiles as that matmul, so that the matmul fuses into
       its loops;
