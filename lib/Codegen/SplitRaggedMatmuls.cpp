@@ -7,6 +7,7 @@
 #include "nn/Codegen/Passes.h"
 #include "nn/Codegen/Strategy.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/PatternMatch.h"
@@ -24,9 +25,11 @@ namespace {
 
 /// Splits a static matmul [M, N] whose M or N is not a multiple of its
 /// register tile (and is larger than it) into the largest multiple of the
-/// tile and the rest: two matmuls on slices, inserted into the accumulator. Each part
-/// then gets register tiles that divide it (a part ragged in its other
-/// dimension is split again, on that one; the rest is smaller than a tile).
+/// tile and the rest: two matmuls on slices, inserted into the accumulator.
+/// Each part then gets register tiles that divide it (a part ragged in its
+/// other dimension is split again, on that one; the rest is smaller than a
+/// tile). A part no wider than a tile ending in a partial vector register
+/// is padded to whole registers instead (`padsColumns`).
 struct SplitRaggedMatmul : OpRewritePattern<linalg::MatmulOp> {
   SplitRaggedMatmul(MLIRContext *context, int64_t rowTile, int64_t colTile,
                     int64_t vectorLanes)
@@ -41,6 +44,10 @@ struct SplitRaggedMatmul : OpRewritePattern<linalg::MatmulOp> {
     if (!resultType.hasStaticShape() ||
         op.getIndexingMapsArray() != op.getDefaultIndexingMaps(getContext()))
       return failure();
+    if (padsColumns(resultType)) {
+      padColumns(op, rewriter);
+      return success();
+    }
     for (int dim : {1, 0}) {
       int64_t size = resultType.getDimSize(dim);
       // When no multiple of the register tile up to 256 (a cache tile)
@@ -66,6 +73,75 @@ struct SplitRaggedMatmul : OpRewritePattern<linalg::MatmulOp> {
       }
     }
     return failure();
+  }
+
+  /// Columns rounded up to whole vector registers.
+  int64_t paddedColumns(RankedTensorType resultType) const {
+    return llvm::divideCeil(resultType.getDimSize(1), vectorLanes) *
+           vectorLanes;
+  }
+
+  /// Whether a matmul no wider than one register tile, ending in a partial
+  /// vector register, is computed with zero columns of B up to whole
+  /// registers instead: 10 columns as one 16-lane tile of two 8-lane
+  /// registers rather than 8 + 2 (a second matmul, a second pass over all
+  /// of A, with as many FMAs as the first for a quarter of the work), 7 as
+  /// 8 (a 7-lane vector is moved element by element). Only with a full
+  /// register tile of rows: for fewer, the matmul streams B, which padding
+  /// would copy.
+  bool padsColumns(RankedTensorType resultType) const {
+    int64_t columns = resultType.getDimSize(1);
+    return columns > 1 && columns % vectorLanes != 0 &&
+           paddedColumns(resultType) <= tiles[1] &&
+           resultType.getDimSize(0) >= tiles[0];
+  }
+
+  /// C[M, N] = A B  ->  C'[M, N'] = A B' with B' = B and zero columns up to
+  /// N' = `paddedColumns`, C = C'[:, :N]. Each element of C is the same sum
+  /// in the same order.
+  void padColumns(linalg::MatmulOp op, PatternRewriter &rewriter) const {
+    Location loc = op.getLoc();
+    Value rhs = op.getDpsInputOperand(1)->get();
+    Value acc = op.getDpsInitOperand(0)->get();
+    auto accType = cast<RankedTensorType>(acc.getType());
+    int64_t padding = paddedColumns(accType) - accType.getDimSize(1);
+    Value zero = arith::ConstantOp::create(
+        rewriter, loc, rewriter.getZeroAttr(accType.getElementType()));
+    auto pad = [&](Value source) -> Value {
+      auto type = cast<RankedTensorType>(source.getType());
+      auto paddedType = RankedTensorType::get(
+          {type.getDimSize(0), type.getDimSize(1) + padding},
+          type.getElementType());
+      SmallVector<OpFoldResult> low(2, rewriter.getIndexAttr(0));
+      SmallVector<OpFoldResult> high = {rewriter.getIndexAttr(0),
+                                        rewriter.getIndexAttr(padding)};
+      return tensor::PadOp::create(rewriter, loc, paddedType, source, low,
+                                   high, zero);
+    };
+    // A filled accumulator is filled at its padded size (the fill fuses
+    // into the tiles), any other is padded.
+    Value paddedAcc;
+    if (auto fill = acc.getDefiningOp<linalg::FillOp>()) {
+      Value empty = tensor::EmptyOp::create(
+          rewriter, loc,
+          {accType.getDimSize(0), accType.getDimSize(1) + padding},
+          accType.getElementType());
+      paddedAcc = linalg::FillOp::create(rewriter, loc, fill.getInputs(),
+                                         ValueRange{empty})
+                      .getResult(0);
+    } else {
+      paddedAcc = pad(acc);
+    }
+    auto matmul = linalg::MatmulOp::create(
+        rewriter, loc, TypeRange{paddedAcc.getType()},
+        ValueRange{op.getDpsInputOperand(0)->get(), pad(rhs)},
+        ValueRange{paddedAcc});
+    SmallVector<OpFoldResult> offsets(2, rewriter.getIndexAttr(0));
+    SmallVector<OpFoldResult> sizes =
+        getAsIndexOpFoldResult(getContext(), accType.getShape());
+    SmallVector<OpFoldResult> strides(2, rewriter.getIndexAttr(1));
+    rewriter.replaceOpWithNewOp<tensor::ExtractSliceOp>(
+        op, accType, matmul.getResult(0), offsets, sizes, strides);
   }
 
   void split(linalg::MatmulOp op, PatternRewriter &rewriter, int dim,

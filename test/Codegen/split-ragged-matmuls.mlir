@@ -4,19 +4,27 @@
 
 // N = 1023: no multiple of 32 up to 256 divides it, so the bulk is split at
 // cache-tile granularity first (768 = 3 x 256), the rest 255 at the register
-// tile (224 = 7 x 32), and its edge 31 as one 16-lane vector + 15; each a
-// matmul on slices of B and of the accumulator, inserted back in place.
+// tile (224 = 7 x 32), each a matmul on slices of B and of the accumulator,
+// inserted back in place; the edge of 31 columns fits one 32-column
+// register tile and 16 rows fill 8-row tiles, so it is computed as 32
+// columns, its slices of B and of the accumulator padded with a zero
+// column, and 31 of them inserted.
 // CHECK-LABEL: func.func @ragged_columns
+// CHECK: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
 // CHECK: %[[M0:.*]] = linalg.matmul ins(%arg0, %{{.*}} : tensor<16x64xf32>, tensor<64x768xf32>) outs(%{{.*}} : tensor<16x768xf32>)
 // CHECK: %[[I0:.*]] = tensor.insert_slice %[[M0]] into %arg2[0, 0] [16, 768] [1, 1]
 // CHECK: %[[M1:.*]] = linalg.matmul ins(%arg0, %{{.*}} : tensor<16x64xf32>, tensor<64x224xf32>) outs(%{{.*}} : tensor<16x224xf32>)
 // CHECK: %[[I1:.*]] = tensor.insert_slice %[[M1]] into %{{.*}}[0, 0] [16, 224] [1, 1]
-// CHECK: %[[M2:.*]] = linalg.matmul ins(%arg0, %{{.*}} : tensor<16x64xf32>, tensor<64x16xf32>) outs(%{{.*}} : tensor<16x16xf32>)
-// CHECK: %[[I2:.*]] = tensor.insert_slice %[[M2]] into %{{.*}}[0, 0] [16, 16] [1, 1]
-// CHECK: %[[M3:.*]] = linalg.matmul ins(%arg0, %{{.*}} : tensor<16x64xf32>, tensor<64x15xf32>) outs(%{{.*}} : tensor<16x15xf32>)
-// CHECK: %[[I3:.*]] = tensor.insert_slice %[[M3]] into %[[I2]][0, 16] [16, 15] [1, 1]
-// CHECK: %[[I4:.*]] = tensor.insert_slice %[[I3]] into %[[I1]][0, 224] [16, 31] [1, 1]
-// CHECK: tensor.insert_slice %[[I4]] into %[[I0]][0, 768] [16, 255] [1, 1]
+// CHECK: %[[C2:.*]] = tensor.extract_slice %{{.*}}[0, 224] [16, 31] [1, 1]
+// CHECK: %[[B2:.*]] = tensor.extract_slice %{{.*}}[0, 224] [64, 31] [1, 1]
+// CHECK: %[[PC:.*]] = tensor.pad %[[C2]] low[0, 0] high[0, 1]
+// CHECK: tensor.yield %[[ZERO]]
+// CHECK: %[[PB:.*]] = tensor.pad %[[B2]] low[0, 0] high[0, 1]
+// CHECK: tensor.yield %[[ZERO]]
+// CHECK: %[[M2:.*]] = linalg.matmul ins(%arg0, %[[PB]] : tensor<16x64xf32>, tensor<64x32xf32>) outs(%[[PC]] : tensor<16x32xf32>)
+// CHECK: %[[S2:.*]] = tensor.extract_slice %[[M2]][0, 0] [16, 31] [1, 1]
+// CHECK: %[[I2:.*]] = tensor.insert_slice %[[S2]] into %[[I1]][0, 224] [16, 31] [1, 1]
+// CHECK: tensor.insert_slice %[[I2]] into %[[I0]][0, 768] [16, 255] [1, 1]
 func.func @ragged_columns(%a: tensor<16x64xf32>, %b: tensor<64x1023xf32>, %c: tensor<16x1023xf32>) -> tensor<16x1023xf32> {
   %0 = linalg.matmul ins(%a, %b : tensor<16x64xf32>, tensor<64x1023xf32>) outs(%c : tensor<16x1023xf32>) -> tensor<16x1023xf32>
   return %0 : tensor<16x1023xf32>
@@ -85,20 +93,35 @@ func.func @filled(%a: tensor<512x64xf32>, %b: tensor<64x64xf32>) -> tensor<512x6
 
 // -----
 
-// Columns past one vector register come in whole registers: with 8 lanes
-// (vector-lanes=8, AVX2), 10 columns run as 8 + 2 and 12 as 8 + 4; 7 fit in
-// one register and stay whole. With the default 16 lanes all three stay
-// whole (each fits one 16-lane register).
+// A matmul no wider than one register tile that ends in a partial vector
+// register is computed with zero columns of B up to whole registers: with
+// 8 lanes (vector-lanes=8, AVX2) and 6 x 16 tiles, 10 columns as 16 (not
+// 8 + 2: a second pass over A), 12 as 16 and 7 as 8; B and the
+// accumulator padded, the result sliced back. With the default 16 lanes
+// and 8 x 32 tiles, 6 rows are less than a tile of rows (the matmul streams
+// B, which padding would copy): all three stay whole.
 // LANES8-LABEL: func.func @narrow_columns
-// LANES8: linalg.matmul ins(%arg0, %{{.*}} : tensor<6x64xf32>, tensor<64x8xf32>) outs(%{{.*}} : tensor<6x8xf32>)
-// LANES8: linalg.matmul ins(%arg0, %{{.*}} : tensor<6x64xf32>, tensor<64x2xf32>) outs(%{{.*}} : tensor<6x2xf32>)
-// LANES8: linalg.matmul ins(%arg0, %{{.*}} : tensor<6x64xf32>, tensor<64x8xf32>) outs(%{{.*}} : tensor<6x8xf32>)
-// LANES8: linalg.matmul ins(%arg0, %{{.*}} : tensor<6x64xf32>, tensor<64x4xf32>) outs(%{{.*}} : tensor<6x4xf32>)
-// LANES8: linalg.matmul ins(%arg0, %arg5 : tensor<6x64xf32>, tensor<64x7xf32>) outs(%arg6 : tensor<6x7xf32>)
+// LANES8: %[[C0:.*]] = tensor.pad %arg2 low[0, 0] high[0, 6]
+// LANES8: %[[B0:.*]] = tensor.pad %arg1 low[0, 0] high[0, 6]
+// LANES8: %[[M0:.*]] = linalg.matmul ins(%arg0, %[[B0]] : tensor<6x64xf32>, tensor<64x16xf32>) outs(%[[C0]] : tensor<6x16xf32>)
+// LANES8: tensor.extract_slice %[[M0]][0, 0] [6, 10] [1, 1]
+// LANES8: %[[C1:.*]] = tensor.pad %arg4 low[0, 0] high[0, 4]
+// LANES8: %[[B1:.*]] = tensor.pad %arg3 low[0, 0] high[0, 4]
+// LANES8: %[[M1:.*]] = linalg.matmul ins(%arg0, %[[B1]] : tensor<6x64xf32>, tensor<64x16xf32>) outs(%[[C1]] : tensor<6x16xf32>)
+// LANES8: tensor.extract_slice %[[M1]][0, 0] [6, 12] [1, 1]
+// LANES8: %[[C2:.*]] = tensor.pad %arg6 low[0, 0] high[0, 1]
+// LANES8: %[[B2:.*]] = tensor.pad %arg5 low[0, 0] high[0, 1]
+// LANES8: %[[M2:.*]] = linalg.matmul ins(%arg0, %[[B2]] : tensor<6x64xf32>, tensor<64x8xf32>) outs(%[[C2]] : tensor<6x8xf32>)
+// LANES8: tensor.extract_slice %[[M2]][0, 0] [6, 7] [1, 1]
 // LANES8-NOT: linalg.matmul
+// With 6 x 16 tiles and 16 lanes (SIX) all three are padded to 16.
+// SIX-LABEL: func.func @narrow_columns
+// SIX-COUNT-3: linalg.matmul ins(%arg0, %{{.*}} : tensor<6x64xf32>, tensor<64x16xf32>) outs(%{{.*}} : tensor<6x16xf32>)
 // CHECK-LABEL: func.func @narrow_columns
+// CHECK-NOT: tensor.pad
 // CHECK-COUNT-3: linalg.matmul
 // CHECK-NOT: linalg.matmul
+// CHECK-NOT: tensor.pad
 func.func @narrow_columns(%a: tensor<6x64xf32>, %b: tensor<64x10xf32>, %c: tensor<6x10xf32>,
                           %d: tensor<64x12xf32>, %e: tensor<6x12xf32>,
                           %f: tensor<64x7xf32>, %g: tensor<6x7xf32>) -> (tensor<6x10xf32>, tensor<6x12xf32>, tensor<6x7xf32>) {
@@ -106,4 +129,41 @@ func.func @narrow_columns(%a: tensor<6x64xf32>, %b: tensor<64x10xf32>, %c: tenso
   %1 = linalg.matmul ins(%a, %d : tensor<6x64xf32>, tensor<64x12xf32>) outs(%e : tensor<6x12xf32>) -> tensor<6x12xf32>
   %2 = linalg.matmul ins(%a, %f : tensor<6x64xf32>, tensor<64x7xf32>) outs(%g : tensor<6x7xf32>) -> tensor<6x7xf32>
   return %0, %1, %2 : tensor<6x10xf32>, tensor<6x12xf32>, tensor<6x7xf32>
+}
+
+// -----
+
+// A filled accumulator of a padded matmul is filled at the padded size (no
+// copy of it; the fill fuses into the tiles). Fewer rows than a register
+// tile (4 of 6) keep the split in whole registers: 10 columns as 8 + 2.
+// LANES8-LABEL: func.func @padded_fill
+// LANES8: %[[EMPTY:.*]] = tensor.empty() : tensor<12x16xf32>
+// LANES8: %[[FILL:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%[[EMPTY]] : tensor<12x16xf32>)
+// LANES8: %[[B:.*]] = tensor.pad %arg1 low[0, 0] high[0, 6]
+// LANES8: %[[M:.*]] = linalg.matmul ins(%arg0, %[[B]] : tensor<12x64xf32>, tensor<64x16xf32>) outs(%[[FILL]] : tensor<12x16xf32>)
+// LANES8: tensor.extract_slice %[[M]][0, 0] [12, 10] [1, 1]
+// LANES8-NOT: tensor.pad
+// LANES8: linalg.matmul ins(%arg2, %{{.*}} : tensor<4x64xf32>, tensor<64x8xf32>) outs(%{{.*}} : tensor<4x8xf32>)
+// LANES8: linalg.matmul ins(%arg2, %{{.*}} : tensor<4x64xf32>, tensor<64x2xf32>) outs(%{{.*}} : tensor<4x2xf32>)
+// LANES8-NOT: tensor.pad
+// With 16 lanes and 8 x 32 tiles the 12 rows are padded to 16 columns the
+// same way (then split as 8 + 4 rows, both reading the padded B), and 4
+// rows (fewer than 8) stay whole.
+// SIX-LABEL: func.func @padded_fill
+// SIX: linalg.matmul ins(%arg0, %{{.*}} : tensor<12x64xf32>, tensor<64x16xf32>) outs(%{{.*}} : tensor<12x16xf32>)
+// SIX: linalg.matmul ins(%arg2, %arg1 : tensor<4x64xf32>, tensor<64x10xf32>) outs(%{{.*}} : tensor<4x10xf32>)
+// CHECK-LABEL: func.func @padded_fill
+// CHECK: %[[PB:.*]] = tensor.pad %arg1 low[0, 0] high[0, 6]
+// CHECK: linalg.matmul ins(%{{.*}}, %[[PB]] : tensor<8x64xf32>, tensor<64x16xf32>) outs(%{{.*}} : tensor<8x16xf32>)
+// CHECK: linalg.matmul ins(%{{.*}}, %[[PB]] : tensor<4x64xf32>, tensor<64x16xf32>) outs(%{{.*}} : tensor<4x16xf32>)
+// CHECK: linalg.matmul ins(%arg2, %arg1 : tensor<4x64xf32>, tensor<64x10xf32>) outs(%{{.*}} : tensor<4x10xf32>)
+func.func @padded_fill(%a: tensor<12x64xf32>, %b: tensor<64x10xf32>, %x: tensor<4x64xf32>) -> (tensor<12x10xf32>, tensor<4x10xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<12x10xf32>
+  %c = linalg.fill ins(%zero : f32) outs(%e : tensor<12x10xf32>) -> tensor<12x10xf32>
+  %0 = linalg.matmul ins(%a, %b : tensor<12x64xf32>, tensor<64x10xf32>) outs(%c : tensor<12x10xf32>) -> tensor<12x10xf32>
+  %f = tensor.empty() : tensor<4x10xf32>
+  %d = linalg.fill ins(%zero : f32) outs(%f : tensor<4x10xf32>) -> tensor<4x10xf32>
+  %1 = linalg.matmul ins(%x, %b : tensor<4x64xf32>, tensor<64x10xf32>) outs(%d : tensor<4x10xf32>) -> tensor<4x10xf32>
+  return %0, %1 : tensor<12x10xf32>, tensor<4x10xf32>
 }

@@ -26,11 +26,17 @@ def NNSplitRaggedMatmulsPass
     column edge ends as one 16-lane vector plus the rest. The bulk then runs
     on full 8 x 32 register tiles instead of a narrow or odd-width tile for
     the whole matrix. A zero-filled accumulator is filled part by part, so
-    that each part's fill fuses into its tiles. Columns narrower than a
-    register tile but wider than one vector register (`vector-lanes`) that
-    are no multiple of it are split too (10 = 8 + 2 on AVX2): LLVM turns a
-    matmul on 10- or 12-lane rows of 8-lane registers into element inserts
-    and spills, 10-15x slower than the two parts.
+    that each part's fill fuses into its tiles. A matmul no wider than one
+    register tile whose columns end in a partial vector register
+    (`vector-lanes`) and with at least a register tile of rows is computed
+    on whole registers instead: B (and an accumulator that is not a fill)
+    padded with zero columns, the result sliced back (10 columns as 16 with
+    6 x 16 tiles on AVX2, 7 as 8, the edge 31 of N = 1023 as 32). Each
+    output is the same sum in the same order. LLVM turns a matmul on 10- or
+    12-lane rows of 8-lane registers into element inserts and spills, and
+    splitting them (10 = 8 + 2) makes a second pass over A with as many
+    FMAs as the first. With fewer rows (the matmul streams B, which padding
+    would copy) such columns are split into whole registers and the rest.
   }];
   let options = [
     Option<"registerTileRows", "register-tile-rows", "int64_t", "8",
