@@ -54,8 +54,8 @@ struct SplitRaggedMatmul : OpRewritePattern<linalg::MatmulOp> {
       // beyond a few divides the size (992 = 32 x 31), split at cache-tile
       // granularity first (256 columns, 64 rows), so that the bulk gets wide
       // cache tiles; then at the register tile; columns then in whole
-      // vector registers, so that a ragged edge of 31 runs as 16 + 15 with
-      // 16 lanes (and 10 columns as 8 + 2 with 8 lanes).
+      // vector registers where padding does not apply (too few rows), so
+      // that 10 columns of 4 rows run as 8 + 2 with 8 lanes.
       SmallVector<int64_t> candidates;
       int64_t cacheStep = dim == 1 ? kMaxCacheTileCols : 64;
       int64_t widest =
