@@ -64,6 +64,13 @@ inline void fillUniform(jit::HostTensor &tensor, std::mt19937 &rng, float lo,
     data[i] = uniform(rng);
 }
 
+/// i1 values (masks), 4 in 5 true.
+inline void fillMask(jit::HostTensor &tensor, std::mt19937 &rng) {
+  uint8_t *data = tensor.dataAs<uint8_t>();
+  for (int64_t i = 0, e = tensor.getType().numElements(); i < e; ++i)
+    data[i] = rng() % 5 != 0;
+}
+
 } // namespace nn::bench
 
 #endif // NN_BENCH_BENCHSUPPORT_H

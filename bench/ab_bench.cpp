@@ -84,14 +84,12 @@ double callOnce(Side &side) {
 
 /// Uniform [-1, 1) floats, i1 4 in 5 true, other types random bytes.
 void fillInput(HostTensor &tensor, std::mt19937 &rng) {
-  int64_t count = tensor.getType().numElements();
   switch (tensor.getType().dtype) {
   case DType::F32:
     fillUniform(tensor, rng, -1.0f, 1.0f);
     return;
   case DType::Bool:
-    for (int64_t i = 0; i < count; ++i)
-      tensor.dataAs<uint8_t>()[i] = rng() % 5 != 0;
+    fillMask(tensor, rng);
     return;
   default:
     for (size_t i = 0; i < tensor.sizeInBytes(); ++i)
@@ -109,6 +107,10 @@ double median(std::vector<double> values) {
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   cl::ParseCommandLineOptions(argc, argv, "nn-bench-ab\n");
+  if (rounds == 0) {
+    llvm::errs() << "nn-bench-ab: --rounds must be at least 1\n";
+    return 2;
+  }
   auto buffer = llvm::MemoryBuffer::getFile(inputFile);
   if (!buffer) {
     llvm::errs() << "nn-bench-ab: cannot read '" << inputFile << "'\n";

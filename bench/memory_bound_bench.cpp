@@ -56,8 +56,7 @@ void run(benchmark::State &state, const char *name) {
     bytes += tensor.sizeInBytes();
     int64_t count = tensor.getType().numElements();
     if (tensor.getType().dtype == DType::Bool)
-      for (int64_t j = 0; j < count; ++j)
-        tensor.dataAs<uint8_t>()[j] = rng() % 5 != 0;
+      fillMask(tensor, rng);
     else
       for (int64_t j = 0; j < count; ++j)
         tensor.dataAs<float>()[j] = static_cast<float>(j % 97) * 0.01f;

@@ -10,6 +10,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Tensor/Utils/Utils.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
@@ -112,11 +113,8 @@ struct SplitRaggedMatmul : OpRewritePattern<linalg::MatmulOp> {
       auto paddedType = RankedTensorType::get(
           {type.getDimSize(0), type.getDimSize(1) + padding},
           type.getElementType());
-      SmallVector<OpFoldResult> low(2, rewriter.getIndexAttr(0));
-      SmallVector<OpFoldResult> high = {rewriter.getIndexAttr(0),
-                                        rewriter.getIndexAttr(padding)};
-      return tensor::PadOp::create(rewriter, loc, paddedType, source, low,
-                                   high, zero);
+      return tensor::createPadHighOp(paddedType, source, zero,
+                                     /*nofold=*/false, loc, rewriter);
     };
     // A filled accumulator is filled at its padded size (the fill fuses
     // into the tiles), any other is padded.
