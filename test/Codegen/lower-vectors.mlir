@@ -61,10 +61,52 @@ func.func @single_row(%l: vector<1x1xf32>, %r: vector<1x32xf32>, %acc: vector<1x
   return %0 : vector<1x32xf32>
 }
 
-// exp becomes a polynomial whose fma and floor are LLVM's vector intrinsics
-// (one instruction each), never libm calls per lane; n-D vectors go row by
-// row, since LLVM's vectors are 1-D.
-// CHECK-LABEL: func.func @exp_intrinsics
+// exp (f32, vectors and scalars) becomes our range reduction and degree-6
+// polynomial: clamps to [-87, 88.8] that keep a NaN (`bound < x ? bound : x`,
+// one vminps / vmaxps each), n rounded by adding 1.5 * 2^23 + 126 (0x4B40007E)
+// to x log2(e), 2^(n-1) by shifting that sum's bits into the exponent field,
+// r = x - n ln 2 in two fmas, Horner's rule, and the final doubling.
+// CHECK-LABEL: func.func @exp_polynomial
+// CHECK-SAME: (%[[X:.*]]: vector<8xf32>, %[[S:.*]]: f32)
+// CHECK-DAG: %[[HI:.*]] = arith.constant dense<8.880000e+01> : vector<8xf32>
+// CHECK-DAG: %[[LO:.*]] = arith.constant dense<-8.700000e+01> : vector<8xf32>
+// CHECK-DAG: %[[BIAS:.*]] = arith.constant dense<0x4B40007E> : vector<8xf32>
+// CHECK-DAG: %[[LOG2E:.*]] = arith.constant dense<1.44269502> : vector<8xf32>
+// CHECK-DAG: %[[SHIFT:.*]] = arith.constant dense<23> : vector<8xi32>
+// CHECK-DAG: %[[LN2HI:.*]] = arith.constant dense<-0.693145751> : vector<8xf32>
+// CHECK-DAG: %[[ONE:.*]] = arith.constant dense<1.000000e+00> : vector<8xf32>
+// CHECK: %[[ABOVE:.*]] = arith.cmpf olt, %[[HI]], %[[X]] : vector<8xf32>
+// CHECK: %[[X1:.*]] = arith.select %[[ABOVE]], %[[HI]], %[[X]]
+// CHECK: %[[BELOW:.*]] = arith.cmpf ogt, %[[LO]], %[[X1]] : vector<8xf32>
+// CHECK: %[[X2:.*]] = arith.select %[[BELOW]], %[[LO]], %[[X1]]
+// CHECK: %[[BIASED:.*]] = llvm.intr.fma(%[[X2]], %[[LOG2E]], %[[BIAS]])
+// CHECK: %[[BITS:.*]] = arith.bitcast %[[BIASED]] : vector<8xf32> to vector<8xi32>
+// CHECK: %[[EXPONENT:.*]] = arith.shli %[[BITS]], %[[SHIFT]] : vector<8xi32>
+// CHECK: %[[SCALE:.*]] = arith.bitcast %[[EXPONENT]] : vector<8xi32> to vector<8xf32>
+// CHECK: %[[N:.*]] = arith.subf %[[BIASED]], %[[BIAS]] : vector<8xf32>
+// CHECK: %[[R1:.*]] = llvm.intr.fma(%[[N]], %[[LN2HI]], %[[X2]])
+// CHECK: %[[R:.*]] = llvm.intr.fma(%[[N]], %{{.*}}, %[[R1]])
+// CHECK-COUNT-4: llvm.intr.fma(%{{.*}}, %[[R]], %{{.*}})
+// CHECK: %[[P:.*]] = llvm.intr.fma(%{{.*}}, %[[R]], %[[ONE]])
+// CHECK: %[[RS:.*]] = arith.mulf %[[R]], %[[SCALE]] : vector<8xf32>
+// CHECK: %[[HALF:.*]] = llvm.intr.fma(%[[RS]], %[[P]], %[[SCALE]])
+// CHECK: %[[V:.*]] = arith.addf %[[HALF]], %[[HALF]] : vector<8xf32>
+// CHECK: arith.cmpf olt, %{{.*}}, %[[S]] : f32
+// CHECK: llvm.intr.fma({{.*}}) : (f32, f32, f32) -> f32
+// CHECK: arith.shli %{{.*}} : i32
+// CHECK: %[[SV:.*]] = arith.addf %[[SH:.*]], %[[SH]] : f32
+// CHECK-NOT: math.
+// CHECK: return %[[V]], %[[SV]]
+func.func @exp_polynomial(%x: vector<8xf32>, %s: f32) -> (vector<8xf32>, f32) {
+  %0 = math.exp %x : vector<8xf32>
+  %1 = math.exp %s : f32
+  return %0, %1 : vector<8xf32>, f32
+}
+
+// math.fma and math.floor become LLVM's vector intrinsics (one instruction
+// each), never libm calls per lane; n-D vectors go row by row, since LLVM's
+// vectors are 1-D.
+// CHECK-LABEL: func.func @fma_floor_intrinsics
 // CHECK-NOT: math.fma
 // CHECK-NOT: math.floor
 // CHECK: llvm.intr.floor({{.*}}) : (vector<16xf32>) -> vector<16xf32>
@@ -72,10 +114,11 @@ func.func @single_row(%l: vector<1x1xf32>, %r: vector<1x32xf32>, %acc: vector<1x
 // CHECK: %[[ROW:.*]] = vector.extract %{{.*}}[1] : vector<4xf32> from vector<2x4xf32>
 // CHECK: llvm.intr.fma(%[[ROW]], {{.*}}) : (vector<4xf32>, vector<4xf32>, vector<4xf32>) -> vector<4xf32>
 // CHECK-NOT: math.fma
-func.func @exp_intrinsics(%x: vector<16xf32>, %y: vector<2x4xf32>) -> (vector<16xf32>, vector<2x4xf32>) {
-  %0 = math.exp %x : vector<16xf32>
-  %1 = math.exp %y : vector<2x4xf32>
-  return %0, %1 : vector<16xf32>, vector<2x4xf32>
+func.func @fma_floor_intrinsics(%x: vector<16xf32>, %y: vector<2x4xf32>) -> (vector<16xf32>, vector<2x4xf32>) {
+  %0 = math.floor %x : vector<16xf32>
+  %1 = math.fma %0, %x, %x : vector<16xf32>
+  %2 = math.fma %y, %y, %y : vector<2x4xf32>
+  return %1, %2 : vector<16xf32>, vector<2x4xf32>
 }
 
 // -----

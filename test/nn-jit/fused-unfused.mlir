@@ -2,7 +2,7 @@
 // with its bias and relu fused into the matmul's tiles (and written into its
 // accumulator) against the matmul, then bias + relu in a second call; a
 // softmax whose four ops share one cache tile per row (max, exponentials
-// computed once, sum in 256 partial lanes, division) against the same four
+// computed once, sum in 256 partial lanes, multiplication by 1 / sum) against the same four
 // linalg ops compiled as four functions and called one after the other. The
 // outputs must be the same bytes (a fixed reduction order set by the shapes,
 // no FMA contraction across ops).
@@ -105,7 +105,9 @@ func.func @divide(%x: tensor<64x4096xf32>, %s: tensor<64xf32>) -> tensor<64x4096
   %y = linalg.generic {indexing_maps = [#id, #row, #id], iterator_types = ["parallel", "parallel"]}
       ins(%x, %s : tensor<64x4096xf32>, tensor<64xf32>) outs(%e : tensor<64x4096xf32>) {
   ^bb0(%v: f32, %c: f32, %o: f32):
-    %r = arith.divf %v, %c : f32
+    %one = arith.constant 1.0 : f32
+    %inverse = arith.divf %one, %c : f32
+    %r = arith.mulf %v, %inverse : f32
     linalg.yield %r : f32
   } -> tensor<64x4096xf32>
   return %y : tensor<64x4096xf32>

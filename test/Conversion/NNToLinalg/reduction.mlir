@@ -15,8 +15,12 @@
 // CHECK: math.exp
 // CHECK: %[[SUM:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]} ins(%[[EXP]] : tensor<4x10xf32>)
 // CHECK: arith.addf
-// CHECK: linalg.generic {{.*}} ins(%[[EXP]], %[[SUM]] : tensor<4x10xf32>, tensor<4xf32>)
-// CHECK: arith.divf
+// One division per row (1 / sum), then a multiplication per element.
+// CHECK: %[[INV:.*]] = linalg.generic {{.*}} ins(%[[SUM]] : tensor<4xf32>)
+// CHECK: arith.divf %{{.*}}, %{{.*}} : f32
+// CHECK: linalg.generic {{.*}} ins(%[[EXP]], %[[INV]] : tensor<4x10xf32>, tensor<4xf32>)
+// CHECK-NOT: arith.divf
+// CHECK: arith.mulf
 func.func @softmax(%x: tensor<4x10xf32>) -> tensor<4x10xf32> {
   %0 = nn.softmax %x : tensor<4x10xf32>
   return %0 : tensor<4x10xf32>
