@@ -80,7 +80,7 @@ struct MathToIntrinsic : OpRewritePattern<MathOp> {
 };
 
 /// A float sum, maximum or minimum over the innermost dim of more lanes than
-/// one vector register holds (the merge of a partial reduction's 256 lanes)
+/// one vector register holds (the merge of a partial reduction's chunk)
 /// as a pairwise tree: the upper half combined with the lower half until
 /// `kTreeLeafLanes` remain, which are then reduced as before. Otherwise each
 /// lane would be chained through one scalar op. For sums the tree is as

@@ -110,18 +110,18 @@ struct NNSelectLoweringStrategyPass
         bool outerReduction = op.getNumReductionLoops() > 0 &&
                               iterators.back() == utils::IteratorType::parallel;
         // A reduction over the innermost loop (softmax, layer_norm): one row
-        // at a time, a long one reduced in chunks of up to 16 vectors (a
-        // vector accumulator per chunk, never a whole row in one vector), a
-        // short one whole. (Vectorized across 16 rows instead, each tile
+        // at a time, a long one reduced in chunks of up to
+        // kReductionChunkVectors vectors (a vector accumulator per chunk,
+        // never a whole row in one vector), a short one whole. (Vectorized across 16 rows instead, each tile
         // is read as 16 rows and transposed lane by lane: the same speed,
         // 2-5x the compile time of a whole softmax over rows of 10-128.)
         int64_t innerBound = bounds.empty() ? 0 : bounds.back();
         bool innerReduction =
             !iterators.empty() &&
             iterators.back() == utils::IteratorType::reduction;
-        if (innerReduction && innerBound > 16 * vectorWidth) {
-          reductionTiles.back() =
-              largestDivisorUpTo(innerBound, 16 * vectorWidth);
+        int64_t chunk = kReductionChunkVectors * vectorWidth;
+        if (innerReduction && innerBound > chunk) {
+          reductionTiles.back() = largestDivisorUpTo(innerBound, chunk);
         } else if (innermostParallel >= 0 && !innerReduction)
           tiles[innermostParallel] = largestDivisorUpTo(
               bounds[innermostParallel],

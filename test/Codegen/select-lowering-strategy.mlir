@@ -205,12 +205,12 @@ func.func @pool_epilogue(%x: tensor<4x512x256xf32>, %init: tensor<4x256xf32>) ->
 // chunks of 2^17; 2^17 points stay whole (one thread, cheap dispatch).
 // Rows of at most half of L1 (24 KiB = 6144 f32) are cut into chunks of at
 // most that: row sums of 4096 x 4096 one row (16 KiB) per chunk (a long
-// inner reduction: one row at a time, reduced 256 lanes at a time); rows of
+// inner reduction: one row at a time, reduced 64 lanes at a time); rows of
 // 16384 (64 KiB) keep the first rule: 64 x 16384 = 2^20 points, 8 chunks of
 // 8 rows.
 // CHECK-LABEL: func.func @outer_cache_tiles
 // CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [131072], tile_sizes = [16], reduction_tile_sizes = [0]>}
-// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [1, 0], tile_sizes = [1, 0], reduction_tile_sizes = [0, 256]>}
+// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [1, 0], tile_sizes = [1, 0], reduction_tile_sizes = [0, 64]>}
 // CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [16], reduction_tile_sizes = [0]>}
 // CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [8, 0], tile_sizes = [1, 16], reduction_tile_sizes = [0, 0]>}
 func.func @outer_cache_tiles(%a: tensor<1048576xf32>, %m: tensor<4096x4096xf32>, %s: tensor<4096xf32>,

@@ -2,7 +2,7 @@
 // with its bias and relu fused into the matmul's tiles (and written into its
 // accumulator) against the matmul, then bias + relu in a second call; a
 // softmax whose four ops share one cache tile per row (max, exponentials
-// computed once, sum in 256 partial lanes, multiplication by 1 / sum) against the same four
+// computed once, sum in 64 partial lanes, multiplication by 1 / sum) against the same four
 // linalg ops compiled as four functions and called one after the other. The
 // outputs must be the same bytes (a fixed reduction order set by the shapes,
 // no FMA contraction across ops).

@@ -1,7 +1,7 @@
 // Softmax and layer_norm over rows of 4096 (the chunked, partial-lane
 // reductions, cut into cache tiles for the threads): NumPy's float64 values
 // within float32 rounding (1e-5 relative + 1e-6 absolute, the suite's bound
-// for single layers; a 4096-term sum in 256 partial lanes adds ~16 roundings
+// for single layers; a 4096-term sum in 64 partial lanes adds ~64 roundings
 // per lane) and the same bytes on 1 and 2 threads.
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: %python -c "import numpy as np; r = np.random.default_rng(1); np.save('%t/x.npy', r.normal(0, 3, (64, 4096)).astype(np.float32)); np.save('%t/g.npy', r.uniform(0.5, 1.5, 4096).astype(np.float32)); np.save('%t/b.npy', r.uniform(-1, 1, 4096).astype(np.float32))"

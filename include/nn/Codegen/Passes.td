@@ -121,7 +121,10 @@ def NNSelectLoweringStrategyPass
       `vector-width` lanes (a reduction over the innermost loop, a
       softmax's row max, runs one row at a time: vectorized across rows it
       would be read as a block and transposed, which costs LLVM 2-5x the
-      compile time of the whole softmax); one of at least `parallel-min-points` iterations gets cache
+      compile time of the whole softmax; a row longer than 4 vectors is
+      reduced in chunks of the largest divisor up to that, 64 lanes at the
+      default width, one partial accumulator per lane, the same order on
+      every target); one of at least `parallel-min-points` iterations gets cache
       tiles on its outermost parallel loop for threads: 2 to 64 chunks, and
       where one index of that loop spans rows of at most half of
       `l1-cache-bytes` of f32 iterations (4096 wide), chunks no larger, so that what a
