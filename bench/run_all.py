@@ -1,15 +1,19 @@
 #!/usr/bin/env python3
 """The performance suite in one command, with a guard against regressions.
 
-    /usr/bin/python3 bench/run_all.py [--build DIR] [--update]
+    /usr/bin/python3 bench/run_all.py [--build DIR] [--rounds N] [--update]
 
 Runs every benchmark of bench/ (ours on 1 and 2 threads) and its peers
-(oneDNN's SGEMM, PyTorch eager, STREAM copy/triad), prints one table of ours
-vs the peer with the ratio, and compares every figure of ours with the last
-results committed in docs/perf-baseline.json for the same machine (CPU model
-and core count; the project's machines differ from session to session): a
-figure more than 10% worse is flagged (and the exit status is 1). --update
-records this run as this machine's baseline and rewrites docs/perf-latest.md. A few minutes on this 2-core machine.
+(oneDNN's SGEMM, PyTorch eager, STREAM copy/triad) in N rounds (default 2),
+each peer right before or after ours (alternating by round), and prints one
+table: medians over the rounds and the median of each round's ours / peer
+ratio. It compares each figure with the last results committed in
+docs/perf-baseline.json for the same machine (CPU model and core count; the
+project's machines differ from session to session): the ratio where there is
+a peer (the machine's own speed drifts by tens of percent between runs), the
+figure itself otherwise; more than 10% worse is flagged (and the exit status
+is 1). --update records this run as this machine's baseline and rewrites
+docs/perf-latest.md. About 4 minutes a round on this 2-core machine.
 """
 
 import argparse
@@ -86,22 +90,28 @@ def torch_lines(script, threads):
                 str(threads)], env)
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--build", default=os.path.join(ROOT, "build"))
-    parser.add_argument("--update", action="store_true")
-    args = parser.parse_args()
-    bin_dir = os.path.join(args.build, "bin")
-    rows = []  # (metric, ours, peer or None, unit, higher_is_better)
+def measure(bin_dir, peer_first):
+    """One round of the suite: [(metric, ours, peer or None, unit,
+    higher_is_better)]. `peer_first` runs each peer before ours (rounds
+    alternate it, so that neither side always runs on a warmer machine)."""
+    rows = []
+
+    def pair(ours_fn, peer_fn):
+        if peer_first:
+            peer = peer_fn()
+            return ours_fn(), peer
+        ours = ours_fn()
+        return ours, peer_fn()
 
     # SGEMM vs oneDNN, 1 and 2 threads.
+    onednn_bin = os.path.join(bin_dir, "nn-bench-onednn")
     for threads in (1, 2):
         env = {"OMP_NUM_THREADS": str(threads)}
-        ours = google_benchmark(os.path.join(bin_dir, "nn-bench-dense"), env,
-                                "BM_Sgemm/")
-        onednn_bin = os.path.join(bin_dir, "nn-bench-onednn")
-        peer = (google_benchmark(onednn_bin, env)
-                if os.path.exists(onednn_bin) else {})
+        ours, peer = pair(
+            lambda: google_benchmark(os.path.join(bin_dir, "nn-bench-dense"),
+                                     env, "BM_Sgemm/"),
+            lambda: (google_benchmark(onednn_bin, env)
+                     if os.path.exists(onednn_bin) else {}))
         for name, b in ours.items():
             shape = name.split("/", 1)[1]
             p = peer.get("BM_OneDNNSgemm/" + shape)
@@ -126,25 +136,30 @@ def main():
                     shapes[friendly], "GFLOP/s", True))
 
     # MLP vs PyTorch eager.
-    mlp = google_benchmark(os.path.join(bin_dir, "nn-bench-mlp"))
-    torch_mlp = {}
-    for threads in (1, 2):
-        try:
-            for line in torch_lines("mlp_torch.py", threads).splitlines():
-                m = re.match(r"torch MLP batch=(\d+) threads=(\d+): ([\d.]+) us", line)
-                if m:
-                    torch_mlp[(int(m[1]), int(m[2]))] = float(m[3])
-        except (subprocess.CalledProcessError, FileNotFoundError):
-            pass
+    def torch_mlp():
+        figures = {}
+        for threads in (1, 2):
+            try:
+                for line in torch_lines("mlp_torch.py", threads).splitlines():
+                    m = re.match(r"torch MLP batch=(\d+) threads=(\d+): ([\d.]+) us", line)
+                    if m:
+                        figures[(int(m[1]), int(m[2]))] = float(m[3])
+            except (subprocess.CalledProcessError, FileNotFoundError):
+                pass
+        return figures
+    mlp, torch_figures = pair(
+        lambda: google_benchmark(os.path.join(bin_dir, "nn-bench-mlp")),
+        torch_mlp)
     for name, b in mlp.items():
         m = re.search(r"batch:(\d+)/threads:(\d+)", name)
         key = (int(m[1]), int(m[2]))
         rows.append(("mlp 784-512-512-10 batch %d t%d" % key, b["ms"] * 1e3,
-                     torch_mlp.get(key), "us", False))
+                     torch_figures.get(key), "us", False))
 
     # Memory-bound layers and random numbers vs STREAM / the generator bound.
-    stream = google_benchmark(os.path.join(bin_dir, "nn-bench-stream"))
-    memory = google_benchmark(os.path.join(bin_dir, "nn-bench-memory-bound"))
+    memory, stream = pair(
+        lambda: google_benchmark(os.path.join(bin_dir, "nn-bench-memory-bound")),
+        lambda: google_benchmark(os.path.join(bin_dir, "nn-bench-stream")))
     for name, b in memory.items():
         threads = int(name.rsplit(":", 1)[1])
         triad = stream["BM_Triad/threads:%d" % threads]["bytes_per_second"]
@@ -161,6 +176,42 @@ def main():
     for name, b in jit.items():
         rows.append((name.split("/")[0][3:] + " (cold compile)", b["ms"], None,
                      "ms", False))
+    return rows
+
+
+def median(values):
+    values = sorted(values)
+    mid = len(values) // 2
+    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+
+
+def combine(rounds):
+    """Per metric: the median of ours and of the peer over the rounds, and the
+    median of the per-round ratios (paired: a round's ratio compares figures
+    measured minutes apart, not a whole suite apart)."""
+    combined = []
+    for index, (metric, _, _, unit, higher) in enumerate(rounds[0]):
+        ours = [r[index][1] for r in rounds]
+        peers = [r[index][2] for r in rounds if r[index][2]]
+        ratios = [(o / p if higher else p / o)
+                  for o, p in ((r[index][1], r[index][2]) for r in rounds) if p]
+        combined.append((metric, median(ours), median(peers) if peers else None,
+                         median(ratios) if ratios else None, unit, higher))
+    return combined
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--build", default=os.path.join(ROOT, "build"))
+    parser.add_argument("--rounds", type=int, default=2,
+                        help="suite rounds, alternating which side runs first")
+    parser.add_argument("--update", action="store_true")
+    args = parser.parse_args()
+    if args.rounds < 1:
+        parser.error("--rounds must be at least 1")
+    bin_dir = os.path.join(args.build, "bin")
+    rows = combine([measure(bin_dir, peer_first=bool(i % 2))
+                    for i in range(args.rounds)])
 
     # {machine: {metric: figure}}: each machine is compared with its own.
     baselines = {}
@@ -175,26 +226,39 @@ def main():
     regressions = 0
     lines = ["| metric | ours | peer | ours / peer | unit | vs baseline |",
              "| --- | --- | --- | --- | --- | --- |"]
-    for metric, ours, peer, unit, higher in rows:
-        ratio = ""
-        if peer:
-            ratio = "%.2fx" % ((ours / peer) if higher else (peer / ours))
+    for metric, ours, peer, ratio, unit, higher in rows:
+        # Against a peer measured beside it, the ratio is what is compared
+        # (the machine's speed drifts by tens of percent between runs); a
+        # figure without one is compared as it is.
         change = ""
-        if metric in baseline:
+        ratio_key = metric + " (ours / peer)"
+        if ratio is not None and ratio_key in baseline:
+            old = baseline[ratio_key]
+            worse = (old - ratio) / old
+        elif metric in baseline:
             old = baseline[metric]
             worse = (old - ours) / old if higher else (ours - old) / old
+        else:
+            worse = None
+        if worse is not None:
             change = "%+.0f%%" % (-worse * 100)
             if worse > 0.10:
                 change += " WORSE"
                 regressions += 1
         lines.append("| %s | %.4g | %s | %s | %s | %s |" % (
-            metric, ours, "%.4g" % peer if peer else "", ratio, unit, change))
+            metric, ours, "%.4g" % peer if peer else "",
+            "%.2fx" % ratio if ratio is not None else "", unit, change))
     table = "\n".join(lines)
     print(table)
     print("%d figures, %d more than 10%% worse than docs/perf-baseline.json"
           % (len(rows), regressions))
     if args.update:
-        baselines[here] = {metric: ours for metric, ours, *_ in rows}
+        figures = {}
+        for metric, ours, _, ratio, *_ in rows:
+            figures[metric] = ours
+            if ratio is not None:
+                figures[metric + " (ours / peer)"] = ratio
+        baselines[here] = figures
         with open(BASELINE, "w") as f:
             json.dump(baselines, f, indent=1, sort_keys=True)
             f.write("\n")
