@@ -10,7 +10,9 @@
 #include "nn/Dialect/NN/IR/NNOps.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Tensor/Utils/Utils.h"
 #include "mlir/IR/SymbolTable.h"
 
 namespace mlir::nn {
@@ -23,21 +25,25 @@ using namespace mlir::nn;
 
 namespace {
 
-/// The packed type [N / w, K, w] of a bound kernel that only nn.dense ops
-/// use as their kernel, or null.
+/// The packed type [ceil(N / w), K, w] of a bound kernel that only nn.dense
+/// ops use as their kernel, or null. The last panel is padded with zero
+/// columns. A kernel of exactly one panel is laid out as its panel already;
+/// one of at most half a panel stays as it is too (padding would more than
+/// double what a matmul with few rows streams).
 RankedTensorType getPanelType(BlockArgument arg, int64_t width) {
   auto type = dyn_cast<RankedTensorType>(arg.getType());
   if (!type || type.getRank() != 2 || !type.hasStaticShape() || width <= 0)
     return nullptr;
   int64_t k = type.getDimSize(0), n = type.getDimSize(1);
-  if (n <= width || n % width != 0 || arg.use_empty())
+  if (2 * n <= width || n == width || arg.use_empty())
     return nullptr;
   for (OpOperand &use : arg.getUses()) {
     auto dense = dyn_cast<DenseOp>(use.getOwner());
     if (!dense || &use != &dense.getKernelMutable())
       return nullptr;
   }
-  return RankedTensorType::get({n / width, k, width}, type.getElementType());
+  return RankedTensorType::get({llvm::divideCeilSigned(n, width), k, width},
+                               type.getElementType());
 }
 
 struct NNPackBoundWeightsPass
@@ -98,12 +104,22 @@ struct NNPackBoundWeightsPass
     for (auto [position, panelType] : llvm::enumerate(panelTypes)) {
       packFunc.setArgAttrs(position, stripBound(kernelAttrs[position]));
       packFunc.setResultAttrs(position, stripBound(kernelAttrs[position]));
-      // [K, N] -> [K, N / w, w] -> [N / w, K, w].
+      // [K, N] -> [K, N'] (zero columns up to whole panels) -> [K, N' / w, w]
+      // -> [N' / w, K, w].
       int64_t k = panelType.getDimSize(1), blocks = panelType.getDimSize(0);
+      Value kernel = body->getArgument(position);
+      auto paddedType = RankedTensorType::get({k, blocks * panelWidth},
+                                              panelType.getElementType());
+      if (paddedType != kernel.getType()) {
+        Value zero = arith::ConstantOp::create(
+            builder, loc, builder.getZeroAttr(panelType.getElementType()));
+        kernel = tensor::createPadHighOp(paddedType, kernel, zero,
+                                         /*nofold=*/false, loc, builder);
+      }
       auto expandedType = RankedTensorType::get(
           {k, blocks, panelWidth}, panelType.getElementType());
       Value expanded = tensor::ExpandShapeOp::create(
-          builder, loc, expandedType, body->getArgument(position),
+          builder, loc, expandedType, kernel,
           SmallVector<ReassociationIndices>{{0}, {1, 2}});
       Value init = tensor::EmptyOp::create(builder, loc, panelType.getShape(),
                                            panelType.getElementType());
@@ -114,7 +130,8 @@ struct NNPackBoundWeightsPass
     }
     func::ReturnOp::create(builder, loc, panels);
 
-    // The function itself: panels in, read through an unpack.
+    // The function itself: panels in, read through an unpack (which drops
+    // the padding columns).
     Block &entry = func.getBody().front();
     builder.setInsertionPointToStart(&entry);
     SmallVector<Type> argumentTypes(func.getArgumentTypes());

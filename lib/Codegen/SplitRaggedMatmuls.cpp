@@ -6,6 +6,7 @@
 
 #include "nn/Codegen/Passes.h"
 #include "nn/Codegen/Strategy.h"
+#include "nn/Codegen/WeightLayout.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -99,7 +100,9 @@ struct SplitRaggedMatmul : OpRewritePattern<linalg::MatmulOp> {
 
   /// C[M, N] = A B  ->  C'[M, N'] = A B' with B' = B and zero columns up to
   /// N' = `paddedColumns`, C = C'[:, :N]. Each element of C is the same sum
-  /// in the same order.
+  /// in the same order. When B is a bound kernel in panels padded to whole
+  /// panels (nn-pack-bound-weights), B' reads the panels' padding instead of
+  /// a padded copy per call.
   void padColumns(linalg::MatmulOp op, PatternRewriter &rewriter) const {
     Location loc = op.getLoc();
     Value rhs = op.getDpsInputOperand(1)->get();
@@ -130,9 +133,13 @@ struct SplitRaggedMatmul : OpRewritePattern<linalg::MatmulOp> {
     } else {
       paddedAcc = pad(acc);
     }
+    Value paddedRhs =
+        widenPanelColumns(rewriter, loc, rhs, paddedColumns(accType));
+    if (!paddedRhs)
+      paddedRhs = pad(rhs);
     auto matmul = linalg::MatmulOp::create(
         rewriter, loc, TypeRange{paddedAcc.getType()},
-        ValueRange{op.getDpsInputOperand(0)->get(), pad(rhs)},
+        ValueRange{op.getDpsInputOperand(0)->get(), paddedRhs},
         ValueRange{paddedAcc});
     SmallVector<OpFoldResult> offsets(2, rewriter.getIndexAttr(0));
     SmallVector<OpFoldResult> sizes =

@@ -32,13 +32,50 @@ linalg::UnPackOp mlir::nn::createPanelUnpack(OpBuilder &builder, Location loc,
 
 std::optional<int64_t> mlir::nn::getPanelWidth(linalg::UnPackOp op) {
   auto type = dyn_cast<RankedTensorType>(op.getDest().getType());
+  auto panelsType = dyn_cast<RankedTensorType>(op.getSource().getType());
   ArrayRef<int64_t> tiles = op.getStaticInnerTiles();
-  if (!type || type.getRank() != 2 || !type.hasStaticShape() ||
+  if (!type || type.getRank() != 2 || !type.hasStaticShape() || !panelsType ||
+      !panelsType.hasStaticShape() ||
       op.getInnerDimsPos() != ArrayRef(kPanelInnerDims) ||
       op.getOuterDimsPerm() != ArrayRef(kPanelOuterPerm) || tiles.size() != 1 ||
-      ShapedType::isDynamic(tiles[0]) || type.getDimSize(1) % tiles[0] != 0)
+      ShapedType::isDynamic(tiles[0]) ||
+      panelsType.getDimSize(0) !=
+          llvm::divideCeilSigned(type.getDimSize(1), tiles[0]))
     return std::nullopt;
   return tiles[0];
+}
+
+Value mlir::nn::widenPanelColumns(OpBuilder &builder, Location loc,
+                                  Value value, int64_t columns) {
+  auto type = cast<RankedTensorType>(value.getType());
+  int64_t rowOffset = 0, colOffset = 0;
+  while (auto slice = value.getDefiningOp<tensor::ExtractSliceOp>()) {
+    if (!slice.hasUnitStride() ||
+        slice.getSourceType().getRank() != slice.getResultType().getRank() ||
+        ShapedType::isDynamicShape(slice.getStaticOffsets()))
+      return nullptr;
+    rowOffset += slice.getStaticOffsets()[0];
+    colOffset += slice.getStaticOffsets()[1];
+    value = slice.getSource();
+  }
+  auto unpack = value.getDefiningOp<linalg::UnPackOp>();
+  if (!unpack || !getPanelWidth(unpack))
+    return nullptr;
+  auto panelsType = cast<RankedTensorType>(unpack.getSource().getType());
+  int64_t available = panelsType.getDimSize(0) * panelsType.getDimSize(2);
+  if (colOffset + columns > available)
+    return nullptr;
+  auto paddedType = RankedTensorType::get(
+      {panelsType.getDimSize(1), available}, panelsType.getElementType());
+  Value padded =
+      createPanelUnpack(builder, loc, unpack.getSource(), paddedType);
+  return tensor::ExtractSliceOp::create(
+      builder, loc, padded,
+      ArrayRef<OpFoldResult>{builder.getIndexAttr(rowOffset),
+                             builder.getIndexAttr(colOffset)},
+      ArrayRef<OpFoldResult>{builder.getIndexAttr(type.getDimSize(0)),
+                             builder.getIndexAttr(columns)},
+      ArrayRef<OpFoldResult>{builder.getIndexAttr(1), builder.getIndexAttr(1)});
 }
 
 linalg::UnPackOp mlir::nn::getPanelUnpackSource(Value value) {
@@ -111,9 +148,12 @@ bool isMultipleOf(OpFoldResult value, int64_t factor) {
   return false;
 }
 
-/// A [s, w] slice of a panel unpack (through a chain of slices) whose
-/// columns start at a multiple of w is the contiguous part [s, w] of one
-/// packed panel: read it from there, with no unpacking.
+/// A [s, c] slice (c <= w) of a panel unpack (through a chain of slices)
+/// whose columns lie within one panel (their offsets add up to multiples of
+/// w plus a constant) is part of that packed panel: read it from there, with
+/// no unpacking. A whole panel [s, w] is contiguous; a narrower part (the
+/// last columns of a kernel padded to whole panels) has the panel's row
+/// stride.
 struct ReadSliceFromPanel : OpRewritePattern<tensor::ExtractSliceOp> {
   using OpRewritePattern::OpRewritePattern;
 
@@ -124,21 +164,29 @@ struct ReadSliceFromPanel : OpRewritePattern<tensor::ExtractSliceOp> {
       return failure();
     int64_t width = *getPanelWidth(unpack);
     ArrayRef<int64_t> sizes = slice.getStaticSizes();
-    if (sizes.size() != 2 || sizes[1] != width ||
-        ShapedType::isDynamic(sizes[0]))
+    if (sizes.size() != 2 || ShapedType::isDynamic(sizes[0]) ||
+        ShapedType::isDynamic(sizes[1]) || sizes[1] > width)
       return failure();
-    // Offsets add up along the chain; each column offset must keep the
-    // panels aligned.
+    // Offsets add up along the chain: each column offset is a constant or
+    // keeps the panels aligned.
     SmallVector<OpFoldResult> rows, cols;
+    int64_t constantCols = 0;
     for (Value value = slice; value != unpack.getResult();) {
       auto link = value.getDefiningOp<tensor::ExtractSliceOp>();
       SmallVector<OpFoldResult> offsets = link.getMixedOffsets();
-      if (!isMultipleOf(offsets[1], width))
+      if (std::optional<int64_t> constant = getConstantIntValue(offsets[1]))
+        constantCols += *constant;
+      else if (isMultipleOf(offsets[1], width))
+        cols.push_back(offsets[1]);
+      else
         return failure();
       rows.push_back(offsets[0]);
-      cols.push_back(offsets[1]);
       value = link.getSource();
     }
+    int64_t inner = constantCols % width;
+    if (inner + sizes[1] > width)
+      return failure();
+    cols.push_back(rewriter.getIndexAttr(constantCols - inner));
     Location loc = slice.getLoc();
     auto sum = [&](ArrayRef<OpFoldResult> terms, int64_t divisor) {
       AffineExpr expr = rewriter.getAffineConstantExpr(0);
@@ -149,10 +197,10 @@ struct ReadSliceFromPanel : OpRewritePattern<tensor::ExtractSliceOp> {
           AffineMap::get(terms.size(), 0, expr.floorDiv(divisor)), terms);
     };
     SmallVector<OpFoldResult> offsets = {sum(cols, width), sum(rows, 1),
-                                         rewriter.getIndexAttr(0)};
+                                         rewriter.getIndexAttr(inner)};
     SmallVector<OpFoldResult> panelSizes = {rewriter.getIndexAttr(1),
                                             rewriter.getIndexAttr(sizes[0]),
-                                            rewriter.getIndexAttr(width)};
+                                            rewriter.getIndexAttr(sizes[1])};
     SmallVector<OpFoldResult> strides(3, rewriter.getIndexAttr(1));
     rewriter.replaceOpWithNewOp<tensor::ExtractSliceOp>(
         slice, slice.getResultType(), unpack.getSource(), offsets, panelSizes,

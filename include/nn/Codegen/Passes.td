@@ -31,8 +31,11 @@ def NNSplitRaggedMatmulsPass
     (`vector-lanes`) and with at least a register tile of rows is computed
     on whole registers instead: B (and an accumulator that is not a fill)
     padded with zero columns, the result sliced back (10 columns as 16 with
-    6 x 16 tiles on AVX2, 7 as 8, the edge 31 of N = 1023 as 32). Each
-    output is the same sum in the same order. LLVM turns a matmul on 10- or
+    6 x 16 tiles on AVX2, 7 as 8, the edge 31 of N = 1023 as 32); a bound
+    kernel in panels (nn-pack-bound-weights) is not copied: the wider matmul
+    reads the padding columns of its last panel, which only reach columns
+    of the result that are dropped. Each output is the same sum in the same
+    order. LLVM turns a matmul on 10- or
     12-lane rows of 8-lane registers into element inserts and spills, and
     splitting them (10 = 8 + 2) makes a second pass over A with as many
     FMAs as the first. With fewer rows (the matmul streams B, which padding
@@ -55,12 +58,16 @@ def NNPackBoundWeightsPass
   let description = [{
     For every public function, each argument marked `nn.bound` (a parameter
     bound to a Session: its value is fixed for many calls) that is a static
-    rank-2 `nn.dense` kernel [K, N] (used by nothing else), with N a multiple
-    of `panel-width` and wider than it, is passed in the layout the matmul
-    kernel reads: [N / w, K, w], each column panel of w = `panel-width`
-    columns contiguous over all of K. The function takes that layout and
-    reads the kernel through a `linalg.unpack` (which nn-tile-and-fuse folds
-    into slices of the panels, so no copy of B is made per call); a new
+    rank-2 `nn.dense` kernel [K, N] (used by nothing else) other than one
+    of exactly one panel or of at most half a panel (padding would more than
+    double what a matmul of few rows streams), is passed in the layout the
+    matmul kernel reads: [ceil(N / w), K, w], each column panel of w =
+    `panel-width` columns contiguous over all of K, the last one padded
+    with zero columns (N = 10, 100 or 1000 with w = 16). The function takes
+    that layout and reads the kernel through a `linalg.unpack` that drops
+    the padding (which nn-tile-and-fuse folds into slices of the panels,
+    whole panels or the part of one a ragged edge needs, so no copy of B is
+    made per call); a new
     public function `<name>.pack_weights` takes the kernels as given (same
     `nn.name`s) and returns them in panel layout, for the runtime to call
     once when the parameters are bound. Functions with no such argument are

@@ -3,7 +3,8 @@
 // Part of the nn-mlir project.
 //
 // nn-pack-bound-weights passes a bound dense kernel B [K, N] as panels
-// [N / w, K, w] and reads it through a `linalg.unpack`; the strategy and
+// [ceil(N / w), K, w] (the last one padded with zero columns) and reads it
+// through a `linalg.unpack`; the strategy and
 // nn-tile-and-fuse recognize that unpack and read B's column panels straight
 // from the packed buffer.
 //
@@ -28,10 +29,17 @@ constexpr llvm::StringLiteral kBoundAttrName = "nn.bound";
 linalg::UnPackOp createPanelUnpack(OpBuilder &builder, Location loc,
                                    Value panels, RankedTensorType matrixType);
 
-/// The panel width w of `op` when it unpacks [N / w, K, w] panels into a
-/// static [K, N] matrix (as createPanelUnpack does); nullopt for any other
-/// unpack.
+/// The panel width w of `op` when it unpacks [ceil(N / w), K, w] panels into
+/// a static [K, N] matrix (as createPanelUnpack does; the last panel's
+/// columns past N are padding); nullopt for any other unpack.
 std::optional<int64_t> getPanelWidth(linalg::UnPackOp op);
+
+/// `value`, a static slice (through a chain of slices) of a panel unpack,
+/// widened to `columns` columns from its first, read from the same panels:
+/// the padding of the last panel is there to be read. Null when `value` is
+/// no such slice or the panels end before.
+Value widenPanelColumns(OpBuilder &builder, Location loc, Value value,
+                        int64_t columns);
 
 /// The panel unpack that `value` is, or is a unit-stride slice (through a
 /// chain of slices) of; null otherwise.
