@@ -265,7 +265,10 @@ def main():
         with open(LATEST, "w") as f:
             f.write("# Latest performance suite run\n\nWritten by "
                     "`/usr/bin/python3 bench/run_all.py --update` on " + here +
-                    " (ratios: > 1 means ours is faster).\n\n" + table + "\n")
+                    ", %d round%s (medians; ratios: the median of the rounds' "
+                    "ratios, > 1 means ours is faster).\n\n"
+                    % (args.rounds, "" if args.rounds == 1 else "s") +
+                    table + "\n")
     return 1 if regressions else 0
 
 
