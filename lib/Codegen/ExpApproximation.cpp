@@ -79,7 +79,8 @@ struct ExpAsPolynomial : OpRewritePattern<math::ExpOp> {
     };
 
     // Clamps that keep a NaN (the comparisons are false for it); written as
-    // `bound < x ? bound : x` so that x86 selects one vminps / vmaxps.
+    // `bound < x ? bound : x` (and `bound > x ? bound : x`), the operand
+    // order of x86's vminps / vmaxps, so that each is one instruction.
     Value x = op.getOperand();
     Value maxArgument = constant(kMaxArgument);
     x = arith::SelectOp::create(
