@@ -95,8 +95,6 @@ void BM_Sgemm(benchmark::State &state) {
   setRate(state);
 }
 
-
-
 } // namespace
 
 BENCHMARK(BM_Dense)

@@ -27,6 +27,7 @@
 #include "nn/Codegen/Approximations.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
@@ -51,14 +52,6 @@ constexpr float kMinArgument = -87.0f;
 /// Above: n = 128 and the result +inf (e^88.73 > FLT_MAX).
 constexpr float kMaxArgument = 88.8f;
 
-/// `scalar` as a constant of `type`: itself, or a splat of a vector type.
-Value splatConstant(ImplicitLocOpBuilder &b, Type type, TypedAttr scalar) {
-  if (auto vectorType = dyn_cast<VectorType>(type))
-    return arith::ConstantOp::create(
-        b, vectorType, SplatElementsAttr::get(vectorType, scalar));
-  return arith::ConstantOp::create(b, scalar);
-}
-
 struct ExpAsPolynomial : OpRewritePattern<math::ExpOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(math::ExpOp op,
@@ -72,7 +65,8 @@ struct ExpAsPolynomial : OpRewritePattern<math::ExpOp> {
       intType = vectorType.clone(intType);
 
     auto constant = [&](float value) -> Value {
-      return splatConstant(b, type, b.getF32FloatAttr(value));
+      return mlir::createScalarOrSplatConstant(b, b.getLoc(), type,
+                                               APFloat(value));
     };
     auto fma = [&](Value a, Value c, Value d) -> Value {
       return math::FmaOp::create(b, a, c, d);
@@ -93,7 +87,8 @@ struct ExpAsPolynomial : OpRewritePattern<math::ExpOp> {
 
     Value bias = constant(kRoundingBias);
     Value biased = fma(x, constant(kLog2E), bias);
-    Value shift = splatConstant(b, intType, b.getI32IntegerAttr(23));
+    Value shift = mlir::createScalarOrSplatConstant(b, b.getLoc(), intType,
+                                                    int64_t{23});
     Value exponentBits = arith::ShLIOp::create(
         b, arith::BitcastOp::create(b, intType, biased), shift);
     Value halfScale = arith::BitcastOp::create(b, type, exponentBits);

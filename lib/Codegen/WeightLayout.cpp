@@ -45,20 +45,34 @@ std::optional<int64_t> mlir::nn::getPanelWidth(linalg::UnPackOp op) {
   return tiles[0];
 }
 
+/// The value `value` is a chain of unit-stride, rank-preserving slices of
+/// (itself if none), calling `visit` on each slice from the outermost; null
+/// if a slice is of another kind or `visit` returns false.
+static Value getSliceChainSource(
+    Value value, function_ref<bool(tensor::ExtractSliceOp)> visit) {
+  while (auto slice = value.getDefiningOp<tensor::ExtractSliceOp>()) {
+    if (!slice.hasUnitStride() ||
+        slice.getSourceType().getRank() != slice.getResultType().getRank() ||
+        !visit(slice))
+      return nullptr;
+    value = slice.getSource();
+  }
+  return value;
+}
+
 Value mlir::nn::widenPanelColumns(OpBuilder &builder, Location loc,
                                   Value value, int64_t columns) {
   auto type = cast<RankedTensorType>(value.getType());
   int64_t rowOffset = 0, colOffset = 0;
-  while (auto slice = value.getDefiningOp<tensor::ExtractSliceOp>()) {
-    if (!slice.hasUnitStride() ||
-        slice.getSourceType().getRank() != slice.getResultType().getRank() ||
-        ShapedType::isDynamicShape(slice.getStaticOffsets()))
-      return nullptr;
-    rowOffset += slice.getStaticOffsets()[0];
-    colOffset += slice.getStaticOffsets()[1];
-    value = slice.getSource();
-  }
-  auto unpack = value.getDefiningOp<linalg::UnPackOp>();
+  Value source =
+      getSliceChainSource(value, [&](tensor::ExtractSliceOp slice) {
+        if (ShapedType::isDynamicShape(slice.getStaticOffsets()))
+          return false;
+        rowOffset += slice.getStaticOffsets()[0];
+        colOffset += slice.getStaticOffsets()[1];
+        return true;
+      });
+  auto unpack = source ? source.getDefiningOp<linalg::UnPackOp>() : nullptr;
   if (!unpack || !getPanelWidth(unpack))
     return nullptr;
   auto panelsType = cast<RankedTensorType>(unpack.getSource().getType());
@@ -79,13 +93,9 @@ Value mlir::nn::widenPanelColumns(OpBuilder &builder, Location loc,
 }
 
 linalg::UnPackOp mlir::nn::getPanelUnpackSource(Value value) {
-  while (auto slice = value.getDefiningOp<tensor::ExtractSliceOp>()) {
-    if (!slice.hasUnitStride() ||
-        slice.getSourceType().getRank() != slice.getResultType().getRank())
-      return nullptr;
-    value = slice.getSource();
-  }
-  auto unpack = value.getDefiningOp<linalg::UnPackOp>();
+  Value source =
+      getSliceChainSource(value, [](tensor::ExtractSliceOp) { return true; });
+  auto unpack = source ? source.getDefiningOp<linalg::UnPackOp>() : nullptr;
   return unpack && getPanelWidth(unpack) ? unpack : nullptr;
 }
 
