@@ -34,9 +34,10 @@ constexpr StringLiteral kResultAttrName = "bufferize.result";
 
 /// A loop `for c = 0 to N step V` writing one vector of V elements (one
 /// cache line, so that each non-temporal store fills a whole
-/// write-combining buffer) per iteration at column c of an output row, where
-/// every access moves with c along the last dimension: shifted by d columns, an
-/// iteration computes and stores exactly what iteration c + d would.
+/// write-combining buffer) per iteration at column c of an output row.
+/// Where every access moves with c along the last dimension and nothing else
+/// sees c, it is `shiftable`: shifted by d columns, an iteration computes and
+/// stores exactly what iteration c + d would.
 struct RowStore {
   scf::ForOp loop;
   vector::TransferWriteOp write;
@@ -44,6 +45,7 @@ struct RowStore {
   BlockArgument output;
   /// The subviews from `output` to the written memref, outermost first.
   SmallVector<memref::SubViewOp> chain;
+  bool shiftable = true;
 };
 
 /// The function argument `value` views (through subviews of the same rank
@@ -99,8 +101,19 @@ std::optional<bool> movesWithColumn(ArrayRef<OpFoldResult> positions,
   return moves;
 }
 
+/// Whether every use of `op`'s results is a prefetch's address, directly or
+/// through other such ops.
+bool feedsOnlyPrefetches(Operation *op) {
+  return llvm::all_of(op->getUsers(), [](Operation *user) {
+    return isa<memref::PrefetchOp>(user) ||
+           (isMemoryEffectFree(user) && feedsOnlyPrefetches(user));
+  });
+}
+
 /// Matches `loop` if it stores one line of a large output per iteration
-/// (see RowStore) and nothing in it reads that output.
+/// (see RowStore) and nothing in it reads that output; other reads may be
+/// anywhere (the loop is then not shiftable unless they move with the
+/// column).
 std::optional<RowStore> matchRowStore(scf::ForOp loop, Block &entry,
                                       func::FuncOp func, int64_t minBytes) {
   std::optional<int64_t> lower = getConstantIntValue(loop.getLowerBound());
@@ -113,6 +126,7 @@ std::optional<RowStore> matchRowStore(scf::ForOp loop, Block &entry,
   // Memrefs whose address moves with the column: subviews at column c.
   llvm::SmallPtrSet<Value, 4> shifted;
   std::optional<RowStore> match;
+  bool shiftable = true;
   for (Operation &op : loop.getBody()->without_terminator()) {
     if (op.getNumRegions() != 0)
       return std::nullopt;
@@ -135,11 +149,10 @@ std::optional<RowStore> matchRowStore(scf::ForOp loop, Block &entry,
       std::optional<bool> moves =
           movesWithColumn(getAsOpFoldResult(read.getIndices()),
                           shifted.contains(read.getBase()), loop);
-      if (!moves)
-        return std::nullopt;
-      if (*moves && (read.getMask() || !isRowVector(read.getPermutationMap(),
-                                                    read.getVectorType())))
-        return std::nullopt;
+      if (!moves ||
+          (*moves && (read.getMask() || !isRowVector(read.getPermutationMap(),
+                                                     read.getVectorType()))))
+        shiftable = false;
       continue;
     }
     if (auto write = dyn_cast<vector::TransferWriteOp>(op)) {
@@ -167,15 +180,21 @@ std::optional<RowStore> matchRowStore(scf::ForOp loop, Block &entry,
       match = RowStore{loop, write, output, chain};
       continue;
     }
+    // A prefetch (nn-prefetch-streams) changes no value.
+    if (isa<memref::PrefetchOp>(op))
+      continue;
     if (!isMemoryEffectFree(&op))
       return std::nullopt;
-    // Plain computations must not see the column itself (an iota, a
-    // comparison against it): a shifted iteration would compute otherwise.
-    if (llvm::is_contained(op.getOperands(), loop.getInductionVar()))
-      return std::nullopt;
+    // A plain computation that sees the column itself (an iota, a
+    // comparison against it) would compute otherwise in a shifted iteration;
+    // a prefetch's address may.
+    if (llvm::is_contained(op.getOperands(), loop.getInductionVar()) &&
+        !feedsOnlyPrefetches(&op))
+      shiftable = false;
   }
   if (!match)
     return std::nullopt;
+  match->shiftable = shiftable;
   // Shifted iterations overwrite columns earlier ones stored: no read may
   // see the output.
   bool readsOutput = false;
@@ -230,10 +249,12 @@ struct NNStreamStoresPass
   ///
   /// The first and last iterations cover the columns before the first
   /// aligned line and after the last one; they overlap the aligned lines,
-  /// which store the same values again. The fence orders the row's
-  /// non-temporal stores before the thread's later stores, so that whoever
-  /// synchronizes with this thread afterwards (a join barrier, a flag) sees
-  /// them.
+  /// which store the same values again. A loop that is not shiftable
+  /// streams only rows that start on a line (every iteration then stores an
+  /// aligned line) and keeps the loop as it was for any other row. The fence
+  /// orders the row's non-temporal stores before the thread's later stores,
+  /// so that whoever synchronizes with this thread afterwards (a join
+  /// barrier, a flag) sees them.
   void streamRowStore(RowStore &rowStore) {
     scf::ForOp loop = rowStore.loop;
     OpBuilder b(loop);
@@ -273,20 +294,39 @@ struct NNStreamStoresPass
         arith::MulIOp::create(b, loc, linear, constant(elementBytes)));
     Value lineOffset =
         arith::RemUIOp::create(b, loc, address, constant(kCacheLineBytes));
-    Value elementAligned = arith::CmpIOp::create(
+    Value streams = arith::CmpIOp::create(
         b, loc, arith::CmpIPredicate::eq,
-        arith::RemUIOp::create(b, loc, lineOffset, constant(elementBytes)),
+        rowStore.shiftable
+            ? arith::RemUIOp::create(b, loc, lineOffset, constant(elementBytes))
+            : lineOffset,
         zero);
 
     int64_t columns = *getConstantIntValue(loop.getUpperBound());
     int64_t lineElements = *getConstantIntValue(loop.getStep());
-    auto ifOp = scf::IfOp::create(b, loc, elementAligned,
-                                  /*withElseRegion=*/true);
+    auto ifOp = scf::IfOp::create(b, loc, streams, /*withElseRegion=*/true);
 
-    // Misaligned elements: the loop as it was.
+    // Rows that cannot stream: the loop as it was.
     loop->moveBefore(ifOp.elseBlock()->getTerminator());
 
     b.setInsertionPoint(ifOp.thenBlock()->getTerminator());
+    auto streamedClone = [&](Value lower, Value upper) {
+      auto streamed = cast<scf::ForOp>(b.clone(*loop));
+      streamed.setLowerBound(lower);
+      streamed.setUpperBound(upper);
+      OpBuilder::InsertionGuard guard(b);
+      auto write =
+          *streamed.getBody()->getOps<vector::TransferWriteOp>().begin();
+      b.setInsertionPoint(write);
+      vector::StoreOp::create(b, loc, write.getVector(), write.getBase(),
+                              write.getIndices(), /*nontemporal=*/true,
+                              llvm::MaybeAlign(kCacheLineBytes));
+      write.erase();
+    };
+    if (!rowStore.shiftable) {
+      streamedClone(zero, constant(columns));
+      createStoreFence(b, loc);
+      return;
+    }
     Value head = arith::DivUIOp::create(
         b, loc,
         arith::RemUIOp::create(b, loc,
@@ -302,20 +342,7 @@ struct NNStreamStoresPass
         b.clone(op, mapping);
     };
     cloneIteration(constant(0));
-    Value streamedEnd = constant(columns - lineElements + 1);
-    auto streamed = cast<scf::ForOp>(b.clone(*loop));
-    streamed.setLowerBound(head);
-    streamed.setUpperBound(streamedEnd);
-    {
-      OpBuilder::InsertionGuard guard(b);
-      auto write =
-          *streamed.getBody()->getOps<vector::TransferWriteOp>().begin();
-      b.setInsertionPoint(write);
-      vector::StoreOp::create(b, loc, write.getVector(), write.getBase(),
-                              write.getIndices(), /*nontemporal=*/true,
-                              llvm::MaybeAlign(kCacheLineBytes));
-      write.erase();
-    }
+    streamedClone(head, constant(columns - lineElements + 1));
     cloneIteration(constant(columns - lineElements));
     createStoreFence(b, loc);
   }

@@ -123,6 +123,11 @@ void mlir::nn::buildLowerToLLVMPipeline(OpPassManager &pm,
     prefetch.rowsAhead = options.prefetchRowsAhead;
     funcPm.addPass(createNNPrefetchRowsPass(prefetch));
   }
+  if (options.prefetchStreamBytes > 0) {
+    NNPrefetchStreamsPassOptions prefetch;
+    prefetch.distanceBytes = options.prefetchStreamBytes;
+    funcPm.addPass(createNNPrefetchStreamsPass(prefetch));
+  }
   if (options.streamStoresMinBytes > 0) {
     NNStreamStoresPassOptions streamStores;
     streamStores.minBytes = options.streamStoresMinBytes;

@@ -99,12 +99,10 @@ func.func @small_output(%x: memref<16x4096xf32>, %out: memref<16x4096xf32> {buff
 
 // -----
 
-// Loops a shifted iteration would change are left alone: one that reads
-// the output (an in-place update: the overlapping lines would be updated
-// twice), one that sees the column itself (an iota), one that carries a
-// value, one whose store is half a line, one that stores into an input,
-// one that reads a column (the column index is not the last), and any
-// loop of a private function.
+// Left alone: a loop that reads the output (an in-place update: the
+// overlapping lines would be updated twice), one that carries a value, one
+// whose store is half a line, one that stores into an input, and any loop
+// of a private function.
 // SMALL-LABEL: func.func @left_alone
 // SMALL-NOT: nontemporal
 // SMALL-NOT: scf.if
@@ -112,7 +110,7 @@ func.func @small_output(%x: memref<16x4096xf32>, %out: memref<16x4096xf32> {buff
 // SMALL-LABEL: func.func private @private_output
 // SMALL-NOT: nontemporal
 // SMALL: return
-func.func @left_alone(%x: memref<64x4096xf32>, %t: memref<4096x64xf32>,
+func.func @left_alone(%x: memref<64x4096xf32>,
                       %out: memref<64x4096xf32> {bufferize.result},
                       %out2: memref<64x4096xf32> {bufferize.result}) -> vector<16xf32> {
   %c0 = arith.constant 0 : index
@@ -126,12 +124,6 @@ func.func @left_alone(%x: memref<64x4096xf32>, %t: memref<4096x64xf32>,
     %v = vector.transfer_read %out[%c1, %j], %zero {in_bounds = [true]} : memref<64x4096xf32>, vector<16xf32>
     %e = math.exp %v : vector<16xf32>
     vector.transfer_write %e, %out[%c1, %j] {in_bounds = [true]} : vector<16xf32>, memref<64x4096xf32>
-  }
-  scf.for %j = %c0 to %c4096 step %c16 {
-    %i = arith.index_cast %j : index to i32
-    %f = arith.sitofp %i : i32 to f32
-    %v = vector.broadcast %f : f32 to vector<16xf32>
-    vector.transfer_write %v, %out[%c1, %j] {in_bounds = [true]} : vector<16xf32>, memref<64x4096xf32>
   }
   %sum = scf.for %j = %c0 to %c4096 step %c16 iter_args(%acc = %init) -> (vector<16xf32>) {
     %v = vector.transfer_read %x[%c1, %j], %zero {in_bounds = [true]} : memref<64x4096xf32>, vector<16xf32>
@@ -147,10 +139,6 @@ func.func @left_alone(%x: memref<64x4096xf32>, %t: memref<4096x64xf32>,
     %v = vector.transfer_read %out2[%c1, %j], %zero {in_bounds = [true]} : memref<64x4096xf32>, vector<16xf32>
     vector.transfer_write %v, %x[%c1, %j] {in_bounds = [true]} : vector<16xf32>, memref<64x4096xf32>
   }
-  scf.for %j = %c0 to %c4096 step %c16 {
-    %v = vector.transfer_read %t[%j, %c1], %zero {in_bounds = [true], permutation_map = affine_map<(d0, d1) -> (d0)>} : memref<4096x64xf32>, vector<16xf32>
-    vector.transfer_write %v, %out2[%c1, %j] {in_bounds = [true]} : vector<16xf32>, memref<64x4096xf32>
-  }
   return %sum : vector<16xf32>
 }
 
@@ -161,6 +149,87 @@ func.func private @private_output(%x: memref<64x4096xf32>, %out: memref<64x4096x
   %c4096 = arith.constant 4096 : index
   %zero = arith.constant 0.0 : f32
   scf.for %j = %c0 to %c4096 step %c16 {
+    %v = vector.transfer_read %x[%c1, %j], %zero {in_bounds = [true]} : memref<64x4096xf32>, vector<16xf32>
+    vector.transfer_write %v, %out[%c1, %j] {in_bounds = [true]} : vector<16xf32>, memref<64x4096xf32>
+  }
+  return
+}
+
+// -----
+
+// Loops a shifted iteration would change (one that sees the column itself,
+// an iota; one that reads a column of a transposed input) stream only rows
+// that start on a cache line: every iteration then stores an aligned line.
+// Other rows keep the loop.
+// SMALL-LABEL: func.func @sees_column
+// SMALL-DAG: %[[C0:.*]] = arith.constant 0 : index
+// SMALL-DAG: %[[C16:.*]] = arith.constant 16 : index
+// SMALL-DAG: %[[C64:.*]] = arith.constant 64 : index
+// SMALL-DAG: %[[C4096:.*]] = arith.constant 4096 : index
+// SMALL-DAG: %[[C16384:.*]] = arith.constant 16384 : index
+// SMALL: %[[PTR:.*]] = memref.extract_aligned_pointer_as_index %{{.*}}
+// SMALL: %[[ADDR:.*]] = arith.addi %[[PTR]], %[[C16384]]
+// SMALL: %[[MIS:.*]] = arith.remui %[[ADDR]], %[[C64]]
+// SMALL: %[[OK:.*]] = arith.cmpi eq, %[[MIS]], %[[C0]]
+// SMALL: scf.if %[[OK]] {
+// SMALL-NEXT: scf.for %[[J:.*]] = %[[C0]] to %[[C4096]] step %[[C16]] {
+// SMALL:   arith.sitofp
+// SMALL:   vector.store %{{.*}}[%[[C1:.*]], %[[J]]] {alignment = 64 : i64, nontemporal = true}
+// SMALL: }
+// SMALL-NEXT: llvm.call_intrinsic "llvm.x86.sse.sfence"()
+// SMALL: } else {
+// SMALL-NEXT: scf.for %{{.*}} = %[[C0]] to %[[C4096]] step %[[C16]] {
+// SMALL:   vector.transfer_write
+// SMALL: scf.if
+// SMALL:   scf.for %{{.*}} = %[[C0]] to %[[C4096]] step %[[C16]] {
+// SMALL:     vector.transfer_read %{{.*}} {in_bounds = [true], permutation_map =
+// SMALL:     vector.store {{.*}} {alignment = 64 : i64, nontemporal = true}
+// SMALL: return
+func.func @sees_column(%t: memref<4096x64xf32>,
+                       %out: memref<64x4096xf32> {bufferize.result},
+                       %out2: memref<64x4096xf32> {bufferize.result}) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c16 = arith.constant 16 : index
+  %c4096 = arith.constant 4096 : index
+  %zero = arith.constant 0.0 : f32
+  scf.for %j = %c0 to %c4096 step %c16 {
+    %i = arith.index_cast %j : index to i32
+    %f = arith.sitofp %i : i32 to f32
+    %v = vector.broadcast %f : f32 to vector<16xf32>
+    vector.transfer_write %v, %out[%c1, %j] {in_bounds = [true]} : vector<16xf32>, memref<64x4096xf32>
+  }
+  scf.for %j = %c0 to %c4096 step %c16 {
+    %v = vector.transfer_read %t[%j, %c1], %zero {in_bounds = [true], permutation_map = affine_map<(d0, d1) -> (d0)>} : memref<4096x64xf32>, vector<16xf32>
+    vector.transfer_write %v, %out2[%c1, %j] {in_bounds = [true]} : vector<16xf32>, memref<64x4096xf32>
+  }
+  return
+}
+
+// -----
+
+// A prefetch (nn-prefetch-streams) changes no value: the loop stays
+// shiftable, and its first and last iterations keep plain stores.
+// SMALL-LABEL: func.func @prefetched
+// SMALL: %[[ODD:.*]] = arith.remui %{{.*}}, %{{.*}}
+// SMALL: scf.if
+// SMALL:   memref.prefetch
+// SMALL:   vector.transfer_write
+// SMALL:   scf.for
+// SMALL:     memref.prefetch
+// SMALL:     vector.store {{.*}} {alignment = 64 : i64, nontemporal = true}
+// SMALL:   memref.prefetch
+// SMALL:   vector.transfer_write
+func.func @prefetched(%x: memref<64x4096xf32>, %out: memref<64x4096xf32> {bufferize.result}) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c16 = arith.constant 16 : index
+  %c4096 = arith.constant 4096 : index
+  %c512 = arith.constant 512 : index
+  %zero = arith.constant 0.0 : f32
+  scf.for %j = %c0 to %c4096 step %c16 {
+    %ahead = arith.addi %j, %c512 : index
+    memref.prefetch %x[%c1, %ahead], read, locality<3>, data : memref<64x4096xf32>
     %v = vector.transfer_read %x[%c1, %j], %zero {in_bounds = [true]} : memref<64x4096xf32>, vector<16xf32>
     vector.transfer_write %v, %out[%c1, %j] {in_bounds = [true]} : vector<16xf32>, memref<64x4096xf32>
   }

@@ -228,6 +228,35 @@ def NNPrefetchRowsPass : Pass<"nn-prefetch-rows", "::mlir::func::FuncOp"> {
                            "::mlir::arith::ArithDialect"];
 }
 
+def NNPrefetchStreamsPass : Pass<"nn-prefetch-streams", "::mlir::func::FuncOp"> {
+  let summary = "Prefetch ahead of compute-bound loops that stream a large input";
+  let description = [{
+    Runs on bufferized code. An innermost `scf.for` that reads a large
+    buffer (at least `min-bytes`, static shape, identity layout: a function
+    argument, a view of the workspace) one row vector per iteration, moving along its last dimension, and
+    computes at least `min-ops-per-line` vector operations per cache line it
+    reads (dropout: the 20 rounds of threefry, ~95 per line) runs far behind
+    memory: the hardware prefetcher, paced by demand misses, stays only a few
+    lines ahead, and each line's latency adds to the compute instead of
+    overlapping it. Each such read also prefetches (`memref.prefetch`, one
+    per cache line) the line `distance-bytes` further on in the argument,
+    flattened (at most its last element). Light loops, bound by memory
+    already, are left to the hardware prefetcher; reads a row group repeats
+    from cache are `nn-prefetch-rows`' business.
+  }];
+  let options = [
+    Option<"distanceBytes", "distance-bytes", "int64_t", "2048",
+           "How far ahead (bytes) to prefetch">,
+    Option<"minBytes", "min-bytes", "int64_t", "4194304",
+           "Smallest argument (bytes) prefetched ahead">,
+    Option<"minOpsPerLine", "min-ops-per-line", "int64_t", "32",
+           "Fewest vector operations per cache line read that make a loop "
+           "compute-bound">,
+  ];
+  let dependentDialects = ["::mlir::memref::MemRefDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
 def NNStreamStoresPass : Pass<"nn-stream-stores", "::mlir::func::FuncOp"> {
   let summary = "Store large outputs with non-temporal (streaming) stores";
   let description = [{
@@ -236,14 +265,17 @@ def NNStreamStoresPass : Pass<"nn-stream-stores", "::mlir::func::FuncOp"> {
     the caches: ordinary stores first read each line they write (read for
     ownership) and evict useful data to hold it. A loop
     `for c = 0 to N step V` that stores one cache line (V elements) of an
-    output row per iteration, where every read and store moves with c
-    along the last dimension and nothing reads the output, is rewritten to
-    store the row's aligned lines with non-temporal stores
+    output row per iteration, where nothing reads the output, is rewritten
+    to store the row's aligned lines with non-temporal stores
     (`vector.store {nontemporal = true, alignment = 64}`). The row's
-    address is known only at run time: its first and last lines take an
-    iteration each with plain stores (they overlap the aligned lines,
-    which store the same values again), and a row whose address is not a
-    multiple of the element size keeps the loop as it was. A store fence
+    address is known only at run time. Where every read and store moves
+    with c along the last dimension and nothing else sees c, its first and
+    last lines take an iteration each with plain stores (they overlap the
+    aligned lines, which store the same values again), and a row whose
+    address is not a multiple of the element size keeps the loop as it
+    was. Any other loop (random bits of the flat index, reads elsewhere)
+    streams only rows that start on a cache line, and keeps the loop for
+    the others. A store fence
     (x86 `sfence`) after each row orders its non-temporal stores before
     the thread's later stores (the join of a parallel loop, a flag another
     thread waits on).

@@ -66,6 +66,12 @@ struct CodegenPipelineOptions
       llvm::cl::desc("Row tiles ahead that row groups prefetch during their "
                      "compute passes (nn-prefetch-rows); 0: none"),
       llvm::cl::init(2)};
+  Option<int64_t> prefetchStreamBytes{
+      *this, "prefetch-stream-bytes",
+      llvm::cl::desc("How far ahead (bytes) compute-bound loops prefetch the "
+                     "large inputs they stream (nn-prefetch-streams); 0: "
+                     "none"),
+      llvm::cl::init(2048)};
   Option<int64_t> streamStoresMinBytes{
       *this, "stream-stores-min-bytes",
       llvm::cl::desc("Outputs of at least this many bytes are stored with "

@@ -1,0 +1,170 @@
+//===- PrefetchStreams.cpp - prefetch ahead of compute-bound streams ------===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+
+#include "nn/Codegen/Passes.h"
+#include "nn/Codegen/Strategy.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/Matchers.h"
+
+namespace mlir::nn {
+#define GEN_PASS_DEF_NNPREFETCHSTREAMSPASS
+#include "nn/Codegen/Passes.h.inc"
+} // namespace mlir::nn
+
+using namespace mlir;
+using namespace mlir::nn;
+
+namespace {
+
+/// Whether `expr` adds its dimensions, symbols and constants, each with
+/// coefficient 1.
+bool isPlainSum(AffineExpr expr) {
+  if (isa<AffineDimExpr, AffineSymbolExpr, AffineConstantExpr>(expr))
+    return true;
+  auto sum = dyn_cast<AffineBinaryOpExpr>(expr);
+  return sum && sum.getKind() == AffineExprKind::Add &&
+         isPlainSum(sum.getLHS()) && isPlainSum(sum.getRHS());
+}
+
+/// Whether `index` advances with `loop`: its induction variable, or the sum
+/// of it and values defined outside the loop.
+bool advancesWithLoop(Value index, scf::ForOp loop) {
+  Value iv = loop.getInductionVar();
+  if (index == iv)
+    return true;
+  Operation *def = index.getDefiningOp();
+  if (auto apply = dyn_cast_or_null<affine::AffineApplyOp>(def)) {
+    if (!isPlainSum(apply.getAffineMap().getResult(0)))
+      return false;
+  } else if (!isa_and_nonnull<arith::AddIOp>(def)) {
+    return false;
+  }
+  return llvm::count(def->getOperands(), iv) == 1 &&
+         llvm::all_of(def->getOperands(), [&](Value operand) {
+           return operand == iv || loop.isDefinedOutsideOfLoop(operand);
+         });
+}
+
+/// Vector operations in `loop`'s body (not counting its reads, writes and
+/// constants).
+int64_t countVectorOps(scf::ForOp loop) {
+  int64_t ops = 0;
+  loop.getBody()->walk([&](Operation *op) {
+    if (isa<vector::TransferReadOp, vector::TransferWriteOp>(op) ||
+        matchPattern(op, m_Constant()))
+      return;
+    if (llvm::any_of(op->getResultTypes(), llvm::IsaPred<VectorType>))
+      ++ops;
+  });
+  return ops;
+}
+
+struct NNPrefetchStreamsPass
+    : mlir::nn::impl::NNPrefetchStreamsPassBase<NNPrefetchStreamsPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    if (distanceBytes <= 0)
+      return;
+    SmallVector<vector::TransferReadOp> streams;
+    func.walk([&](scf::ForOp loop) {
+      if (!getConstantIntValue(loop.getStep()) ||
+          loop.getBody()
+              ->walk(
+                  [](LoopLikeOpInterface) { return WalkResult::interrupt(); })
+              .wasInterrupted())
+        return;
+      SmallVector<vector::TransferReadOp> reads;
+      int64_t lineBytes = 0;
+      for (auto read : loop.getBody()->getOps<vector::TransferReadOp>()) {
+        if (!isStreamedRead(read, loop))
+          continue;
+        reads.push_back(read);
+        lineBytes = std::max(lineBytes, vectorBytes(read));
+      }
+      if (reads.empty())
+        return;
+      // Ops per cache line of the widest stream.
+      int64_t opsPerLine = countVectorOps(loop) * kCacheLineBytes /
+                           std::max<int64_t>(lineBytes, 1);
+      if (opsPerLine >= minOpsPerLine)
+        llvm::append_range(streams, reads);
+    });
+    for (vector::TransferReadOp read : streams)
+      prefetchAhead(read);
+  }
+
+  static int64_t vectorBytes(vector::TransferReadOp read) {
+    VectorType type = read.getVectorType();
+    return type.getNumElements() * type.getElementTypeBitWidth() / 8;
+  }
+
+  /// Whether `read` reads a large contiguous buffer (a function argument, a
+  /// view of the workspace) one row vector at a time along its last
+  /// dimension, moving with `loop`.
+  bool isStreamedRead(vector::TransferReadOp read, scf::ForOp loop) {
+    auto type = dyn_cast<MemRefType>(read.getBase().getType());
+    if (!type || !type.hasStaticShape() || !type.getLayout().isIdentity() ||
+        read.getMask() || read.getVectorType().getRank() != 1 ||
+        !read.getPermutationMap().isMinorIdentity() ||
+        type.getNumElements() * type.getElementTypeBitWidth() / 8 < minBytes)
+      return false;
+    ValueRange indices = read.getIndices();
+    return advancesWithLoop(indices.back(), loop) &&
+           llvm::all_of(indices.drop_back(), [&](Value index) {
+             return loop.isDefinedOutsideOfLoop(index);
+           });
+  }
+
+  /// Prefetches, for each cache line `read` reads, the line `distanceBytes`
+  /// further on in its (contiguous) argument, at most its last element.
+  void prefetchAhead(vector::TransferReadOp read) {
+    auto type = cast<MemRefType>(read.getBase().getType());
+    int64_t elementBytes = type.getElementTypeBitWidth() / 8;
+    OpBuilder b(read);
+    Location loc = read.getLoc();
+    auto constant = [&](int64_t value) -> Value {
+      return arith::ConstantIndexOp::create(b, loc, value);
+    };
+    Value flat = read.getBase();
+    if (type.getRank() != 1) {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointAfterValue(flat);
+      SmallVector<ReassociationIndices> all(1);
+      for (int64_t dim = 0; dim < type.getRank(); ++dim)
+        all.front().push_back(dim);
+      flat = memref::CollapseShapeOp::create(b, loc, flat, all);
+    }
+    SmallVector<int64_t> strides = type.getStridesAndOffset().first;
+    Value position = constant(0);
+    for (auto [index, stride] : llvm::zip(read.getIndices(), strides))
+      position = arith::AddIOp::create(
+          b, loc, position,
+          stride == 1 ? index
+                      : arith::MulIOp::create(b, loc, index, constant(stride))
+                            .getResult());
+    Value last = constant(type.getNumElements() - 1);
+    for (int64_t offset = 0; offset < vectorBytes(read);
+         offset += kCacheLineBytes) {
+      Value ahead = arith::MinSIOp::create(
+          b, loc,
+          arith::AddIOp::create(
+              b, loc, position,
+              constant((distanceBytes + offset) / elementBytes)),
+          last);
+      memref::PrefetchOp::create(b, loc, flat, ValueRange{ahead},
+                                 /*isWrite=*/false, /*localityHint=*/3,
+                                 /*isDataCache=*/true);
+    }
+  }
+};
+
+} // namespace

@@ -1,0 +1,156 @@
+// RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-prefetch-streams{min-ops-per-line=4},canonicalize))" | FileCheck %s
+// RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-prefetch-streams,canonicalize))" | FileCheck %s --check-prefix=DEFAULT
+
+// A loop computing 4 vector ops per 64-byte line it reads from a 4 MiB
+// input, at a column that advances with the loop (tile + j), prefetches the
+// line 2048 bytes (512 f32) further on, at most the last element.
+// CHECK-LABEL: func.func @heavy_1d
+// CHECK-DAG: %[[AHEAD:.*]] = arith.constant 512 : index
+// CHECK-DAG: %[[LAST:.*]] = arith.constant 1048575 : index
+// CHECK: scf.for %[[J:.*]] =
+// CHECK:   %[[COL:.*]] = affine.apply #{{.*}}()[%{{.*}}, %[[J]]]
+// CHECK:   %[[NEXT:.*]] = arith.addi %[[COL]], %[[AHEAD]]
+// CHECK:   %[[AT:.*]] = arith.minsi %[[NEXT]], %[[LAST]]
+// CHECK:   memref.prefetch %{{.*}}[%[[AT]]], read, locality<3>, data : memref<1048576xf32>
+// CHECK:   vector.transfer_read %{{.*}}[%[[COL]]]
+// The default asks for 32 ops per line: 4 are not enough.
+// DEFAULT-LABEL: func.func @heavy_1d
+// DEFAULT-NOT: memref.prefetch
+// DEFAULT: return
+func.func @heavy_1d(%x: memref<1048576xf32>, %out: memref<1048576xf32>, %tile: index) {
+  %c0 = arith.constant 0 : index
+  %c16 = arith.constant 16 : index
+  %c65536 = arith.constant 65536 : index
+  %zero = arith.constant 0.0 : f32
+  %two = arith.constant dense<2.0> : vector<16xf32>
+  scf.for %j = %c0 to %c65536 step %c16 {
+    %col = affine.apply affine_map<()[s0, s1] -> (s0 + s1)>()[%tile, %j]
+    %v = vector.transfer_read %x[%col], %zero {in_bounds = [true]} : memref<1048576xf32>, vector<16xf32>
+    %a = arith.mulf %v, %two : vector<16xf32>
+    %b = arith.addf %a, %v : vector<16xf32>
+    %c = arith.mulf %b, %a : vector<16xf32>
+    %d = arith.subf %c, %two : vector<16xf32>
+    vector.transfer_write %d, %out[%col] {in_bounds = [true]} : vector<16xf32>, memref<1048576xf32>
+  }
+  return
+}
+
+// -----
+
+// Rows of a 2-D input: the prefetch address runs on in the flattened input
+// (row r's end continues into row r + 1).
+// CHECK-LABEL: func.func @heavy_2d
+// CHECK-SAME: %[[X:[a-z0-9]+]]: memref<1024x4096xf32>
+// CHECK-DAG: %[[AHEAD:.*]] = arith.constant 512 : index
+// CHECK-DAG: %[[LAST:.*]] = arith.constant 4194303 : index
+// CHECK-DAG: %[[ROW:.*]] = arith.constant 4096 : index
+// CHECK: %[[FLAT:.*]] = memref.collapse_shape %[[X]] {{\[}}[0, 1]] : memref<1024x4096xf32> into memref<4194304xf32>
+// CHECK: scf.for %[[J:.*]] =
+// CHECK:   %[[ROWSTART:.*]] = arith.muli %[[R:.*]], %[[ROW]]
+// CHECK:   %[[POS:.*]] = arith.addi %[[ROWSTART]], %[[J]]
+// CHECK:   %[[NEXT:.*]] = arith.addi %[[POS]], %[[AHEAD]]
+// CHECK:   %[[AT:.*]] = arith.minsi %[[NEXT]], %[[LAST]]
+// CHECK:   memref.prefetch %[[FLAT]][%[[AT]]]
+// CHECK:   vector.transfer_read %[[X]][%[[R]], %[[J]]]
+func.func @heavy_2d(%x: memref<1024x4096xf32>, %out: memref<1024x4096xf32>, %r: index) {
+  %c0 = arith.constant 0 : index
+  %c16 = arith.constant 16 : index
+  %c4096 = arith.constant 4096 : index
+  %zero = arith.constant 0.0 : f32
+  %two = arith.constant dense<2.0> : vector<16xf32>
+  scf.for %j = %c0 to %c4096 step %c16 {
+    %v = vector.transfer_read %x[%r, %j], %zero {in_bounds = [true]} : memref<1024x4096xf32>, vector<16xf32>
+    %a = arith.mulf %v, %two : vector<16xf32>
+    %b = arith.addf %a, %v : vector<16xf32>
+    %c = arith.mulf %b, %a : vector<16xf32>
+    %d = arith.subf %c, %two : vector<16xf32>
+    vector.transfer_write %d, %out[%r, %j] {in_bounds = [true]} : vector<16xf32>, memref<1024x4096xf32>
+  }
+  return
+}
+
+// -----
+
+// Half-line vectors (8 f32): 2 ops per vector are 4 per line.
+// CHECK-LABEL: func.func @half_lines
+// CHECK: scf.for
+// CHECK:   memref.prefetch
+// CHECK-NOT: memref.prefetch
+// CHECK: return
+func.func @half_lines(%x: memref<1048576xf32>, %out: memref<1048576xf32>) {
+  %c0 = arith.constant 0 : index
+  %c8 = arith.constant 8 : index
+  %c1048576 = arith.constant 1048576 : index
+  %zero = arith.constant 0.0 : f32
+  %two = arith.constant dense<2.0> : vector<8xf32>
+  scf.for %j = %c0 to %c1048576 step %c8 {
+    %v = vector.transfer_read %x[%j], %zero {in_bounds = [true]} : memref<1048576xf32>, vector<8xf32>
+    %a = arith.mulf %v, %two : vector<8xf32>
+    %b = arith.addf %a, %v : vector<8xf32>
+    vector.transfer_write %b, %out[%j] {in_bounds = [true]} : vector<8xf32>, memref<1048576xf32>
+  }
+  return
+}
+
+// -----
+
+// Left to the hardware prefetcher: a light loop (3 ops per line, bound by
+// memory), an input smaller than 4 MiB, a read that does not advance with the
+// loop, a strided view (not contiguous), and a loop around another loop
+// (the inner one reads the same columns each time).
+// CHECK-LABEL: func.func @left_alone
+// CHECK-NOT: memref.prefetch
+// CHECK: return
+func.func @left_alone(%x: memref<1048576xf32>, %small: memref<1024xf32>,
+                      %wide: memref<1024x8192xf32>, %out: memref<1048576xf32>,
+                      %i: index) {
+  %c0 = arith.constant 0 : index
+  %c16 = arith.constant 16 : index
+  %c1024 = arith.constant 1024 : index
+  %c65536 = arith.constant 65536 : index
+  %zero = arith.constant 0.0 : f32
+  %two = arith.constant dense<2.0> : vector<16xf32>
+  scf.for %j = %c0 to %c65536 step %c16 {
+    %v = vector.transfer_read %x[%j], %zero {in_bounds = [true]} : memref<1048576xf32>, vector<16xf32>
+    %a = arith.mulf %v, %two : vector<16xf32>
+    %b = arith.addf %a, %v : vector<16xf32>
+    %c = arith.mulf %b, %a : vector<16xf32>
+    vector.transfer_write %c, %out[%j] {in_bounds = [true]} : vector<16xf32>, memref<1048576xf32>
+  }
+  scf.for %j = %c0 to %c1024 step %c16 {
+    %v = vector.transfer_read %small[%j], %zero {in_bounds = [true]} : memref<1024xf32>, vector<16xf32>
+    %a = arith.mulf %v, %two : vector<16xf32>
+    %b = arith.addf %a, %v : vector<16xf32>
+    %c = arith.mulf %b, %a : vector<16xf32>
+    %d = arith.subf %c, %two : vector<16xf32>
+    vector.transfer_write %d, %out[%j] {in_bounds = [true]} : vector<16xf32>, memref<1048576xf32>
+  }
+  scf.for %j = %c0 to %c65536 step %c16 {
+    %v = vector.transfer_read %x[%i], %zero {in_bounds = [true]} : memref<1048576xf32>, vector<16xf32>
+    %a = arith.mulf %v, %two : vector<16xf32>
+    %b = arith.addf %a, %v : vector<16xf32>
+    %c = arith.mulf %b, %a : vector<16xf32>
+    %d = arith.subf %c, %two : vector<16xf32>
+    vector.transfer_write %d, %out[%j] {in_bounds = [true]} : vector<16xf32>, memref<1048576xf32>
+  }
+  %half = memref.subview %wide[0, 0] [1024, 4096] [1, 1] : memref<1024x8192xf32> to memref<1024x4096xf32, strided<[8192, 1]>>
+  scf.for %j = %c0 to %c1024 step %c16 {
+    %v = vector.transfer_read %half[%i, %j], %zero {in_bounds = [true]} : memref<1024x4096xf32, strided<[8192, 1]>>, vector<16xf32>
+    %a = arith.mulf %v, %two : vector<16xf32>
+    %b = arith.addf %a, %v : vector<16xf32>
+    %c = arith.mulf %b, %a : vector<16xf32>
+    %d = arith.subf %c, %two : vector<16xf32>
+    vector.transfer_write %d, %out[%j] {in_bounds = [true]} : vector<16xf32>, memref<1048576xf32>
+  }
+  scf.for %k = %c0 to %c1024 step %c16 {
+    scf.for %j = %c0 to %c1024 step %c16 {
+      %v = vector.transfer_read %x[%k], %zero {in_bounds = [true]} : memref<1048576xf32>, vector<16xf32>
+      %a = arith.mulf %v, %two : vector<16xf32>
+      %b = arith.addf %a, %v : vector<16xf32>
+      %c = arith.mulf %b, %a : vector<16xf32>
+      %d = arith.subf %c, %two : vector<16xf32>
+      vector.transfer_write %d, %out[%j] {in_bounds = [true]} : vector<16xf32>, memref<1048576xf32>
+    }
+  }
+  return
+}
