@@ -12,6 +12,7 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/Matchers.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 
 namespace mlir::nn {
 #define GEN_PASS_DEF_NNPREFETCHSTREAMSPASS
@@ -22,6 +23,10 @@ using namespace mlir;
 using namespace mlir::nn;
 
 namespace {
+
+/// Rows at least this far apart defeat the hardware prefetchers' stride
+/// detection when a loop reads a short piece of each.
+constexpr int64_t kMinStridedRowBytes = 1024;
 
 /// Whether `expr` adds its dimensions, symbols and constants, each with
 /// coefficient 1.
@@ -52,6 +57,18 @@ bool advancesWithLoop(Value index, scf::ForOp loop) {
          });
 }
 
+/// Whether `value` is the same in every iteration of `loop`: defined
+/// outside it, or computed inside it by pure ops from such values.
+bool isLoopInvariant(Value value, scf::ForOp loop) {
+  if (loop.isDefinedOutsideOfLoop(value))
+    return true;
+  Operation *def = value.getDefiningOp();
+  return def && isPure(def) && def->getNumRegions() == 0 &&
+         llvm::all_of(def->getOperands(), [&](Value operand) {
+           return isLoopInvariant(operand, loop);
+         });
+}
+
 /// Vector operations in `loop`'s body (not counting its reads, writes and
 /// constants).
 int64_t countVectorOps(scf::ForOp loop) {
@@ -72,15 +89,22 @@ struct NNPrefetchStreamsPass
 
   void runOnOperation() override {
     func::FuncOp func = getOperation();
-    if (distanceBytes <= 0)
-      return;
-    SmallVector<vector::TransferReadOp> streams;
+    SmallVector<vector::TransferReadOp> streams, stridedRows;
     func.walk([&](scf::ForOp loop) {
       if (!getConstantIntValue(loop.getStep()) ||
           loop.getBody()
               ->walk(
                   [](LoopLikeOpInterface) { return WalkResult::interrupt(); })
               .wasInterrupted())
+        return;
+      if (stridedRowsAhead > 0 &&
+          llvm::any_of(loop.getRegionIterArgs(), [](BlockArgument arg) {
+            return isa<VectorType>(arg.getType());
+          }))
+        for (auto read : loop.getBody()->getOps<vector::TransferReadOp>())
+          if (isStridedRowRead(read, loop))
+            stridedRows.push_back(read);
+      if (distanceBytes <= 0)
         return;
       SmallVector<vector::TransferReadOp> reads;
       int64_t lineBytes = 0;
@@ -100,6 +124,8 @@ struct NNPrefetchStreamsPass
     });
     for (vector::TransferReadOp read : streams)
       prefetchAhead(read);
+    for (vector::TransferReadOp read : stridedRows)
+      prefetchRowsAhead(read);
   }
 
   static int64_t vectorBytes(vector::TransferReadOp read) {
@@ -122,6 +148,66 @@ struct NNPrefetchStreamsPass
            llvm::all_of(indices.drop_back(), [&](Value index) {
              return loop.isDefinedOutsideOfLoop(index);
            });
+  }
+
+  /// Whether `read` reads, in each iteration of the reduction loop `loop`,
+  /// a short piece (at most an eighth) of the next row of a buffer whose
+  /// rows are at least kMinStridedRowBytes apart: a matmul kernel reading
+  /// its register tile's columns of B in place, row k at step k.
+  bool isStridedRowRead(vector::TransferReadOp read, scf::ForOp loop) {
+    auto type = dyn_cast<MemRefType>(read.getBase().getType());
+    VectorType vectorType = read.getVectorType();
+    if (!type || type.getRank() < 2 || !type.hasStaticShape() ||
+        read.getMask() || !read.getPermutationMap().isMinorIdentity() ||
+        llvm::any_of(vectorType.getShape().drop_back(),
+                     [](int64_t size) { return size != 1; }))
+      return false;
+    SmallVector<int64_t> strides;
+    int64_t offset;
+    if (failed(type.getStridesAndOffset(strides, offset)) ||
+        strides.back() != 1 ||
+        ShapedType::isDynamic(strides[strides.size() - 2]))
+      return false;
+    int64_t rowBytes =
+        strides[strides.size() - 2] * type.getElementTypeBitWidth() / 8;
+    if (rowBytes < kMinStridedRowBytes || 8 * vectorBytes(read) > rowBytes)
+      return false;
+    ValueRange indices = read.getIndices();
+    int64_t rowDim = indices.size() - 2;
+    for (auto [dim, index] : llvm::enumerate(indices))
+      if (static_cast<int64_t>(dim) == rowDim ? !advancesWithLoop(index, loop)
+                                              : !isLoopInvariant(index, loop))
+        return false;
+    return true;
+  }
+
+  /// Prefetches the lines `read` will read `stridedRowsAhead` rows further
+  /// on (at most the last row).
+  void prefetchRowsAhead(vector::TransferReadOp read) {
+    auto type = cast<MemRefType>(read.getBase().getType());
+    int64_t elementBytes = type.getElementTypeBitWidth() / 8;
+    OpBuilder b(read);
+    Location loc = read.getLoc();
+    auto constant = [&](int64_t value) -> Value {
+      return arith::ConstantIndexOp::create(b, loc, value);
+    };
+    SmallVector<Value> indices(read.getIndices());
+    int64_t rowDim = indices.size() - 2;
+    indices[rowDim] = arith::MinSIOp::create(
+        b, loc,
+        arith::AddIOp::create(b, loc, indices[rowDim],
+                              constant(stridedRowsAhead)),
+        constant(type.getDimSize(rowDim) - 1));
+    Value column = indices.back();
+    for (int64_t offset = 0; offset < vectorBytes(read);
+         offset += kCacheLineBytes) {
+      if (offset > 0)
+        indices.back() = arith::AddIOp::create(b, loc, column,
+                                               constant(offset / elementBytes));
+      memref::PrefetchOp::create(b, loc, read.getBase(), indices,
+                                 /*isWrite=*/false, /*localityHint=*/3,
+                                 /*isDataCache=*/true);
+    }
   }
 
   /// Prefetches, for each cache line `read` reads, the line `distanceBytes`

@@ -123,9 +123,10 @@ void mlir::nn::buildLowerToLLVMPipeline(OpPassManager &pm,
     prefetch.rowsAhead = options.prefetchRowsAhead;
     funcPm.addPass(createNNPrefetchRowsPass(prefetch));
   }
-  if (options.prefetchStreamBytes > 0) {
+  if (options.prefetchStreamBytes > 0 || options.prefetchStridedRowsAhead > 0) {
     NNPrefetchStreamsPassOptions prefetch;
     prefetch.distanceBytes = options.prefetchStreamBytes;
+    prefetch.stridedRowsAhead = options.prefetchStridedRowsAhead;
     funcPm.addPass(createNNPrefetchStreamsPass(prefetch));
   }
   if (options.streamStoresMinBytes > 0) {

@@ -154,3 +154,82 @@ func.func @left_alone(%x: memref<1048576xf32>, %small: memref<1024xf32>,
   }
   return
 }
+
+// -----
+
+// A matmul kernel reading B in place (rows 2 KiB apart, 128 bytes of row k
+// at step k, carrying its accumulator) prefetches both lines of the same
+// columns 8 rows further on, at most the last row. The A read (a column of
+// 8 values, a vector that is not a row piece) is not prefetched.
+// CHECK-LABEL: func.func @strided_rows
+// CHECK-SAME: %[[A:[a-z0-9]+]]: memref<32x784xf32>, %[[B:[a-z0-9]+]]: memref<784x512xf32>
+// CHECK-DAG: %[[EIGHT:.*]] = arith.constant 8 : index
+// CHECK-DAG: %[[LASTROW:.*]] = arith.constant 783 : index
+// CHECK-DAG: %[[SIXTEEN:.*]] = arith.constant 16 : index
+// CHECK: scf.for %[[K:.*]] = {{.*}} iter_args
+// CHECK:   %[[ROW:.*]] = affine.apply #{{.*}}()[%{{.*}}, %[[K]]]
+// CHECK:   vector.transfer_read %[[A]]
+// CHECK-NOT: memref.prefetch
+// CHECK:   %[[COL:.*]] = affine.apply
+// CHECK:   %[[NEXT:.*]] = arith.addi %[[ROW]], %[[EIGHT]]
+// CHECK:   %[[AT:.*]] = arith.minsi %[[NEXT]], %[[LASTROW]]
+// CHECK:   memref.prefetch %[[B]][%[[AT]], %[[COL]]], read, locality<3>, data
+// CHECK:   %[[COL2:.*]] = arith.addi %[[COL]], %[[SIXTEEN]]
+// CHECK:   memref.prefetch %[[B]][%[[AT]], %[[COL2]]], read, locality<3>, data
+// CHECK:   vector.transfer_read %[[B]][%[[ROW]], %[[COL]]]
+// CHECK-NOT: memref.prefetch
+// CHECK: return
+// DEFAULT-LABEL: func.func @strided_rows
+// DEFAULT-COUNT-2: memref.prefetch
+// DEFAULT-NOT: memref.prefetch
+// DEFAULT: return
+func.func @strided_rows(%a: memref<32x784xf32>, %b: memref<784x512xf32>,
+                        %acc: vector<8x32xf32>, %k0: index, %i: index,
+                        %n0: index, %j: index) -> vector<8x32xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c196 = arith.constant 196 : index
+  %zero = arith.constant 0.0 : f32
+  %r = scf.for %k = %c0 to %c196 step %c1 iter_args(%sum = %acc) -> (vector<8x32xf32>) {
+    %row = affine.apply affine_map<()[s0, s1] -> (s0 + s1)>()[%k0, %k]
+    %x = vector.transfer_read %a[%i, %row], %zero {in_bounds = [true, true]} : memref<32x784xf32>, vector<8x1xf32>
+    %col = affine.apply affine_map<()[s0, s1] -> (s0 + s1)>()[%n0, %j]
+    %y = vector.transfer_read %b[%row, %col], %zero {in_bounds = [true, true]} : memref<784x512xf32>, vector<1x32xf32>
+    %p = vector.contract {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>, affine_map<(d0, d1, d2) -> (d2, d1)>, affine_map<(d0, d1, d2) -> (d0, d1)>], iterator_types = ["parallel", "parallel", "reduction"], kind = #vector.kind<add>} %x, %y, %sum : vector<8x1xf32>, vector<1x32xf32> into vector<8x32xf32>
+    scf.yield %p : vector<8x32xf32>
+  }
+  return %r : vector<8x32xf32>
+}
+
+// -----
+
+// Left alone: B copied into a contiguous panel (rows 128 bytes apart), a
+// row read across half its stride (a batch of 1 reading 256 of 512
+// columns: the hardware prefetcher follows it), and a loop that carries
+// nothing (a copy).
+// CHECK-LABEL: func.func @strided_left_alone
+// CHECK-NOT: memref.prefetch
+// CHECK: return
+func.func @strided_left_alone(%panel: memref<196x32xf32>, %b: memref<784x512xf32>,
+                              %out: memref<784x512xf32>, %acc: vector<1x32xf32>,
+                              %wide: vector<1x256xf32>) -> (vector<1x32xf32>, vector<1x256xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c196 = arith.constant 196 : index
+  %zero = arith.constant 0.0 : f32
+  %r = scf.for %k = %c0 to %c196 step %c1 iter_args(%sum = %acc) -> (vector<1x32xf32>) {
+    %y = vector.transfer_read %panel[%k, %c0], %zero {in_bounds = [true, true]} : memref<196x32xf32>, vector<1x32xf32>
+    %s = arith.addf %y, %sum : vector<1x32xf32>
+    scf.yield %s : vector<1x32xf32>
+  }
+  %w = scf.for %k = %c0 to %c196 step %c1 iter_args(%sum = %wide) -> (vector<1x256xf32>) {
+    %y = vector.transfer_read %b[%k, %c0], %zero {in_bounds = [true, true]} : memref<784x512xf32>, vector<1x256xf32>
+    %s = arith.addf %y, %sum : vector<1x256xf32>
+    scf.yield %s : vector<1x256xf32>
+  }
+  scf.for %k = %c0 to %c196 step %c1 {
+    %y = vector.transfer_read %b[%k, %c0], %zero {in_bounds = [true, true]} : memref<784x512xf32>, vector<1x32xf32>
+    vector.transfer_write %y, %out[%k, %c0] {in_bounds = [true, true]} : vector<1x32xf32>, memref<784x512xf32>
+  }
+  return %r, %w : vector<1x32xf32>, vector<1x256xf32>
+}

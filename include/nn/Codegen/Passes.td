@@ -243,6 +243,17 @@ def NNPrefetchStreamsPass : Pass<"nn-prefetch-streams", "::mlir::func::FuncOp"> 
     flattened (at most its last element). Light loops, bound by memory
     already, are left to the hardware prefetcher; reads a row group repeats
     from cache are `nn-prefetch-rows`' business.
+
+    A reduction loop (one carrying vector accumulators) that reads, at step
+    k, a short piece (at most an eighth) of row k of a buffer whose rows
+    are at least 1 KiB apart, the other indices fixed, is a matmul kernel
+    reading its register tile's columns of B in place (B given per call
+    and not copied into panels: a cache tile of fewer than 8 register
+    rows). Each row piece is a new line or two 1 KiB or more from the last,
+    which the hardware prefetchers do not follow, and the row tiles of a
+    cache tile each read them again from L2. Such a read also prefetches
+    the same columns `strided-rows-ahead` rows further on (at most the last
+    row).
   }];
   let options = [
     Option<"distanceBytes", "distance-bytes", "int64_t", "2048",
@@ -252,6 +263,9 @@ def NNPrefetchStreamsPass : Pass<"nn-prefetch-streams", "::mlir::func::FuncOp"> 
     Option<"minOpsPerLine", "min-ops-per-line", "int64_t", "32",
            "Fewest vector operations per cache line read that make a loop "
            "compute-bound">,
+    Option<"stridedRowsAhead", "strided-rows-ahead", "int64_t", "8",
+           "Rows ahead that reduction loops prefetch the short pieces of "
+           "strided rows they read (0: none)">,
   ];
   let dependentDialects = ["::mlir::memref::MemRefDialect",
                            "::mlir::arith::ArithDialect"];

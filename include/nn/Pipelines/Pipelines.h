@@ -72,6 +72,12 @@ struct CodegenPipelineOptions
                      "large inputs they stream (nn-prefetch-streams); 0: "
                      "none"),
       llvm::cl::init(2048)};
+  Option<int64_t> prefetchStridedRowsAhead{
+      *this, "prefetch-strided-rows-ahead",
+      llvm::cl::desc("Rows ahead that matmul kernels reading B in place "
+                     "prefetch its strided rows (nn-prefetch-streams); 0: "
+                     "none"),
+      llvm::cl::init(8)};
   Option<int64_t> streamStoresMinBytes{
       *this, "stream-stores-min-bytes",
       llvm::cl::desc("Outputs of at least this many bytes are stored with "
