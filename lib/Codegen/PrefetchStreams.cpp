@@ -158,7 +158,8 @@ struct NNPrefetchStreamsPass
     auto type = dyn_cast<MemRefType>(read.getBase().getType());
     VectorType vectorType = read.getVectorType();
     if (!type || type.getRank() < 2 || !type.hasStaticShape() ||
-        read.getMask() || !read.getPermutationMap().isMinorIdentity() ||
+        vectorType.getRank() == 0 || read.getMask() ||
+        !read.getPermutationMap().isMinorIdentity() ||
         llvm::any_of(vectorType.getShape().drop_back(),
                      [](int64_t size) { return size != 1; }))
       return false;

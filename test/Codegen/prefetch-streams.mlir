@@ -204,7 +204,7 @@ func.func @strided_rows(%a: memref<32x784xf32>, %b: memref<784x512xf32>,
 // -----
 
 // Left alone: B copied into a contiguous panel (rows 128 bytes apart), a
-// row read across half its stride (a batch of 1 reading 256 of 512
+// 0-d read, a row read across half its stride (a batch of 1 reading 256 of 512
 // columns: the hardware prefetcher follows it), and a loop that carries
 // nothing (a copy).
 // CHECK-LABEL: func.func @strided_left_alone
@@ -219,7 +219,10 @@ func.func @strided_left_alone(%panel: memref<196x32xf32>, %b: memref<784x512xf32
   %zero = arith.constant 0.0 : f32
   %r = scf.for %k = %c0 to %c196 step %c1 iter_args(%sum = %acc) -> (vector<1x32xf32>) {
     %y = vector.transfer_read %panel[%k, %c0], %zero {in_bounds = [true, true]} : memref<196x32xf32>, vector<1x32xf32>
-    %s = arith.addf %y, %sum : vector<1x32xf32>
+    %z = vector.transfer_read %b[%k, %c0], %zero {permutation_map = affine_map<(d0, d1) -> ()>} : memref<784x512xf32>, vector<f32>
+    %zs = vector.broadcast %z : vector<f32> to vector<1x32xf32>
+    %yz = arith.addf %y, %zs : vector<1x32xf32>
+    %s = arith.addf %yz, %sum : vector<1x32xf32>
     scf.yield %s : vector<1x32xf32>
   }
   %w = scf.for %k = %c0 to %c196 step %c1 iter_args(%sum = %wide) -> (vector<1x256xf32>) {
