@@ -20,6 +20,8 @@
 #include "mlir/Dialect/SCF/Transforms/Passes.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
+#include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/Triple.h"
 
 using namespace mlir;
 using namespace mlir::nn;
@@ -129,7 +131,9 @@ void mlir::nn::buildLowerToLLVMPipeline(OpPassManager &pm,
     prefetch.stridedRowsAhead = options.prefetchStridedRowsAhead;
     funcPm.addPass(createNNPrefetchStreamsPass(prefetch));
   }
-  if (options.streamStoresMinBytes > 0) {
+  // Its store fence is x86's sfence, and the code is compiled for this host.
+  if (options.streamStoresMinBytes > 0 &&
+      llvm::Triple(llvm::sys::getProcessTriple()).isX86()) {
     NNStreamStoresPassOptions streamStores;
     streamStores.minBytes = options.streamStoresMinBytes;
     funcPm.addPass(createNNStreamStoresPass(streamStores));

@@ -81,7 +81,8 @@ struct CodegenPipelineOptions
   Option<int64_t> streamStoresMinBytes{
       *this, "stream-stores-min-bytes",
       llvm::cl::desc("Outputs of at least this many bytes are stored with "
-                     "non-temporal stores (nn-stream-stores); 0: none"),
+                     "non-temporal stores (nn-stream-stores, on x86 hosts); 0: "
+                     "none"),
       llvm::cl::init(4194304)};
   Option<bool> useWorkspace{
       *this, "use-workspace",
