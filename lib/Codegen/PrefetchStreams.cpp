@@ -8,8 +8,10 @@
 #include "nn/Codegen/Strategy.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
@@ -83,6 +85,20 @@ int64_t countVectorOps(scf::ForOp loop) {
   return ops;
 }
 
+/// The accumulator tile a reduction loop starts from, read from a row tile
+/// of a buffer (a subview at the induction variable of the loop around it),
+/// and how far on the next row tile starts.
+struct NextTile {
+  /// The reduction loop.
+  scf::ForOp loop;
+  /// The read of its starting accumulators.
+  vector::TransferReadOp read;
+  /// The row tile read from.
+  memref::SubViewOp tile;
+  /// The row loop's step: rows between one tile and the next.
+  int64_t rowStep;
+};
+
 struct NNPrefetchStreamsPass
     : mlir::nn::impl::NNPrefetchStreamsPassBase<NNPrefetchStreamsPass> {
   using Base::Base;
@@ -90,6 +106,7 @@ struct NNPrefetchStreamsPass
   void runOnOperation() override {
     func::FuncOp func = getOperation();
     SmallVector<vector::TransferReadOp> streams, stridedRows;
+    SmallVector<NextTile> nextTiles;
     func.walk([&](scf::ForOp loop) {
       if (!getConstantIntValue(loop.getStep()) ||
           loop.getBody()
@@ -97,13 +114,19 @@ struct NNPrefetchStreamsPass
                   [](LoopLikeOpInterface) { return WalkResult::interrupt(); })
               .wasInterrupted())
         return;
-      if (stridedRowsAhead > 0 &&
+      bool carriesVectors =
           llvm::any_of(loop.getRegionIterArgs(), [](BlockArgument arg) {
             return isa<VectorType>(arg.getType());
-          }))
+          });
+      if (carriesVectors && stridedRowsAhead > 0)
         for (auto read : loop.getBody()->getOps<vector::TransferReadOp>())
           if (isStridedRowRead(read, loop))
             stridedRows.push_back(read);
+      if (carriesVectors && nextAccumulators)
+        for (Value init : loop.getInitArgs())
+          if (auto read = init.getDefiningOp<vector::TransferReadOp>())
+            if (std::optional<NextTile> next = getNextRowTile(read, loop))
+              nextTiles.push_back(*next);
       if (distanceBytes <= 0)
         return;
       SmallVector<vector::TransferReadOp> reads;
@@ -126,6 +149,8 @@ struct NNPrefetchStreamsPass
       prefetchAhead(read);
     for (vector::TransferReadOp read : stridedRows)
       prefetchRowsAhead(read);
+    for (NextTile &next : nextTiles)
+      prefetchNextTile(next);
   }
 
   static int64_t vectorBytes(vector::TransferReadOp read) {
@@ -180,6 +205,66 @@ struct NNPrefetchStreamsPass
                                               : !isLoopInvariant(index, loop))
         return false;
     return true;
+  }
+
+  /// The next row tile of the accumulators `read` loads for reduction loop
+  /// `loop`: `read` reads, from its origin, a 2-D tile of a subview whose
+  /// row offset is the induction variable of the loop directly around
+  /// `loop` (a matmul's register tiles, one per row step).
+  std::optional<NextTile> getNextRowTile(vector::TransferReadOp read,
+                                         scf::ForOp loop) {
+    auto tile = read.getBase().getDefiningOp<memref::SubViewOp>();
+    auto rows = dyn_cast<scf::ForOp>(loop->getParentOp());
+    if (!tile || !rows || read.getMask() ||
+        read.getVectorType().getRank() != 2 ||
+        !read.getPermutationMap().isMinorIdentity() ||
+        !llvm::all_of(read.getIndices(),
+                      [](Value index) { return isConstantIntValue(index, 0); }))
+      return std::nullopt;
+    auto sourceType = cast<MemRefType>(tile.getSource().getType());
+    std::optional<int64_t> rowStep = getConstantIntValue(rows.getStep());
+    SmallVector<OpFoldResult> offsets = tile.getMixedOffsets();
+    if (sourceType.getRank() != 2 || sourceType.isDynamicDim(0) || !rowStep ||
+        !tile.hasUnitStride() ||
+        dyn_cast<Value>(offsets[0]) != rows.getInductionVar())
+      return std::nullopt;
+    return NextTile{loop, read, tile, *rowStep};
+  }
+
+  /// Before `next.loop`, prefetches for writing each line of the
+  /// accumulator tile one row step further on (at most the last row), so
+  /// that its loads at the next tile's start find them in cache.
+  void prefetchNextTile(NextTile &next) {
+    OpBuilder b(next.loop);
+    Location loc = next.loop.getLoc();
+    auto constant = [&](int64_t value) -> Value {
+      return arith::ConstantIndexOp::create(b, loc, value);
+    };
+    Value source = next.tile.getSource();
+    auto sourceType = cast<MemRefType>(source.getType());
+    int64_t elementBytes = sourceType.getElementTypeBitWidth() / 8;
+    SmallVector<OpFoldResult> offsets = next.tile.getMixedOffsets();
+    Value firstRow = getValueOrCreateConstantIndexOp(b, loc, offsets[0]);
+    Value firstColumn = getValueOrCreateConstantIndexOp(b, loc, offsets[1]);
+    ArrayRef<int64_t> shape = next.read.getVectorType().getShape();
+    Value lastRow = constant(sourceType.getDimSize(0) - 1);
+    for (int64_t row = 0; row < shape[0]; ++row) {
+      Value at = arith::MinSIOp::create(
+          b, loc,
+          arith::AddIOp::create(b, loc, firstRow, constant(next.rowStep + row)),
+          lastRow);
+      for (int64_t column = 0; column < shape[1];
+           column += kCacheLineBytes / elementBytes) {
+        Value columnAt =
+            column == 0
+                ? firstColumn
+                : arith::AddIOp::create(b, loc, firstColumn, constant(column))
+                      .getResult();
+        memref::PrefetchOp::create(b, loc, source, ValueRange{at, columnAt},
+                                   /*isWrite=*/true, /*localityHint=*/3,
+                                   /*isDataCache=*/true);
+      }
+    }
   }
 
   /// Prefetches the lines `read` will read `stridedRowsAhead` rows further

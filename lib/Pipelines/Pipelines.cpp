@@ -125,10 +125,12 @@ void mlir::nn::buildLowerToLLVMPipeline(OpPassManager &pm,
     prefetch.rowsAhead = options.prefetchRowsAhead;
     funcPm.addPass(createNNPrefetchRowsPass(prefetch));
   }
-  if (options.prefetchStreamBytes > 0 || options.prefetchStridedRowsAhead > 0) {
+  if (options.prefetchStreamBytes > 0 || options.prefetchStridedRowsAhead > 0 ||
+      options.prefetchAccumulators) {
     NNPrefetchStreamsPassOptions prefetch;
     prefetch.distanceBytes = options.prefetchStreamBytes;
     prefetch.stridedRowsAhead = options.prefetchStridedRowsAhead;
+    prefetch.nextAccumulators = options.prefetchAccumulators;
     funcPm.addPass(createNNPrefetchStreamsPass(prefetch));
   }
   // Its store fence is x86's sfence, and the code is compiled for this host.

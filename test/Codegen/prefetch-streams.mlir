@@ -236,3 +236,86 @@ func.func @strided_left_alone(%panel: memref<196x32xf32>, %b: memref<784x512xf32
   }
   return %r, %w : vector<1x32xf32>, vector<1x256xf32>
 }
+
+// -----
+
+// Register tiles of C, one per row step of 8: before each tile's reduction
+// loop, every line of the next tile (rows r + 8 .. r + 15, two lines of 16
+// f32 each) is prefetched for writing, the rows at most the last one (255).
+// CHECK-LABEL: func.func @next_accumulators
+// CHECK-DAG: %[[LAST:.*]] = arith.constant 255 : index
+// CHECK-DAG: %[[R8:.*]] = arith.constant 8 : index
+// CHECK-DAG: %[[R15:.*]] = arith.constant 15 : index
+// CHECK-DAG: %[[C16:.*]] = arith.constant 16 : index
+// CHECK: scf.for %[[R:.*]] = %{{.*}} to %{{.*}} step %[[R8]]
+// CHECK:   %[[TILE:.*]] = memref.subview %[[C:.*]][%[[R]], %[[J:.*]]] [8, 32]
+// CHECK:   vector.transfer_read %[[TILE]]
+// CHECK:   %[[NEXT:.*]] = arith.addi %[[R]], %[[R8]]
+// CHECK:   %[[ROW:.*]] = arith.minsi %[[NEXT]], %[[LAST]]
+// CHECK:   memref.prefetch %[[C]][%[[ROW]], %[[J]]], write, locality<3>, data
+// CHECK:   %[[J16:.*]] = arith.addi %[[J]], %[[C16]]
+// CHECK:   memref.prefetch %[[C]][%[[ROW]], %[[J16]]], write, locality<3>, data
+// CHECK-COUNT-12: memref.prefetch
+// CHECK:   %[[NEXT15:.*]] = arith.addi %[[R]], %[[R15]]
+// CHECK:   %[[ROW15:.*]] = arith.minsi %[[NEXT15]], %[[LAST]]
+// CHECK:   memref.prefetch %[[C]][%[[ROW15]], %[[J]]], write
+// CHECK:   memref.prefetch %[[C]][%[[ROW15]], %{{.*}}], write
+// CHECK-NOT: memref.prefetch
+// CHECK:   scf.for {{.*}} iter_args
+// CHECK-NOT: memref.prefetch
+// CHECK: return
+func.func @next_accumulators(%c: memref<256x32xf32, strided<[2048, 1], offset: ?>>,
+                             %panel: memref<256x32xf32>, %a: memref<256x256xf32>,
+                             %j: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c8 = arith.constant 8 : index
+  %c256 = arith.constant 256 : index
+  %zero = arith.constant 0.0 : f32
+  scf.for %r = %c0 to %c256 step %c8 {
+    %tile = memref.subview %c[%r, %j] [8, 32] [1, 1] : memref<256x32xf32, strided<[2048, 1], offset: ?>> to memref<8x32xf32, strided<[2048, 1], offset: ?>>
+    %init = vector.transfer_read %tile[%c0, %c0], %zero {in_bounds = [true, true]} : memref<8x32xf32, strided<[2048, 1], offset: ?>>, vector<8x32xf32>
+    %sum = scf.for %k = %c0 to %c256 step %c1 iter_args(%acc = %init) -> (vector<8x32xf32>) {
+      %x = vector.transfer_read %a[%r, %k], %zero {in_bounds = [true, true]} : memref<256x256xf32>, vector<8x1xf32>
+      %y = vector.transfer_read %panel[%k, %c0], %zero {in_bounds = [true, true]} : memref<256x32xf32>, vector<1x32xf32>
+      %p = vector.contract {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>, affine_map<(d0, d1, d2) -> (d2, d1)>, affine_map<(d0, d1, d2) -> (d0, d1)>], iterator_types = ["parallel", "parallel", "reduction"], kind = #vector.kind<add>} %x, %y, %acc : vector<8x1xf32>, vector<1x32xf32> into vector<8x32xf32>
+      scf.yield %p : vector<8x32xf32>
+    }
+    vector.transfer_write %sum, %tile[%c0, %c0] {in_bounds = [true, true]} : vector<8x32xf32>, memref<8x32xf32, strided<[2048, 1], offset: ?>>
+  }
+  return
+}
+
+// -----
+
+// Left alone: accumulators that start from constants (zeros), from a tile
+// whose rows do not move with the loop around, and from a read at an
+// offset inside the tile.
+// CHECK-LABEL: func.func @accumulators_left_alone
+// CHECK-NOT: memref.prefetch
+// CHECK: return
+func.func @accumulators_left_alone(%c: memref<256x32xf32>, %panel: memref<256x32xf32>,
+                                   %a: memref<256x256xf32>, %i: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c8 = arith.constant 8 : index
+  %c256 = arith.constant 256 : index
+  %zero = arith.constant 0.0 : f32
+  %zeros = arith.constant dense<0.0> : vector<8x32xf32>
+  scf.for %r = %c0 to %c256 step %c8 {
+    %fixed = memref.subview %c[%i, 0] [8, 32] [1, 1] : memref<256x32xf32> to memref<8x32xf32, strided<[32, 1], offset: ?>>
+    %moving = memref.subview %c[%r, 0] [8, 32] [1, 1] : memref<256x32xf32> to memref<8x32xf32, strided<[32, 1], offset: ?>>
+    %from_fixed = vector.transfer_read %fixed[%c0, %c0], %zero {in_bounds = [true, true]} : memref<8x32xf32, strided<[32, 1], offset: ?>>, vector<8x32xf32>
+    %inside = vector.transfer_read %moving[%c1, %c0], %zero {in_bounds = [false, true]} : memref<8x32xf32, strided<[32, 1], offset: ?>>, vector<8x32xf32>
+    %s:3 = scf.for %k = %c0 to %c256 step %c1 iter_args(%a0 = %zeros, %a1 = %from_fixed, %a2 = %inside) -> (vector<8x32xf32>, vector<8x32xf32>, vector<8x32xf32>) {
+      %x = vector.transfer_read %a[%r, %k], %zero {in_bounds = [true, true]} : memref<256x256xf32>, vector<8x1xf32>
+      %y = vector.transfer_read %panel[%k, %c0], %zero {in_bounds = [true, true]} : memref<256x32xf32>, vector<1x32xf32>
+      %p = vector.contract {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>, affine_map<(d0, d1, d2) -> (d2, d1)>, affine_map<(d0, d1, d2) -> (d0, d1)>], iterator_types = ["parallel", "parallel", "reduction"], kind = #vector.kind<add>} %x, %y, %a0 : vector<8x1xf32>, vector<1x32xf32> into vector<8x32xf32>
+      scf.yield %p, %a1, %a2 : vector<8x32xf32>, vector<8x32xf32>, vector<8x32xf32>
+    }
+    vector.transfer_write %s#0, %moving[%c0, %c0] {in_bounds = [true, true]} : vector<8x32xf32>, memref<8x32xf32, strided<[32, 1], offset: ?>>
+    vector.transfer_write %s#1, %fixed[%c0, %c0] {in_bounds = [true, true]} : vector<8x32xf32>, memref<8x32xf32, strided<[32, 1], offset: ?>>
+    vector.transfer_write %s#2, %moving[%c0, %c0] {in_bounds = [true, true]} : vector<8x32xf32>, memref<8x32xf32, strided<[32, 1], offset: ?>>
+  }
+  return
+}

@@ -254,6 +254,14 @@ def NNPrefetchStreamsPass : Pass<"nn-prefetch-streams", "::mlir::func::FuncOp"> 
     cache tile each read them again from L2. Such a read also prefetches
     the same columns `strided-rows-ahead` rows further on (at most the last
     row).
+
+    A reduction loop whose vector accumulators start from a read of a 2-D
+    row tile (a subview whose row offset is the induction variable of the
+    loop right around it: a matmul's register tiles of C, one per row step)
+    is preceded by a prefetch for writing of every line of the next row
+    tile (`next-accumulators`), so that the next register tile's loads of C,
+    rows often a power of two apart and evicted since the last k block,
+    find them in cache instead of waiting at its start.
   }];
   let options = [
     Option<"distanceBytes", "distance-bytes", "int64_t", "2048",
@@ -266,6 +274,9 @@ def NNPrefetchStreamsPass : Pass<"nn-prefetch-streams", "::mlir::func::FuncOp"> 
     Option<"stridedRowsAhead", "strided-rows-ahead", "int64_t", "8",
            "Rows ahead that reduction loops prefetch the short pieces of "
            "strided rows they read (0: none)">,
+    Option<"nextAccumulators", "next-accumulators", "bool", "true",
+           "Reduction loops starting from a row tile's accumulators prefetch "
+           "the next row tile's">,
   ];
   let dependentDialects = ["::mlir::memref::MemRefDialect",
                            "::mlir::arith::ArithDialect"];

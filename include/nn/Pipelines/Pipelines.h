@@ -78,6 +78,11 @@ struct CodegenPipelineOptions
                      "prefetch its strided rows (nn-prefetch-streams); 0: "
                      "none"),
       llvm::cl::init(8)};
+  Option<bool> prefetchAccumulators{
+      *this, "prefetch-accumulators",
+      llvm::cl::desc("Matmul register tiles prefetch the next tile's "
+                     "accumulators before they start (nn-prefetch-streams)"),
+      llvm::cl::init(true)};
   Option<int64_t> streamStoresMinBytes{
       *this, "stream-stores-min-bytes",
       llvm::cl::desc("Outputs of at least this many bytes are stored with "
