@@ -59,6 +59,14 @@ bool advancesWithLoop(Value index, scf::ForOp loop) {
          });
 }
 
+/// Prefetches the cache line of `memref` at `indices` into L1, for reading
+/// or for writing.
+void prefetchLine(OpBuilder &b, Location loc, Value memref, ValueRange indices,
+                  bool forWrite) {
+  memref::PrefetchOp::create(b, loc, memref, indices, forWrite,
+                             /*localityHint=*/3, /*isDataCache=*/true);
+}
+
 /// Whether `value` is the same in every iteration of `loop`: defined
 /// outside it, or computed inside it by pure ops from such values.
 bool isLoopInvariant(Value value, scf::ForOp loop) {
@@ -260,9 +268,7 @@ struct NNPrefetchStreamsPass
                 ? firstColumn
                 : arith::AddIOp::create(b, loc, firstColumn, constant(column))
                       .getResult();
-        memref::PrefetchOp::create(b, loc, source, ValueRange{at, columnAt},
-                                   /*isWrite=*/true, /*localityHint=*/3,
-                                   /*isDataCache=*/true);
+        prefetchLine(b, loc, source, {at, columnAt}, /*forWrite=*/true);
       }
     }
   }
@@ -290,9 +296,7 @@ struct NNPrefetchStreamsPass
       if (offset > 0)
         indices.back() = arith::AddIOp::create(b, loc, column,
                                                constant(offset / elementBytes));
-      memref::PrefetchOp::create(b, loc, read.getBase(), indices,
-                                 /*isWrite=*/false, /*localityHint=*/3,
-                                 /*isDataCache=*/true);
+      prefetchLine(b, loc, read.getBase(), indices, /*forWrite=*/false);
     }
   }
 
@@ -332,9 +336,7 @@ struct NNPrefetchStreamsPass
               b, loc, position,
               constant((distanceBytes + offset) / elementBytes)),
           last);
-      memref::PrefetchOp::create(b, loc, flat, ValueRange{ahead},
-                                 /*isWrite=*/false, /*localityHint=*/3,
-                                 /*isDataCache=*/true);
+      prefetchLine(b, loc, flat, ahead, /*forWrite=*/false);
     }
   }
 };
