@@ -68,8 +68,9 @@ def google_benchmark(binary, env=None, filter_=None):
 
 
 def machine():
-    """The CPU (model name, family and model numbers) and core count: figures
-    compare on one machine."""
+    """The CPU (model name, family and model numbers), core count and vector
+    ISA: figures compare on one machine. (A VM may hide a CPU's AVX-512: the
+    compiled code is then another, x86-64-v3's.)"""
     fields = {}
     try:
         with open("/proc/cpuinfo") as f:
@@ -78,9 +79,12 @@ def machine():
                 fields.setdefault(key.strip(), value.strip())
     except OSError:
         pass
-    return "%s (family %s, model %s), %d cores" % (
+    flags = fields.get("flags", "").split()
+    isa = ("AVX-512" if "avx512f" in flags else
+           "AVX2" if "avx2" in flags else "no AVX2")
+    return "%s (family %s, model %s), %d cores, %s" % (
         fields.get("model name", "unknown CPU"), fields.get("cpu family", "?"),
-        fields.get("model", "?"), os.cpu_count() or 0)
+        fields.get("model", "?"), os.cpu_count() or 0, isa)
 
 
 def torch_lines(script, threads):
