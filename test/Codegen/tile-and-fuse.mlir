@@ -269,3 +269,50 @@ func.func @long_row_sum(%x: tensor<8x4096xf32>) -> tensor<8x4096xf32> {
   } -> tensor<8x4096xf32>
   return %out : tensor<8x4096xf32>
 }
+
+// -----
+
+// A matmul's B padded to whole vector registers (nn-split-ragged-matmuls):
+// each cache tile pads it on its own thread, inside the scf.forall, instead
+// of one thread padding all of it before the loop.
+// CHECK-LABEL: func.func @padded_rhs_in_cache_tiles
+// CHECK-NOT: tensor.pad
+// CHECK: scf.forall
+// CHECK:   tensor.pad %{{.*}} low[0, 0] high[0, %{{.*}}]
+// CHECK:   scf.for
+// CHECK:     linalg.matmul
+func.func @padded_rhs_in_cache_tiles(%a: tensor<252x512xf32>, %b: tensor<512x10xf32>) -> tensor<252x16xf32> {
+  %zero = arith.constant 0.0 : f32
+  %padded = tensor.pad %b low[0, 0] high[0, 6] {
+  ^bb0(%i: index, %j: index):
+    tensor.yield %zero : f32
+  } : tensor<512x10xf32> to tensor<512x16xf32>
+  %empty = tensor.empty() : tensor<252x16xf32>
+  %fill = linalg.fill {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 16], reduction_tile_sizes = [0, 0]>}
+      ins(%zero : f32) outs(%empty : tensor<252x16xf32>) -> tensor<252x16xf32>
+  %mm = linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [126, 16, 0], tile_sizes = [6, 16, 0], reduction_tile_sizes = [0, 0, 1]>}
+      ins(%a, %padded : tensor<252x512xf32>, tensor<512x16xf32>) outs(%fill : tensor<252x16xf32>) -> tensor<252x16xf32>
+  return %mm : tensor<252x16xf32>
+}
+
+// -----
+
+// Without cache tiles (one thread) the pad stays where it is: once, before
+// the register tiles, not once per tile.
+// CHECK-LABEL: func.func @padded_rhs_register_tiles
+// CHECK: tensor.pad %{{.*}} low[0, 0] high[0, 6]
+// CHECK: scf.for
+// CHECK-NOT: tensor.pad
+func.func @padded_rhs_register_tiles(%a: tensor<12x512xf32>, %b: tensor<512x10xf32>) -> tensor<12x16xf32> {
+  %zero = arith.constant 0.0 : f32
+  %padded = tensor.pad %b low[0, 0] high[0, 6] {
+  ^bb0(%i: index, %j: index):
+    tensor.yield %zero : f32
+  } : tensor<512x10xf32> to tensor<512x16xf32>
+  %empty = tensor.empty() : tensor<12x16xf32>
+  %fill = linalg.fill {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 16], reduction_tile_sizes = [0, 0]>}
+      ins(%zero : f32) outs(%empty : tensor<12x16xf32>) -> tensor<12x16xf32>
+  %mm = linalg.matmul {nn.lowering_config = #nn.lowering_config<tile_sizes = [6, 16, 0], reduction_tile_sizes = [0, 0, 1]>}
+      ins(%a, %padded : tensor<12x512xf32>, tensor<512x16xf32>) outs(%fill : tensor<12x16xf32>) -> tensor<12x16xf32>
+  return %mm : tensor<12x16xf32>
+}
