@@ -34,12 +34,15 @@ BlockArgument getRowSource(vector::TransferReadOp read, Value row,
   return arg;
 }
 
-/// Whether `loop` computes math functions (exp, tanh, ...): long enough
-/// per cache line to hide loads of later rows. (A light pass, such as
-/// layer_norm's centring, ran 5% slower with them: it is itself bound by
-/// memory.)
-bool computesTranscendentals(scf::ForOp loop) {
-  return loop
+/// Whether the innermost loop around `read` computes math functions (exp,
+/// tanh, ...) on what it reads: long enough per cache line to hide loads of
+/// later rows. (A light pass, such as layer_norm's centring, ran 5% slower
+/// with them: it is itself bound by memory. A math function once per row,
+/// outside the loop over the row, makes no pass heavy: layer_norm's
+/// 1 / sqrt(var + eps) before its normalizing loop.)
+bool computesTranscendentals(vector::TransferReadOp read) {
+  auto loop = read->getParentOfType<scf::ForOp>();
+  return loop && loop
       ->walk([](Operation *op) {
         return isa<math::MathDialect>(op->getDialect()) ? WalkResult::interrupt()
                                                           : WalkResult::advance();
@@ -70,10 +73,9 @@ struct NNPrefetchRowsPass
           if (BlockArgument source = getRowSource(read, row, entry))
             reads.emplace_back(read, source);
         });
-        if (computesTranscendentals(loop))
-          for (auto [read, source] : reads)
-            if (readBefore.contains(source))
-              prefetchAhead(read, *step);
+        for (auto [read, source] : reads)
+          if (readBefore.contains(source) && computesTranscendentals(read))
+            prefetchAhead(read, *step);
         for (auto [read, source] : reads)
           readBefore.insert(source);
       }

@@ -92,3 +92,39 @@ func.func @light_pass(%x: memref<64x4096xf32>, %out: memref<64x4096xf32>, %means
   }
   return
 }
+
+// -----
+
+// A math function once per row, outside the loop over the row (layer_norm's
+// 1 / sqrt(var + eps) before its normalizing loop, both in the row's own
+// one-trip loop as tiling leaves them), makes no pass heavy: no prefetch.
+// CHECK-LABEL: func.func @math_once_per_row
+// CHECK-NOT: memref.prefetch
+func.func @math_once_per_row(%x: memref<64x4096xf32>, %out: memref<64x4096xf32>, %vars: memref<64xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c32 = arith.constant 32 : index
+  %c64 = arith.constant 64 : index
+  %c4096 = arith.constant 4096 : index
+  %zero = arith.constant 0.0 : f32
+  %init = arith.constant dense<0.0> : vector<32xf32>
+  scf.parallel (%r) = (%c0) to (%c64) step (%c1) {
+    %sum = scf.for %j = %c0 to %c4096 step %c32 iter_args(%acc = %init) -> (vector<32xf32>) {
+      %v = vector.transfer_read %x[%r, %j], %zero {in_bounds = [true]} : memref<64x4096xf32>, vector<32xf32>
+      %a = arith.addf %acc, %v : vector<32xf32>
+      scf.yield %a : vector<32xf32>
+    }
+    %s = vector.reduction <add>, %sum : vector<32xf32> into f32
+    scf.for %i = %c0 to %c1 step %c1 {
+      %root = math.sqrt %s : f32
+      %scale = vector.broadcast %root : f32 to vector<32xf32>
+      scf.for %j = %c0 to %c4096 step %c32 {
+        %v = vector.transfer_read %x[%r, %j], %zero {in_bounds = [true]} : memref<64x4096xf32>, vector<32xf32>
+        %y = arith.mulf %v, %scale : vector<32xf32>
+        vector.transfer_write %y, %out[%r, %j] {in_bounds = [true]} : vector<32xf32>, memref<64x4096xf32>
+      }
+    }
+    scf.reduce
+  }
+  return
+}

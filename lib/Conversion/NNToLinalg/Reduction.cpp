@@ -48,6 +48,9 @@ struct SoftmaxToLinalg : OpConversionPattern<SoftmaxOp> {
 ///   mean = sum(x) / n; var = sum((x - mean)^2) / n;
 ///   inv = 1 / sqrt(var + eps) (once per row);
 ///   y = (x - mean) * (inv [* scale]) [+ offset].
+/// x - mean is computed where it is used, in the variance's sum and in y,
+/// never stored: a centred row in memory is one more row written and read
+/// back per row of x (the same values either way).
 struct LayerNormToLinalg : OpRewritePattern<LayerNormOp> {
   using OpRewritePattern::OpRewritePattern;
 
@@ -73,17 +76,16 @@ struct LayerNormToLinalg : OpRewritePattern<LayerNormOp> {
           return arith::DivFOp::create(b, l, v[0], f32Constant(b, l, count))
               .getResult();
         });
-    Value centered = buildElementwise(
-        rewriter, loc, type, ValueRange{op.getInput(), mean},
-        {identity, reduced}, [](OpBuilder &b, Location l, ValueRange v) {
-          return arith::SubFOp::create(b, l, v[0], v[1]).getResult();
-        });
-    Value sumSquares = buildReduction(
-        rewriter, loc, centered, axis,
-        createFilled(rewriter, loc, reducedType, 0.0),
-        [](OpBuilder &b, Location l, ValueRange v) {
-          Value square = arith::MulFOp::create(b, l, v[0], v[0]);
-          return arith::AddFOp::create(b, l, v[1], square).getResult();
+    SmallVector<utils::IteratorType> reductionIterators(
+        rank, utils::IteratorType::parallel);
+    reductionIterators[axis] = utils::IteratorType::reduction;
+    Value sumSquares = buildGeneric(
+        rewriter, loc, createFilled(rewriter, loc, reducedType, 0.0),
+        ValueRange{op.getInput(), mean}, {identity, reduced, reduced},
+        reductionIterators, [](OpBuilder &b, Location l, ValueRange v) {
+          Value centered = arith::SubFOp::create(b, l, v[0], v[1]);
+          Value square = arith::MulFOp::create(b, l, centered, centered);
+          return arith::AddFOp::create(b, l, v[2], square).getResult();
         });
     float epsilon = op.getEpsilon().convertToFloat();
     Value inverseStddev = buildElementwise(
@@ -98,8 +100,8 @@ struct LayerNormToLinalg : OpRewritePattern<LayerNormOp> {
               .getResult();
         });
 
-    SmallVector<Value> inputs = {centered, inverseStddev};
-    SmallVector<AffineMap> maps = {identity, reduced};
+    SmallVector<Value> inputs = {op.getInput(), mean, inverseStddev};
+    SmallVector<AffineMap> maps = {identity, reduced, reduced};
     if (op.getScale()) {
       inputs.push_back(op.getScale());
       maps.push_back(alongAxis);
@@ -113,11 +115,12 @@ struct LayerNormToLinalg : OpRewritePattern<LayerNormOp> {
     Value result = buildElementwise(
         rewriter, loc, type, inputs, maps,
         [&](OpBuilder &b, Location l, ValueRange v) {
-          Value factor = v[1];
-          unsigned next = 2;
+          Value centered = arith::SubFOp::create(b, l, v[0], v[1]);
+          Value factor = v[2];
+          unsigned next = 3;
           if (hasScale)
             factor = arith::MulFOp::create(b, l, factor, v[next++]);
-          Value y = arith::MulFOp::create(b, l, v[0], factor);
+          Value y = arith::MulFOp::create(b, l, centered, factor);
           if (hasOffset)
             y = arith::AddFOp::create(b, l, y, v[next++]);
           return y;
