@@ -70,6 +70,7 @@ void mlir::nn::buildTileAndVectorizePipeline(
   strategy.registerTileCols = tileCols;
   strategy.vectorWidth = options.vectorWidth;
   strategy.l2CacheBytes = options.l2CacheBytes;
+  strategy.copiedACacheTileCols = options.copiedACacheTileCols;
   funcPm.addPass(createNNSelectLoweringStrategyPass(strategy));
   funcPm.addPass(createNNTileAndFusePass());
   funcPm.addPass(createCanonicalizerPass());

@@ -1,6 +1,7 @@
 // RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-select-lowering-strategy))" | FileCheck %s
 // RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-select-lowering-strategy{register-tile-rows=4 register-tile-cols=16}))" | FileCheck %s --check-prefix=SMALL
 // RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-select-lowering-strategy{l2-cache-bytes=262144}))" | FileCheck %s --check-prefix=L2
+// RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-select-lowering-strategy{copied-a-cache-tile-cols=256}))" | FileCheck %s --check-prefix=NARROW
 
 #id = affine_map<(d0, d1) -> (d0, d1)>
 #col = affine_map<(d0, d1) -> (d1)>
@@ -37,23 +38,30 @@ func.func @matmul_epilogue(%a: tensor<512x256xf32>, %b: tensor<256x512xf32>, %bi
 
 // Cache tiles from the L2 budget (2 MiB; B and A blocks of at most 256 KiB):
 // 1024^3 takes 256 x 256 tiles with k blocks of 256 (B's column panels are
-// copied, 32 row tiles reuse each); 2048^3 the same, with A's block copied
-// (A's rows, 8 KiB apart, share L2 sets: 2 MiB / 8 KiB / 2 = 128 stay,
-// where the A budget holds 256 x 256; the copy is contiguous); the
+// copied, 32 row tiles reuse each); 2048^3 the same rows, with A's block
+// copied (A's rows, 8 KiB apart, share L2 sets: 2 MiB / 8 KiB / 2 = 128
+// stay, where the A budget holds 256 x 256; the copy is contiguous), and so
+// all 2048 columns in one cache tile (up to copied-a-cache-tile-cols), each
+// A block copied once; the
 // MLP's batch-1 layer (1 x 784 x 512) two column blocks of 256 with k
 // blocks of 196 (the largest divisor of 784 up to 256), each one register
 // tile of 1 x 256 (see @matmul_few_rows); a 256 KiB L2 holds B blocks of
 // 32 x 256 (32 KiB) and, A's rows 4 KiB apart keeping 256 KiB / 4 KiB / 2 =
 // 32 in L2, would leave 32-row tiles, too few to copy panels for: A's
 // block is copied instead, 256 x 32 (its budget, 32 KiB), and the panels
-// with it; a small problem is one tile.
+// with it, over all 1024 columns; a small problem is one tile. With
+// copied-a-cache-tile-cols=256 (NARROW), a copied A block's tile keeps the
+// L2 budget's 256 columns.
 // CHECK-LABEL: func.func @matmul_cache_tiles
 // CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [256, 256, 256], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
-// CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [256, 256, 256], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1], copied_operands = [0]>}
+// CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [256, 2048, 256], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1], copied_operands = [0]>}
 // CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [1, 256, 196], tile_sizes = [1, 256, 0], reduction_tile_sizes = [0, 0, 1]>}
 // CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
 // L2-LABEL: func.func @matmul_cache_tiles
-// L2: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [256, 256, 32], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1], copied_operands = [0]>}
+// L2: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [256, 1024, 32], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1], copied_operands = [0]>}
+// NARROW-LABEL: func.func @matmul_cache_tiles
+// NARROW: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [256, 256, 256], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
+// NARROW: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [256, 256, 256], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1], copied_operands = [0]>}
 func.func @matmul_cache_tiles(%a: tensor<1024x1024xf32>, %b: tensor<1024x1024xf32>, %c: tensor<1024x1024xf32>,
                               %d: tensor<2048x2048xf32>, %e: tensor<2048x2048xf32>, %f: tensor<2048x2048xf32>,
                               %x: tensor<1x784xf32>, %w: tensor<784x512xf32>, %y: tensor<1x512xf32>,
@@ -257,4 +265,17 @@ func.func @bound_panels(%a: tensor<4x64xf32>, %bp: tensor<2x64x32xf32>, %c: tens
   %b = linalg.unpack %bp outer_dims_perm = [1, 0] inner_dims_pos = [1] inner_tiles = [32] into %empty : tensor<2x64x32xf32> -> tensor<64x64xf32>
   %mm = linalg.matmul ins(%a, %b : tensor<4x64xf32>, tensor<64x64xf32>) outs(%c : tensor<4x64xf32>) -> tensor<4x64xf32>
   return %mm : tensor<4x64xf32>
+}
+
+// -----
+
+// A copied A block's wide column tile is narrowed back, before any row is
+// given up, when the threads need more tiles: 256 x 2048 x 2048 (A copied,
+// one 256-row tile) is cut into two column tiles of 1024, not 2048 columns
+// of 128 rows.
+// CHECK-LABEL: func.func @wide_copied_tile_for_threads
+// CHECK: linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [256, 1024, 256], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1], copied_operands = [0]>}
+func.func @wide_copied_tile_for_threads(%a: tensor<256x2048xf32>, %b: tensor<2048x2048xf32>, %c: tensor<256x2048xf32>) -> tensor<256x2048xf32> {
+  %0 = linalg.matmul ins(%a, %b : tensor<256x2048xf32>, tensor<2048x2048xf32>) outs(%c : tensor<256x2048xf32>) -> tensor<256x2048xf32>
+  return %0 : tensor<256x2048xf32>
 }

@@ -115,11 +115,15 @@ def NNSelectLoweringStrategyPass
       eighth of `l2-cache-bytes` each; where A's rows lie a power-of-two
       stride apart, so that L2's sets would keep fewer rows than that, the A
       block is copied into a contiguous buffer per cache tile and k block
-      (`copied_operands = [0]`) instead of taking fewer rows; a
+      (`copied_operands = [0]`) instead of taking fewer rows, and the cache
+      tile then spans up to `copied-a-cache-tile-cols` columns (B's block
+      streams panel by panel through L1 and needs no room in L2), so that
+      each A block is copied once, not once per 256 columns; a
       matmul of at least `parallel-min-flops` is cut into at least
       `parallel-min-tiles` cache tiles (rows first) for the threads, and
       into a multiple of that many unless there are at least 4 per thread
-      (3 tiles would leave one of 2 threads idle a third of the time);
+      (3 tiles would leave one of 2 threads idle a third of the time),
+      narrowing such wide column tiles back to 256 first;
     * an elementwise op that consumes a matmul (bias, activation): the same
       register and cache tiles as that matmul, so that the matmul fuses into
       its loops;
@@ -154,6 +158,9 @@ def NNSelectLoweringStrategyPass
            "Bytes of one core's L1 data cache (row groups' budget)">,
     Option<"l2CacheBytes", "l2-cache-bytes", "int64_t", "2097152",
            "Bytes of one core's L2 cache (the cache tiles' budget)">,
+    Option<"copiedACacheTileCols", "copied-a-cache-tile-cols", "int64_t",
+           "2048",
+           "Widest cache tile of a matmul's N where its A block is copied">,
     Option<"parallelMinFlops", "parallel-min-flops", "int64_t", "4194304",
            "Smallest matmul (2*M*N*K) cut into tiles for several threads">,
     Option<"parallelMinTiles", "parallel-min-tiles", "int64_t", "2",

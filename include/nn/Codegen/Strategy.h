@@ -45,8 +45,10 @@ constexpr int64_t kCacheLineBytes = 64;
 /// faster there.)
 constexpr int64_t kReductionChunkVectors = 4;
 
-/// Widest cache tile of a matmul's N: 256 f32 = 16 cache lines of each B
-/// row, so that a B block spreads over many L2 sets.
+/// Widest cache tile of a matmul's N whose B block is held in L2: 256 f32 =
+/// 16 cache lines of each B row, so that a B block spreads over many L2
+/// sets. (Where A's block is copied, the strategy's `copied-a-cache-tile-cols`
+/// applies instead.)
 constexpr int64_t kMaxCacheTileCols = 256;
 
 /// Register-row tiles of a cache tile that must reuse a copied B panel for

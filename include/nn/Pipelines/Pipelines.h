@@ -57,6 +57,11 @@ struct CodegenPipelineOptions
       *this, "l2-cache-bytes",
       llvm::cl::desc("Bytes of one core's L2 cache (the cache tiles' budget)"),
       llvm::cl::init(2097152)};
+  Option<int64_t> copiedACacheTileCols{
+      *this, "copied-a-cache-tile-cols",
+      llvm::cl::desc("Widest cache tile of a matmul's N where its A block is "
+                     "copied (256 copies it once per 256 columns)"),
+      llvm::cl::init(2048)};
   Option<int64_t> maxVectorElements{
       *this, "max-vector-elements",
       llvm::cl::desc("Largest iteration space turned into one vector op"),
