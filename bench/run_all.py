@@ -8,7 +8,7 @@ Runs every benchmark of bench/ (ours on 1 and 2 threads) and its peers
 each peer right before or after ours (alternating by round), and prints one
 table: medians over the rounds and the median of each round's ours / peer
 ratio. It compares each figure with the last results committed in
-docs/perf-baseline.json for the same machine (CPU model and core count; the
+docs/perf-baseline.json for the same machine (CPU model, core count and vector ISA; the
 project's machines differ from session to session): the ratio where there is
 a peer (the machine's own speed drifts by tens of percent between runs), the
 figure itself otherwise; more than 10% worse is flagged (and the exit status

@@ -179,7 +179,10 @@ def NNTileAndFusePass : Pass<"nn-tile-and-fuse", "::mlir::func::FuncOp"> {
     (the loop threads share), fusing their producers, those with several
     users included: each user fuses a copy of the same slice and the copies
     are merged, so that a softmax's or layer_norm's ops share one cache tile
-    per row and each value is computed once. Then every op is tiled with its
+    per row and each value is computed once; a `tensor.pad` (a matmul's B
+    padded to whole vector registers) fuses too, so each thread pads its own
+    slice rather than one thread padding all of it before the parallel
+    loop. Then every op is tiled with its
     `tile_sizes` into `scf.for` loops (inside its cache tile), and the
     linalg ops producing its operands (a matmul and its `linalg.fill`
     feeding a bias / activation, an elementwise op feeding a reduction) are
