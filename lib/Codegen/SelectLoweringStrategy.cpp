@@ -152,7 +152,8 @@ struct NNSelectLoweringStrategyPass
   /// widens up to `copied-a-cache-tile-cols`, beyond the L2 budget, since
   /// B's block then streams through L1 panel by panel (copied once per
   /// panel, as for nc <= 256) and needs no room in L2 (2048^3 on Zen 4,
-  /// x86-64-v3: nc = 2048 ran 6-11% faster than 256 on 1 and 2 threads).
+  /// x86-64-v3: nc = 2048 ran 13-18% faster than 256 on 1 thread, 6-14% on
+  /// 2).
   /// A problem of at least `parallel-min-flops` is cut into at least
   /// `parallel-min-tiles` tiles (such wide column tiles narrowed back first,
   /// then rows), so that threads share it, and into a multiple of that many

@@ -76,13 +76,11 @@ struct LayerNormToLinalg : OpRewritePattern<LayerNormOp> {
           return arith::DivFOp::create(b, l, v[0], f32Constant(b, l, count))
               .getResult();
         });
-    SmallVector<utils::IteratorType> reductionIterators(
-        rank, utils::IteratorType::parallel);
-    reductionIterators[axis] = utils::IteratorType::reduction;
     Value sumSquares = buildGeneric(
         rewriter, loc, createFilled(rewriter, loc, reducedType, 0.0),
         ValueRange{op.getInput(), mean}, {identity, reduced, reduced},
-        reductionIterators, [](OpBuilder &b, Location l, ValueRange v) {
+        reductionIterators(rank, axis),
+        [](OpBuilder &b, Location l, ValueRange v) {
           Value centered = arith::SubFOp::create(b, l, v[0], v[1]);
           Value square = arith::MulFOp::create(b, l, centered, centered);
           return arith::AddFOp::create(b, l, v[2], square).getResult();

@@ -62,22 +62,21 @@ Value lowering::buildElementwise(OpBuilder &b, Location loc,
   return generic.getResult(0);
 }
 
-Value lowering::buildReduction(OpBuilder &b, Location loc, Value input,
-                             int64_t axis, Value init, ScalarFn combine) {
-  auto inputType = cast<RankedTensorType>(input.getType());
-  int64_t rank = inputType.getRank();
-  SmallVector<AffineMap> maps = {b.getMultiDimIdentityMap(rank),
-                                 dropDimMap(b.getContext(), rank, axis)};
+SmallVector<utils::IteratorType> lowering::reductionIterators(int64_t rank,
+                                                             int64_t axis) {
   SmallVector<utils::IteratorType> iterators(rank,
                                              utils::IteratorType::parallel);
   iterators[axis] = utils::IteratorType::reduction;
-  auto generic = linalg::GenericOp::create(
-      b, loc, init.getType(), input, init, maps, iterators,
-      [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
-        linalg::YieldOp::create(nested, nestedLoc,
-                                combine(nested, nestedLoc, args));
-      });
-  return generic.getResult(0);
+  return iterators;
+}
+
+Value lowering::buildReduction(OpBuilder &b, Location loc, Value input,
+                             int64_t axis, Value init, ScalarFn combine) {
+  int64_t rank = cast<RankedTensorType>(input.getType()).getRank();
+  SmallVector<AffineMap> maps = {b.getMultiDimIdentityMap(rank),
+                                 dropDimMap(b.getContext(), rank, axis)};
+  return buildGeneric(b, loc, init, input, maps,
+                      reductionIterators(rank, axis), combine);
 }
 
 Value lowering::buildGeneric(OpBuilder &b, Location loc, Value init,
@@ -115,9 +114,7 @@ Value lowering::buildSoftmax(OpBuilder &b, Location loc, Value input,
   RankedTensorType reducedType = dropDim(type, axis);
   AffineMap identity = b.getMultiDimIdentityMap(rank);
   AffineMap reduced = dropDimMap(b.getContext(), rank, axis);
-  SmallVector<utils::IteratorType> iterators(rank,
-                                             utils::IteratorType::parallel);
-  iterators[axis] = utils::IteratorType::reduction;
+  SmallVector<utils::IteratorType> iterators = reductionIterators(rank, axis);
   SmallVector<Value> inputs = {input};
   SmallVector<AffineMap> maps = {identity};
   if (keep) {

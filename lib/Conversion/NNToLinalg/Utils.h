@@ -35,6 +35,9 @@ Value buildElementwise(OpBuilder &b, Location loc, RankedTensorType resultType,
                        ValueRange inputs, ArrayRef<AffineMap> inputMaps,
                        ScalarFn fn);
 
+/// Iterators of `rank` loops, all parallel but the reduction along `axis`.
+SmallVector<utils::IteratorType> reductionIterators(int64_t rank, int64_t axis);
+
 /// Builds a linalg.generic that reduces `input` along `axis` into `init`
 /// (shape of `input` without `axis`); `combine(b, loc, {element, acc})`
 /// returns the new accumulator. Elements are combined in increasing order
