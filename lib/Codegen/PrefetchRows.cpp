@@ -7,7 +7,6 @@
 #include "nn/Codegen/Passes.h"
 #include "nn/Codegen/Strategy.h"
 
-#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -34,22 +33,6 @@ BlockArgument getRowSource(vector::TransferReadOp read, Value row,
   return arg;
 }
 
-/// Whether the innermost loop around `read` computes math functions (exp,
-/// tanh, ...) on what it reads: long enough per cache line to hide loads of
-/// later rows. (A light pass, such as layer_norm's centring, ran 5% slower
-/// with them: it is itself bound by memory. A math function once per row,
-/// outside the loop over the row, makes no pass heavy: layer_norm's
-/// 1 / sqrt(var + eps) before its normalizing loop.)
-bool computesTranscendentals(vector::TransferReadOp read) {
-  auto loop = read->getParentOfType<scf::ForOp>();
-  return loop && loop
-      ->walk([](Operation *op) {
-        return isa<math::MathDialect>(op->getDialect()) ? WalkResult::interrupt()
-                                                          : WalkResult::advance();
-      })
-      .wasInterrupted();
-}
-
 struct NNPrefetchRowsPass
     : mlir::nn::impl::NNPrefetchRowsPassBase<NNPrefetchRowsPass> {
   using Base::Base;
@@ -65,17 +48,22 @@ struct NNPrefetchRowsPass
       if (parallel.getNumLoops() != 1 || !step)
         return;
       Value row = parallel.getInductionVars().front();
-      // Rows some earlier inner loop already read (and waited for).
-      llvm::DenseSet<Value> readBefore;
+      // Rows some earlier inner loop already read (and waited for), and those
+      // a later loop already prefetches ahead.
+      llvm::DenseSet<Value> readBefore, prefetched;
       for (auto loop : parallel.getBody()->getOps<scf::ForOp>()) {
         SmallVector<std::pair<vector::TransferReadOp, BlockArgument>> reads;
         loop->walk([&](vector::TransferReadOp read) {
           if (BlockArgument source = getRowSource(read, row, entry))
             reads.emplace_back(read, source);
         });
+        llvm::DenseSet<Value> prefetchedHere;
         for (auto [read, source] : reads)
-          if (readBefore.contains(source) && computesTranscendentals(read))
+          if (readBefore.contains(source) && !prefetched.contains(source)) {
             prefetchAhead(read, *step);
+            prefetchedHere.insert(source);
+          }
+        prefetched.insert(prefetchedHere.begin(), prefetchedHere.end());
         for (auto [read, source] : reads)
           readBefore.insert(source);
       }
@@ -83,7 +71,8 @@ struct NNPrefetchRowsPass
   }
 
   /// Prefetches the cache lines `read` reads, `rowsAhead` row tiles of
-  /// `step` rows further on (at most the last row).
+  /// `step` rows further on (at most the last row), into L2 only: the row
+  /// group's own rows stay in L1.
   void prefetchAhead(vector::TransferReadOp read, int64_t step) {
     OpBuilder b(read);
     Location loc = read.getLoc();
@@ -102,7 +91,7 @@ struct NNPrefetchRowsPass
             b, loc, column,
             arith::ConstantIndexOp::create(b, loc, offset / elementBytes));
       memref::PrefetchOp::create(b, loc, read.getBase(), indices,
-                                 /*isWrite=*/false, /*localityHint=*/3,
+                                 /*isWrite=*/false, /*localityHint=*/1,
                                  /*isDataCache=*/true);
     }
   }

@@ -2,8 +2,8 @@
 // RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-prefetch-rows{rows-ahead=4},canonicalize))" | FileCheck %s --check-prefix=FOUR
 
 // A softmax-like row group: the first loop reads row %r of %x (and waits on
-// memory), the second reads it again and computes exp: only the second
-// prefetches, rows %r + 2 (at most row 63), one prefetch per 64-byte line
+// memory), the second reads it again: only the second prefetches, rows
+// %r + 2 (at most row 63) into L2 (locality 1), one prefetch per 64-byte line
 // of each 32-lane read (columns j and j + 16).
 // CHECK-LABEL: func.func @row_group
 // CHECK-SAME: %[[X:[a-z0-9]+]]: memref<64x4096xf32>
@@ -17,9 +17,9 @@
 // CHECK:   scf.for %[[J:.*]] =
 // CHECK:     %[[NEXT:.*]] = arith.addi %[[R]], %[[C2]]
 // CHECK:     %[[ROW:.*]] = arith.minsi %[[NEXT]], %[[C63]]
-// CHECK:     memref.prefetch %[[X]][%[[ROW]], %[[J]]], read, locality<3>, data
+// CHECK:     memref.prefetch %[[X]][%[[ROW]], %[[J]]], read, locality<1>, data
 // CHECK:     %[[J16:.*]] = arith.addi %[[J]], %[[C16]]
-// CHECK:     memref.prefetch %[[X]][%[[ROW]], %[[J16]]], read, locality<3>, data
+// CHECK:     memref.prefetch %[[X]][%[[ROW]], %[[J16]]], read, locality<1>, data
 // CHECK:     vector.transfer_read %[[X]][%[[R]], %[[J]]]
 // CHECK:     math.exp
 // FOUR-LABEL: func.func @row_group
@@ -53,12 +53,23 @@ func.func @row_group(%x: memref<64x4096xf32>, %out: memref<64x4096xf32>, %sums: 
 
 // -----
 
-// A second pass with no math function (layer_norm's centring) is itself
-// bound by memory: no prefetch. Nor in a loop over rows that is not
-// parallel.
-// CHECK-LABEL: func.func @light_pass
+// layer_norm's passes: the mean's loop waits on memory, the variance's
+// (the first to read the row again, with no math function) prefetches, the
+// normalizing pass (a second re-read) does not. Nor a loop over rows that is
+// not parallel.
+// CHECK-LABEL: func.func @later_passes
+// CHECK: scf.parallel
+// CHECK:   scf.for
 // CHECK-NOT: memref.prefetch
-func.func @light_pass(%x: memref<64x4096xf32>, %out: memref<64x4096xf32>, %means: memref<64xf32>) {
+// CHECK:   scf.for
+// CHECK:     memref.prefetch
+// CHECK:     arith.subf
+// CHECK:   scf.for
+// CHECK-NOT: memref.prefetch
+// CHECK:   scf.reduce
+// CHECK-NOT: memref.prefetch
+// CHECK: return
+func.func @later_passes(%x: memref<64x4096xf32>, %out: memref<64x4096xf32>, %means: memref<64xf32>) {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   %c16 = arith.constant 16 : index
@@ -77,6 +88,11 @@ func.func @light_pass(%x: memref<64x4096xf32>, %out: memref<64x4096xf32>, %means
       %d = arith.subf %v, %mv : vector<16xf32>
       vector.transfer_write %d, %out[%r, %j] {in_bounds = [true]} : vector<16xf32>, memref<64x4096xf32>
     }
+    scf.for %j = %c0 to %c4096 step %c16 {
+      %v = vector.transfer_read %x[%r, %j], %zero {in_bounds = [true]} : memref<64x4096xf32>, vector<16xf32>
+      %d = arith.mulf %v, %mv : vector<16xf32>
+      vector.transfer_write %d, %out[%r, %j] {in_bounds = [true]} : vector<16xf32>, memref<64x4096xf32>
+    }
     scf.reduce
   }
   scf.for %r = %c0 to %c64 step %c1 {
@@ -89,42 +105,6 @@ func.func @light_pass(%x: memref<64x4096xf32>, %out: memref<64x4096xf32>, %means
       %e = math.exp %v : vector<16xf32>
       vector.transfer_write %e, %out[%r, %j] {in_bounds = [true]} : vector<16xf32>, memref<64x4096xf32>
     }
-  }
-  return
-}
-
-// -----
-
-// A math function once per row, outside the loop over the row (layer_norm's
-// 1 / sqrt(var + eps) before its normalizing loop, both in the row's own
-// one-trip loop as tiling leaves them), makes no pass heavy: no prefetch.
-// CHECK-LABEL: func.func @math_once_per_row
-// CHECK-NOT: memref.prefetch
-func.func @math_once_per_row(%x: memref<64x4096xf32>, %out: memref<64x4096xf32>, %vars: memref<64xf32>) {
-  %c0 = arith.constant 0 : index
-  %c1 = arith.constant 1 : index
-  %c32 = arith.constant 32 : index
-  %c64 = arith.constant 64 : index
-  %c4096 = arith.constant 4096 : index
-  %zero = arith.constant 0.0 : f32
-  %init = arith.constant dense<0.0> : vector<32xf32>
-  scf.parallel (%r) = (%c0) to (%c64) step (%c1) {
-    %sum = scf.for %j = %c0 to %c4096 step %c32 iter_args(%acc = %init) -> (vector<32xf32>) {
-      %v = vector.transfer_read %x[%r, %j], %zero {in_bounds = [true]} : memref<64x4096xf32>, vector<32xf32>
-      %a = arith.addf %acc, %v : vector<32xf32>
-      scf.yield %a : vector<32xf32>
-    }
-    %s = vector.reduction <add>, %sum : vector<32xf32> into f32
-    scf.for %i = %c0 to %c1 step %c1 {
-      %root = math.sqrt %s : f32
-      %scale = vector.broadcast %root : f32 to vector<32xf32>
-      scf.for %j = %c0 to %c4096 step %c32 {
-        %v = vector.transfer_read %x[%r, %j], %zero {in_bounds = [true]} : memref<64x4096xf32>, vector<32xf32>
-        %y = arith.mulf %v, %scale : vector<32xf32>
-        vector.transfer_write %y, %out[%r, %j] {in_bounds = [true]} : vector<32xf32>, memref<64x4096xf32>
-      }
-    }
-    scf.reduce
   }
   return
 }

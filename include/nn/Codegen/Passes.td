@@ -221,14 +221,14 @@ def NNPrefetchRowsPass : Pass<"nn-prefetch-rows", "::mlir::func::FuncOp"> {
     Runs on bufferized code, after `scf.forall` became `scf.parallel`. In a
     one-dimensional parallel loop over rows (a softmax's or layer_norm's
     row group), the first inner loop that reads a row of a function argument
-    waits on memory, while a loop after it that reads the same row again and
-    computes math functions (a softmax's exponentials) finds the row in
-    cache and is bound by compute. Each read of such a loop also prefetches
-    the same columns `rows-ahead` row tiles further on (`memref.prefetch`,
-    one per cache line; the last rows prefetch the last row), so that the
-    next rows stream in during that compute instead of during the next
-    row's first pass. (Light passes, layer_norm's centring, are themselves
-    bound by memory: prefetching there was slower.)
+    waits on memory, while the loops after it find the row in L1. The first
+    of them that reads the same row again also prefetches, with each read,
+    the same columns `rows-ahead` row tiles further on (`memref.prefetch`
+    into L2, one per cache line; the last rows prefetch the last row), so
+    that the next rows stream in while the group computes on its own
+    instead of during the next row's first pass. Later passes prefetch
+    nothing more. (Prefetching into L1 evicted the group's own row: a light
+    pass, layer_norm's centring, ran slower with it.)
   }];
   let options = [
     Option<"rowsAhead", "rows-ahead", "int64_t", "2",
