@@ -89,7 +89,6 @@ double callOnce(Side &side) {
       .count();
 }
 
-/// Uniform [-1, 1) floats, i1 4 in 5 true, other types random bytes.
 /// Whether two f32 tensors differ by at most 1e-5 of the largest magnitude
 /// in `a` at every element.
 bool roundingApart(const HostTensor &a, const HostTensor &b) {
@@ -106,6 +105,7 @@ bool roundingApart(const HostTensor &a, const HostTensor &b) {
   return true;
 }
 
+/// Uniform [-1, 1) floats, i1 4 in 5 true, other types random bytes.
 void fillInput(HostTensor &tensor, std::mt19937 &rng) {
   switch (tensor.getType().dtype) {
   case DType::F32:
@@ -173,11 +173,9 @@ int main(int argc, char **argv) {
                    << " differs between A and B by rounding\n";
       continue;
     }
-    {
-      llvm::errs() << "nn-bench-ab: result " << i - arguments
-                   << " differs between A and B\n";
-      return 1;
-    }
+    llvm::errs() << "nn-bench-ab: result " << i - arguments
+                 << " differs between A and B\n";
+    return 1;
   }
   // A B, B A, A B, ...: the side called second in a pair runs a few percent
   // faster on its own (measured with A = B), so each side is second half
