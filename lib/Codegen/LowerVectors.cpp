@@ -17,6 +17,7 @@
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace mlir::nn {
@@ -129,6 +130,104 @@ struct FloatReductionAsTree
   }
 };
 
+/// The one scalar value every lane of `vector` holds, built before `op`:
+/// the source of a broadcast (of a scalar or a one-element vector) or a
+/// splat constant's value; null for anything else.
+Value getUniformLane(Value vector, PatternRewriter &rewriter, Location loc) {
+  if (auto broadcast = vector.getDefiningOp<vector::BroadcastOp>()) {
+    Value source = broadcast.getSource();
+    auto sourceType = dyn_cast<VectorType>(source.getType());
+    if (!sourceType)
+      return source;
+    if (sourceType.getNumElements() != 1)
+      return {};
+    return vector::ExtractOp::create(
+        rewriter, loc, source, SmallVector<int64_t>(sourceType.getRank(), 0));
+  }
+  SplatElementsAttr splat;
+  if (matchPattern(vector, m_Constant(&splat)))
+    return arith::ConstantOp::create(rewriter, loc,
+                                     splat.getSplatValue<TypedAttr>());
+  return {};
+}
+
+/// The condition of a select as one scalar bit, when every lane holds the
+/// same one: a broadcast bit, or a comparison of a broadcast value with
+/// another or with a splat (a per-row mask byte tested against zero).
+Value getUniformCondition(Value condition, PatternRewriter &rewriter,
+                          Location loc) {
+  Operation *def = condition.getDefiningOp();
+  if (isa_and_nonnull<vector::BroadcastOp>(def))
+    return getUniformLane(condition, rewriter, loc);
+  if (!isa_and_nonnull<arith::CmpIOp, arith::CmpFOp>(def) ||
+      !def->getOperand(0).getDefiningOp<vector::BroadcastOp>())
+    return {};
+  // Both sides must be uniform before anything is built.
+  SplatElementsAttr splat;
+  Value rhs = def->getOperand(1);
+  if (!rhs.getDefiningOp<vector::BroadcastOp>() &&
+      !matchPattern(rhs, m_Constant(&splat)))
+    return {};
+  Value lhsLane = getUniformLane(def->getOperand(0), rewriter, loc);
+  Value rhsLane = getUniformLane(rhs, rewriter, loc);
+  if (!lhsLane || !rhsLane || lhsLane.getType() != rhsLane.getType())
+    return {};
+  if (auto cmpi = dyn_cast<arith::CmpIOp>(def))
+    return arith::CmpIOp::create(rewriter, loc, cmpi.getPredicate(), lhsLane,
+                                 rhsLane);
+  return arith::CmpFOp::create(rewriter, loc,
+                               cast<arith::CmpFOp>(def).getPredicate(),
+                               lhsLane, rhsLane);
+}
+
+/// A select whose condition is one bit for every lane (a per-row mask
+/// applied to a row of values) as bitwise operations on the lanes,
+/// `(a & m) | (b & ~m)` with m the bit sign-extended to the lane's width:
+/// the same bits, without a branch (LLVM's lowering of a select on one bit)
+/// or a lane mask assembled bit by bit (its lowering of a wide i1 vector,
+/// which on AVX-512 also copies every accumulator the select keeps).
+/// For b = 0, the usual masked value, the folds leave `a & m`.
+struct SelectOnUniformConditionAsMask : OpRewritePattern<arith::SelectOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(arith::SelectOp op,
+                                PatternRewriter &rewriter) const override {
+    auto type = dyn_cast<VectorType>(op.getType());
+    Operation *conditionDef = op.getCondition().getDefiningOp();
+    if (!type || type.isScalable() || !type.getElementType().isIntOrFloat() ||
+        !isa_and_nonnull<vector::BroadcastOp, arith::CmpIOp, arith::CmpFOp>(
+            conditionDef))
+      return failure();
+    Location loc = op.getLoc();
+    Value bit = getUniformCondition(op.getCondition(), rewriter, loc);
+    if (!bit)
+      return failure();
+    unsigned width = type.getElementTypeBitWidth();
+    Type laneType = rewriter.getIntegerType(width);
+    VectorType intType = type.clone(laneType);
+    Value laneMask = vector::BroadcastOp::create(
+        rewriter, loc, intType,
+        arith::ExtSIOp::create(rewriter, loc, laneType, bit));
+    auto asInt = [&](Value value) -> Value {
+      return value.getType() == intType
+                 ? value
+                 : arith::BitcastOp::create(rewriter, loc, intType, value);
+    };
+    Value allOnes = arith::ConstantOp::create(
+        rewriter, loc,
+        DenseElementsAttr::get(intType, APInt::getAllOnes(width)));
+    Value kept = arith::AndIOp::create(rewriter, loc, asInt(op.getTrueValue()),
+                                       laneMask);
+    Value other = arith::AndIOp::create(
+        rewriter, loc, asInt(op.getFalseValue()),
+        arith::XOrIOp::create(rewriter, loc, laneMask, allOnes));
+    Value result = arith::OrIOp::create(rewriter, loc, kept, other);
+    if (result.getType() != type)
+      result = arith::BitcastOp::create(rewriter, loc, type, result);
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
 struct NNLowerVectorsPass : mlir::nn::impl::NNLowerVectorsPassBase<NNLowerVectorsPass> {
   void runOnOperation() override {
     func::FuncOp func = getOperation();
@@ -194,6 +293,8 @@ struct NNLowerVectorsPass : mlir::nn::impl::NNLowerVectorsPassBase<NNLowerVector
       vector::populateVectorTransposeLoweringPatterns(
           patterns, vector::VectorTransposeLowering::EltWise);
       vector::populateVectorShapeCastLoweringPatterns(patterns);
+      // Selects on the per-row mask bits these reads broadcast.
+      patterns.add<SelectOnUniformConditionAsMask>(context);
       if (failed(applyPatternsGreedily(func, std::move(patterns))))
         return signalPassFailure();
     }

@@ -161,3 +161,60 @@ func.func @wide_max(%v: vector<32xf32>, %acc: f32) -> f32 {
   %0 = vector.multi_reduction <maximumf>, %v, %acc [0] : vector<32xf32> to f32
   return %0 : f32
 }
+
+// -----
+
+// A select on one bit for every lane (a per-step mask over a row of
+// features) becomes bit operations on the lanes: `x & m` when the other
+// side is +0, `(a & m) | (b & ~m)` otherwise, with m the bit sign-extended;
+// a mask byte tested against zero is tested once, as a scalar. A select on
+// a per-lane condition stays a select.
+// CHECK-LABEL: func.func @masked_value
+// CHECK-SAME: (%[[X:.*]]: vector<64xf32>, %[[KEEP:.*]]: i1)
+// CHECK: %[[BITS:.*]] = arith.extsi %[[KEEP]] : i1 to i32
+// CHECK: %[[M:.*]] = vector.broadcast %[[BITS]] : i32 to vector<64xi32>
+// CHECK: %[[XI:.*]] = arith.bitcast %[[X]] : vector<64xf32> to vector<64xi32>
+// CHECK: %[[AND:.*]] = arith.andi %[[XI]], %[[M]] : vector<64xi32>
+// CHECK: %[[R:.*]] = arith.bitcast %[[AND]] : vector<64xi32> to vector<64xf32>
+// CHECK-NOT: arith.select
+// CHECK: return %[[R]]
+// CHECK-LABEL: func.func @masked_step
+// CHECK-SAME: (%[[ACC:.*]]: vector<256xf32>, %[[Y:.*]]: vector<256xf32>, %[[BYTE:.*]]: vector<1xi8>)
+// CHECK-DAG: %[[ONES:.*]] = arith.constant dense<-1> : vector<256xi32>
+// CHECK-DAG: %[[ZERO:.*]] = arith.constant 0 : i8
+// CHECK-DAG: %[[B:.*]] = vector.extract %[[BYTE]][0] : i8 from vector<1xi8>
+// CHECK-DAG: %[[NEXT:.*]] = arith.addf %[[ACC]], %[[Y]] : vector<256xf32>
+// CHECK: %[[KEPT:.*]] = arith.cmpi ne, %[[B]], %[[ZERO]] : i8
+// CHECK: %[[BITS2:.*]] = arith.extsi %[[KEPT]] : i1 to i32
+// CHECK: %[[M2:.*]] = vector.broadcast %[[BITS2]] : i32 to vector<256xi32>
+// CHECK: %[[NI:.*]] = arith.bitcast %[[NEXT]]
+// CHECK: %[[T:.*]] = arith.andi %[[NI]], %[[M2]]
+// CHECK: %[[AI:.*]] = arith.bitcast %[[ACC]]
+// CHECK: %[[NOT:.*]] = arith.xori %[[M2]], %[[ONES]]
+// CHECK: %[[F:.*]] = arith.andi %[[AI]], %[[NOT]]
+// CHECK: %[[OR:.*]] = arith.ori %[[T]], %[[F]]
+// CHECK: %[[R2:.*]] = arith.bitcast %[[OR]] : vector<256xi32> to vector<256xf32>
+// CHECK-NOT: arith.select
+// CHECK: return %[[R2]]
+// CHECK-LABEL: func.func @per_lane
+// CHECK: %[[C:.*]] = arith.cmpf olt
+// CHECK: arith.select %[[C]]
+func.func @masked_value(%x: vector<64xf32>, %keep: i1) -> vector<64xf32> {
+  %zero = arith.constant dense<0.0> : vector<64xf32>
+  %c = vector.broadcast %keep : i1 to vector<64xi1>
+  %0 = arith.select %c, %x, %zero : vector<64xi1>, vector<64xf32>
+  return %0 : vector<64xf32>
+}
+func.func @masked_step(%acc: vector<256xf32>, %x: vector<256xf32>, %m: vector<1xi8>) -> vector<256xf32> {
+  %zero = arith.constant dense<0> : vector<256xi8>
+  %b = vector.broadcast %m : vector<1xi8> to vector<256xi8>
+  %c = arith.cmpi ne, %b, %zero : vector<256xi8>
+  %next = arith.addf %acc, %x : vector<256xf32>
+  %0 = arith.select %c, %next, %acc : vector<256xi1>, vector<256xf32>
+  return %0 : vector<256xf32>
+}
+func.func @per_lane(%x: vector<16xf32>, %y: vector<16xf32>) -> vector<16xf32> {
+  %c = arith.cmpf olt, %x, %y : vector<16xf32>
+  %0 = arith.select %c, %x, %y : vector<16xi1>, vector<16xf32>
+  return %0 : vector<16xf32>
+}

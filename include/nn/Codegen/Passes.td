@@ -339,7 +339,11 @@ def NNLowerVectorsPass : Pass<"nn-lower-vectors", "::mlir::func::FuncOp"> {
     NaN kept; 15 operations and 12 constants, so 8-lane vectors stay in
     AVX2's registers), `math.tanh` / `math.erf` into upstream's polynomials,
     and turns `math.fma` / `math.floor` into the LLVM intrinsics (one vector
-    instruction each, not a libm call per lane).
+    instruction each, not a libm call per lane). A select on one bit for
+    every lane (a per-step mask over a row of features, from a broadcast
+    or a comparison of one) becomes `(a & m) | (b & ~m)` on the lanes' bits
+    with m the bit sign-extended (`a & m` when b is +0): the same bits,
+    without the branch or the lane-by-lane mask LLVM would build.
   }];
   let dependentDialects = ["::mlir::vector::VectorDialect",
                            "::mlir::LLVM::LLVMDialect"];
