@@ -130,54 +130,55 @@ struct FloatReductionAsTree
   }
 };
 
-/// The one scalar value every lane of `vector` holds, built before `op`:
-/// the source of a broadcast (of a scalar or a one-element vector) or a
-/// splat constant's value; null for anything else.
+/// Whether every lane of `vector` holds one value: a broadcast of a scalar
+/// or of a one-element vector, or a splat constant.
+bool isUniform(Value vector) {
+  if (auto broadcast = vector.getDefiningOp<vector::BroadcastOp>()) {
+    auto sourceType = dyn_cast<VectorType>(broadcast.getSourceType());
+    return !sourceType || sourceType.getNumElements() == 1;
+  }
+  SplatElementsAttr splat;
+  return matchPattern(vector, m_Constant(&splat));
+}
+
+/// The value every lane of the uniform `vector` holds, as a scalar.
 Value getUniformLane(Value vector, PatternRewriter &rewriter, Location loc) {
   if (auto broadcast = vector.getDefiningOp<vector::BroadcastOp>()) {
     Value source = broadcast.getSource();
     auto sourceType = dyn_cast<VectorType>(source.getType());
     if (!sourceType)
       return source;
-    if (sourceType.getNumElements() != 1)
-      return {};
     return vector::ExtractOp::create(
         rewriter, loc, source, SmallVector<int64_t>(sourceType.getRank(), 0));
   }
   SplatElementsAttr splat;
-  if (matchPattern(vector, m_Constant(&splat)))
-    return arith::ConstantOp::create(rewriter, loc,
-                                     splat.getSplatValue<TypedAttr>());
-  return {};
+  matchPattern(vector, m_Constant(&splat));
+  return arith::ConstantOp::create(rewriter, loc,
+                                   splat.getSplatValue<TypedAttr>());
 }
 
-/// The condition of a select as one scalar bit, when every lane holds the
-/// same one: a broadcast bit, or a comparison of a broadcast value with
-/// another or with a splat (a per-row mask byte tested against zero).
+/// Whether a select's condition is one bit for every lane: a broadcast bit,
+/// or a comparison of uniform vectors (a per-row mask byte against zero).
+bool isUniformCondition(Value condition) {
+  Operation *def = condition.getDefiningOp();
+  if (isa_and_nonnull<vector::BroadcastOp>(def))
+    return isUniform(condition);
+  return isa_and_nonnull<arith::CmpIOp, arith::CmpFOp>(def) &&
+         isUniform(def->getOperand(0)) && isUniform(def->getOperand(1));
+}
+
+/// The uniform `condition` as one scalar bit.
 Value getUniformCondition(Value condition, PatternRewriter &rewriter,
                           Location loc) {
   Operation *def = condition.getDefiningOp();
-  if (isa_and_nonnull<vector::BroadcastOp>(def))
+  if (isa<vector::BroadcastOp>(def))
     return getUniformLane(condition, rewriter, loc);
-  if (!isa_and_nonnull<arith::CmpIOp, arith::CmpFOp>(def) ||
-      !def->getOperand(0).getDefiningOp<vector::BroadcastOp>())
-    return {};
-  // Both sides must be uniform before anything is built.
-  SplatElementsAttr splat;
-  Value rhs = def->getOperand(1);
-  if (!rhs.getDefiningOp<vector::BroadcastOp>() &&
-      !matchPattern(rhs, m_Constant(&splat)))
-    return {};
-  Value lhsLane = getUniformLane(def->getOperand(0), rewriter, loc);
-  Value rhsLane = getUniformLane(rhs, rewriter, loc);
-  if (!lhsLane || !rhsLane || lhsLane.getType() != rhsLane.getType())
-    return {};
+  Value lhs = getUniformLane(def->getOperand(0), rewriter, loc);
+  Value rhs = getUniformLane(def->getOperand(1), rewriter, loc);
   if (auto cmpi = dyn_cast<arith::CmpIOp>(def))
-    return arith::CmpIOp::create(rewriter, loc, cmpi.getPredicate(), lhsLane,
-                                 rhsLane);
-  return arith::CmpFOp::create(rewriter, loc,
-                               cast<arith::CmpFOp>(def).getPredicate(),
-                               lhsLane, rhsLane);
+    return arith::CmpIOp::create(rewriter, loc, cmpi.getPredicate(), lhs, rhs);
+  return arith::CmpFOp::create(
+      rewriter, loc, cast<arith::CmpFOp>(def).getPredicate(), lhs, rhs);
 }
 
 /// A select whose condition is one bit for every lane (a per-row mask
@@ -192,15 +193,11 @@ struct SelectOnUniformConditionAsMask : OpRewritePattern<arith::SelectOp> {
   LogicalResult matchAndRewrite(arith::SelectOp op,
                                 PatternRewriter &rewriter) const override {
     auto type = dyn_cast<VectorType>(op.getType());
-    Operation *conditionDef = op.getCondition().getDefiningOp();
     if (!type || type.isScalable() || !type.getElementType().isIntOrFloat() ||
-        !isa_and_nonnull<vector::BroadcastOp, arith::CmpIOp, arith::CmpFOp>(
-            conditionDef))
+        !isUniformCondition(op.getCondition()))
       return failure();
     Location loc = op.getLoc();
     Value bit = getUniformCondition(op.getCondition(), rewriter, loc);
-    if (!bit)
-      return failure();
     unsigned width = type.getElementTypeBitWidth();
     Type laneType = rewriter.getIntegerType(width);
     VectorType intType = type.clone(laneType);
