@@ -11,6 +11,7 @@
 #include "nn/Dialect/NN/IR/NNAttrs.h"
 
 #include "mlir/Analysis/SliceAnalysis.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/IR/Dominance.h"
@@ -349,6 +350,59 @@ LogicalResult tileRootsOfBlock(IRRewriter &rewriter, Block &block,
   return success();
 }
 
+/// Whether the k blocks of `matmul`, whose accumulator `fill` initializes,
+/// should start from the fill's value in registers: its register tiles fuse
+/// the fill (the accumulators start as a constant) unless they copy B's
+/// panels, which tile without fusing.
+bool startsAccumulatorsInRegisters(linalg::MatmulOp matmul,
+                                   linalg::FillOp fill) {
+  LoweringConfigAttr config = getConfig(matmul);
+  if (!fill || !config || config.getTileSizes().empty())
+    return false;
+  int64_t rows =
+      cast<RankedTensorType>(matmul.getResult(0).getType()).getDimSize(0);
+  return !packsMatmulPanels(rows, config.getTileSizes()[0],
+                            /*kBlocked=*/true);
+}
+
+/// Moves the first iteration of the k-block loop `loop` out, in front of
+/// it, so that the first block's matmul reads the accumulator straight from
+/// its `linalg.fill`: its register tiles then fuse the fill and start their
+/// accumulators at that value instead of loading a tile of C filled by a
+/// loop of its own (fully unrolled by LLVM: blocks of hundreds of stores,
+/// which its schedulers take long to compile). Same sums in the same order.
+void peelFirstKBlock(RewriterBase &rewriter, scf::ForOp loop) {
+  std::optional<APInt> tripCount = loop.getStaticTripCount();
+  if (!tripCount || tripCount->ult(2))
+    return;
+  IRMapping mapping;
+  mapping.map(loop.getInductionVar(), loop.getLowerBound());
+  mapping.map(loop.getRegionIterArgs(), loop.getInitArgs());
+  rewriter.setInsertionPoint(loop);
+  for (Operation &op : loop.getBody()->without_terminator()) {
+    Operation *clone = rewriter.clone(op, mapping);
+    // The block's slice of the accumulator is all of it: fold it away, so
+    // that the fill is the first block's destination itself.
+    SmallVector<OpFoldResult> folded;
+    if (isa<tensor::ExtractSliceOp, tensor::InsertSliceOp>(clone) &&
+        succeeded(clone->fold(folded)) && folded.size() == 1)
+      if (auto value = dyn_cast<Value>(folded.front());
+          value && value != clone->getResult(0)) {
+        mapping.map(op.getResult(0), value);
+        rewriter.eraseOp(clone);
+      }
+  }
+  SmallVector<Value> firstResults = llvm::map_to_vector(
+      loop.getBody()->getTerminator()->getOperands(),
+      [&](Value value) { return mapping.lookupOrDefault(value); });
+  Value secondBlock = arith::AddIOp::create(
+      rewriter, loop.getLoc(), loop.getLowerBound(), loop.getStep());
+  rewriter.modifyOpInPlace(loop, [&] {
+    loop.setLowerBound(secondBlock);
+    loop.getInitArgsMutable().assign(firstResults);
+  });
+}
+
 /// Tiles the reduction loops of every op in `blocks` that has cache tiles on
 /// them (a matmul's k) into an `scf.for`; appends the loop bodies to
 /// `blocks`, where the register tiles are applied next.
@@ -361,14 +415,23 @@ LogicalResult tileCacheReductions(IRRewriter &rewriter,
         if (!getCacheReductionTiles(tileable).empty())
           ops.push_back(tileable);
   for (TilingInterface op : ops) {
+    auto matmul = dyn_cast<linalg::MatmulOp>(op.getOperation());
+    linalg::FillOp fill =
+        matmul
+            ? matmul.getDpsInitOperand(0)->get().getDefiningOp<linalg::FillOp>()
+            : nullptr;
+    bool peel = matmul && startsAccumulatorsInRegisters(matmul, fill);
     FailureOr<scf::SCFTilingResult> result =
         tileAndReplace(rewriter, op, getCacheReductionTiles(op));
     if (failed(result))
       return op->emitError("failed to tile reduction loops by the cache "
                            "tiles of its lowering config");
     for (LoopLikeOpInterface loop : result->loops)
-      if (auto forOp = dyn_cast<scf::ForOp>(loop.getOperation()))
+      if (auto forOp = dyn_cast<scf::ForOp>(loop.getOperation())) {
+        if (peel && result->loops.size() == 1)
+          peelFirstKBlock(rewriter, forOp);
         blocks.push_back(forOp.getBody());
+      }
   }
   return success();
 }

@@ -43,18 +43,24 @@ func.func @matmul_epilogue(%a: tensor<64x16xf32>, %b: tensor<16x128xf32>, %bias:
 #col = affine_map<(d0, d1) -> (d1)>
 
 // Cache tiles: the epilogue is tiled 32x64 into one scf.forall with the
-// matmul and its fill fused in; inside, the fill takes its own register
-// tiles, the matmul's k is blocked by 16 (an scf.for carrying the
-// accumulator), register tiles 8x32 inside that, k step 1 innermost; the
-// epilogue, whose producer is now that k loop, is tiled 8x32 on its own in
-// the same cache tile.
+// matmul and its fill fused in; inside, the matmul's k is blocked by 16. The
+// first k block comes first, on its own: its 8x32 register tiles fuse the
+// fill, so their accumulators start at zero (no tile of C filled and read
+// back); the other blocks follow in an scf.for carrying the accumulator,
+// register tiles 8x32 inside that, k step 1 innermost. The epilogue, whose
+// producer is now that k loop, is tiled 8x32 on its own in the same cache
+// tile.
 // CHECK-LABEL: func.func @cache_tiles
 // CHECK-DAG: %[[C16:.*]] = arith.constant 16 : index
 // CHECK-DAG: %[[C48:.*]] = arith.constant 48 : index
 // CHECK: scf.forall (%{{.*}}, %{{.*}}) = (0, 0) to (64, 128) step (32, 64) shared_outs(%{{.*}} = %{{.*}}) -> (tensor<64x128xf32>)
-// CHECK:   %[[FILL:.*]] = scf.for
-// CHECK:     linalg.fill {{.*}} -> tensor<1x16xf32>
-// CHECK:   %[[K:.*]] = scf.for %{{.*}} = %{{.*}} to %[[C48]] step %[[C16]] iter_args(%{{.*}} = %[[FILL]]) -> (tensor<32x64xf32>)
+// CHECK:   %[[FIRST:.*]] = scf.for
+// CHECK:     scf.for
+// CHECK:       %[[FILL:.*]] = linalg.fill {{.*}} -> tensor<8x32xf32>
+// CHECK:       scf.for %{{.*}} = %{{.*}} to %[[C16]] step %{{.*}} iter_args(%{{.*}} = %[[FILL]]) -> (tensor<8x32xf32>)
+// CHECK:         linalg.matmul ins(%{{.*}}, %{{.*}} : tensor<8x1xf32>, tensor<1x32xf32>) outs(%{{.*}} : tensor<8x32xf32>)
+// CHECK-NOT: linalg.fill
+// CHECK:   %[[K:.*]] = scf.for %{{.*}} = %[[C16]] to %[[C48]] step %[[C16]] iter_args(%{{.*}} = %[[FIRST]]) -> (tensor<32x64xf32>)
 // CHECK:     scf.for
 // CHECK:       scf.for
 // CHECK:         scf.for
@@ -130,6 +136,31 @@ func.func @no_fusion_across_tiles(%a: tensor<16x4xf32>, %b: tensor<4x32xf32>, %i
 func.func @packed_panels(%a: tensor<128x64xf32>, %b: tensor<64x128xf32>, %c: tensor<128x128xf32>) -> tensor<128x128xf32> {
   %mm = linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [64, 64, 16], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
       ins(%a, %b : tensor<128x64xf32>, tensor<64x128xf32>) outs(%c : tensor<128x128xf32>) -> tensor<128x128xf32>
+  return %mm : tensor<128x128xf32>
+}
+
+// -----
+
+// The same from a fill: the register tiles copy panels and fuse nothing, so
+// the first k block is not taken out (its tiles could not start from the
+// fill); the fill keeps its own loop and the k loop starts at block 0.
+// CHECK-LABEL: func.func @packed_panels_from_fill
+// CHECK-DAG: %[[C0:.*]] = arith.constant 0 : index
+// CHECK-DAG: %[[C16:.*]] = arith.constant 16 : index
+// CHECK-DAG: %[[C64:.*]] = arith.constant 64 : index
+// CHECK: scf.forall
+// CHECK:   %[[FILL:.*]] = scf.for
+// CHECK:     linalg.fill {{.*}} -> tensor<1x16xf32>
+// CHECK:   scf.for %{{.*}} = %[[C0]] to %[[C64]] step %[[C16]] iter_args(%{{.*}} = %[[FILL]])
+// CHECK:     linalg.copy ins(%{{.*}} : tensor<8x32xf32>)
+// CHECK-NOT: linalg.fill
+func.func @packed_panels_from_fill(%a: tensor<128x64xf32>, %b: tensor<64x128xf32>) -> tensor<128x128xf32> {
+  %zero = arith.constant 0.0 : f32
+  %empty = tensor.empty() : tensor<128x128xf32>
+  %fill = linalg.fill {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 16], reduction_tile_sizes = [0, 0]>}
+      ins(%zero : f32) outs(%empty : tensor<128x128xf32>) -> tensor<128x128xf32>
+  %mm = linalg.matmul {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [64, 64, 16], tile_sizes = [8, 32, 0], reduction_tile_sizes = [0, 0, 1]>}
+      ins(%a, %b : tensor<128x64xf32>, tensor<64x128xf32>) outs(%fill : tensor<128x128xf32>) -> tensor<128x128xf32>
   return %mm : tensor<128x128xf32>
 }
 

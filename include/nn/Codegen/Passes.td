@@ -182,7 +182,12 @@ def NNTileAndFusePass : Pass<"nn-tile-and-fuse", "::mlir::func::FuncOp"> {
     per row and each value is computed once; a `tensor.pad` (a matmul's B
     padded to whole vector registers) fuses too, so each thread pads its own
     slice rather than one thread padding all of it before the parallel
-    loop. Then every op is tiled with its
+    loop. Cache tiles of reduction loops (a matmul's k blocks) become an
+    `scf.for` carrying the accumulator; where that accumulator is a
+    `linalg.fill` and the register tiles fuse (no copied panels of B), the
+    first k block is taken out in front of the loop, so that its register
+    tiles fuse the fill and start their accumulators in registers, with no
+    tile of C filled and read back. Then every op is tiled with its
     `tile_sizes` into `scf.for` loops (inside its cache tile), and the
     linalg ops producing its operands (a matmul and its `linalg.fill`
     feeding a bias / activation, an elementwise op feeding a reduction) are
