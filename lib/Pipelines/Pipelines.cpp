@@ -149,6 +149,11 @@ void mlir::nn::buildLowerToLLVMPipeline(OpPassManager &pm,
   funcPm.addPass(createConvertVectorToSCFPass(vectorToSCF));
   funcPm.addPass(createNNLowerVectorsPass());
   addCleanup(funcPm);
+  if (options.rolledLoopMinBytes > 0) {
+    NNKeepWideLoopsRolledPassOptions rolled;
+    rolled.minBytes = options.rolledLoopMinBytes;
+    funcPm.addPass(createNNKeepWideLoopsRolledPass(rolled));
+  }
 
   // Everything to the LLVM dialect.
   pm.addPass(memref::createExpandStridedMetadataPass());

@@ -94,6 +94,12 @@ struct CodegenPipelineOptions
                      "non-temporal stores (nn-stream-stores, on x86 hosts); 0: "
                      "none"),
       llvm::cl::init(4194304)};
+  Option<int64_t> rolledLoopMinBytes{
+      *this, "rolled-loop-min-bytes",
+      llvm::cl::desc("Innermost loops reading at least this many bytes per "
+                     "iteration are not unrolled by LLVM "
+                     "(nn-keep-wide-loops-rolled); 0: any may be"),
+      llvm::cl::init(1024)};
   Option<bool> useWorkspace{
       *this, "use-workspace",
       llvm::cl::desc("Intermediate buffers of public functions live in a "
