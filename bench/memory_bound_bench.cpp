@@ -6,7 +6,7 @@
 // 1 and 2 threads (SessionOptions::threads), in GB/s of bytes read +
 // written, to be set against nn-bench-stream's copy and triad:
 // * masked global average pooling, [256, 512, 256] f32 with a [256, 512]
-//   mask -> [256, 256];
+//   mask -> [256, 256], and the same without a mask;
 // * softmax over the last axis of [4096, 4096] f32;
 // * layer_norm over the last axis of [4096, 4096] f32 with scale and offset.
 // Results: docs/PERFORMANCE.md; bench/masked_pool_torch.py measures PyTorch.
@@ -27,6 +27,10 @@ namespace {
 const char *kSource = R"mlir(
   func.func @pool(%x: tensor<256x512x256xf32>, %m: tensor<256x512xi1>) -> tensor<256x256xf32> {
     %0 = nn.global_avg_pool %x mask %m : (tensor<256x512x256xf32>, tensor<256x512xi1>) -> tensor<256x256xf32>
+    return %0 : tensor<256x256xf32>
+  }
+  func.func @pool_unmasked(%x: tensor<256x512x256xf32>) -> tensor<256x256xf32> {
+    %0 = nn.global_avg_pool %x : (tensor<256x512x256xf32>) -> tensor<256x256xf32>
     return %0 : tensor<256x256xf32>
   }
   func.func @softmax(%x: tensor<4096x4096xf32>) -> tensor<4096x4096xf32> {
@@ -69,12 +73,15 @@ void run(benchmark::State &state, const char *name) {
 }
 
 void BM_MaskedAvgPool(benchmark::State &state) { run(state, "pool"); }
+void BM_AvgPool(benchmark::State &state) { run(state, "pool_unmasked"); }
 void BM_Softmax(benchmark::State &state) { run(state, "softmax"); }
 void BM_LayerNorm(benchmark::State &state) { run(state, "layer_norm"); }
 
 } // namespace
 
 BENCHMARK(BM_MaskedAvgPool)->ArgName("threads")->Arg(1)->Arg(2)
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_AvgPool)->ArgName("threads")->Arg(1)->Arg(2)
     ->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_Softmax)->ArgName("threads")->Arg(1)->Arg(2)
     ->Unit(benchmark::kMillisecond)->UseRealTime();
