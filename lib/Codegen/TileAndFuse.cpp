@@ -350,14 +350,14 @@ LogicalResult tileRootsOfBlock(IRRewriter &rewriter, Block &block,
   return success();
 }
 
-/// Whether the k blocks of `matmul`, whose accumulator `fill` initializes,
-/// should start from the fill's value in registers: its register tiles fuse
-/// the fill (the accumulators start as a constant) unless they copy B's
-/// panels, which tile without fusing.
-bool startsAccumulatorsInRegisters(linalg::MatmulOp matmul,
-                                   linalg::FillOp fill) {
+/// Whether the k blocks of `matmul` should start from its accumulator's
+/// `linalg.fill` in registers: its register tiles fuse the fill (the
+/// accumulators start as a constant) unless they copy B's panels, which
+/// tile without fusing.
+bool startsAccumulatorsInRegisters(linalg::MatmulOp matmul) {
   LoweringConfigAttr config = getConfig(matmul);
-  if (!fill || !config || config.getTileSizes().empty())
+  if (!matmul.getDpsInitOperand(0)->get().getDefiningOp<linalg::FillOp>() ||
+      !config || config.getTileSizes().empty())
     return false;
   int64_t rows =
       cast<RankedTensorType>(matmul.getResult(0).getType()).getDimSize(0);
@@ -371,6 +371,8 @@ bool startsAccumulatorsInRegisters(linalg::MatmulOp matmul,
 /// accumulators at that value instead of loading a tile of C filled by a
 /// loop of its own (fully unrolled by LLVM: blocks of hundreds of stores,
 /// which its schedulers take long to compile). Same sums in the same order.
+/// (scf::peelForLoopFirstIteration would leave a one-iteration loop, whose
+/// iter_arg the register tiles cannot fuse the fill through.)
 void peelFirstKBlock(RewriterBase &rewriter, scf::ForOp loop) {
   std::optional<APInt> tripCount = loop.getStaticTripCount();
   if (!tripCount || tripCount->ult(2))
@@ -416,11 +418,7 @@ LogicalResult tileCacheReductions(IRRewriter &rewriter,
           ops.push_back(tileable);
   for (TilingInterface op : ops) {
     auto matmul = dyn_cast<linalg::MatmulOp>(op.getOperation());
-    linalg::FillOp fill =
-        matmul
-            ? matmul.getDpsInitOperand(0)->get().getDefiningOp<linalg::FillOp>()
-            : nullptr;
-    bool peel = matmul && startsAccumulatorsInRegisters(matmul, fill);
+    bool peel = matmul && startsAccumulatorsInRegisters(matmul);
     FailureOr<scf::SCFTilingResult> result =
         tileAndReplace(rewriter, op, getCacheReductionTiles(op));
     if (failed(result))
