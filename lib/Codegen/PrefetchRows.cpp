@@ -9,6 +9,7 @@
 
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/MapVector.h"
 
 namespace mlir::nn {
 #define GEN_PASS_DEF_NNPREFETCHROWSPASS
@@ -48,32 +49,46 @@ struct NNPrefetchRowsPass
       if (parallel.getNumLoops() != 1 || !step)
         return;
       Value row = parallel.getInductionVars().front();
-      // Rows some earlier inner loop already read (and waited for), and those
-      // a later loop already prefetches ahead.
-      llvm::DenseSet<Value> readBefore, prefetched;
+      // The loops that read a row again after an earlier loop read it (and
+      // waited for it), per argument, in order.
+      llvm::DenseSet<Value> readBefore;
+      llvm::MapVector<Value, SmallVector<SmallVector<vector::TransferReadOp>>>
+          rereads;
       for (auto loop : parallel.getBody()->getOps<scf::ForOp>()) {
-        SmallVector<std::pair<vector::TransferReadOp, BlockArgument>> reads;
+        llvm::MapVector<Value, SmallVector<vector::TransferReadOp>> reads;
         loop->walk([&](vector::TransferReadOp read) {
           if (BlockArgument source = getRowSource(read, row, entry))
-            reads.emplace_back(read, source);
+            reads[source].push_back(read);
         });
-        llvm::DenseSet<Value> prefetchedHere;
-        for (auto [read, source] : reads)
-          if (readBefore.contains(source) && !prefetched.contains(source)) {
-            prefetchAhead(read, *step);
-            prefetchedHere.insert(source);
-          }
-        prefetched.insert(prefetchedHere.begin(), prefetchedHere.end());
-        for (auto [read, source] : reads)
+        for (auto &[source, sourceReads] : reads)
+          if (readBefore.contains(source))
+            rereads[source].push_back(sourceReads);
+        for (auto &[source, sourceReads] : reads)
           readBefore.insert(source);
+      }
+      for (auto &[source, loops] : rereads) {
+        auto type = cast<MemRefType>(source.getType());
+        int64_t columns = type.getShape().back();
+        // Each re-reading loop prefetches an equal share of the rows ahead
+        // where the share splits evenly; else the first prefetches them all.
+        int64_t shares = shareAmongPasses ? loops.size() : 1;
+        if (type.getRank() != 2 || columns % shares != 0)
+          shares = 1;
+        for (int64_t share = 0; share < shares; ++share)
+          for (vector::TransferReadOp read : loops[share])
+            prefetchAhead(read, *step, share, shares);
       }
     });
   }
 
-  /// Prefetches the cache lines `read` reads, `rowsAhead` row tiles of
-  /// `step` rows further on (at most the last row), into L2 only: the row
-  /// group's own rows stay in L1.
-  void prefetchAhead(vector::TransferReadOp read, int64_t step) {
+  /// Prefetches, `rowsAhead` row tiles of `step` rows further on (at most the
+  /// last row), into L2 only (the row group's own rows stay in L1), share
+  /// `share` of `shares` of the lines `read` reads: the whole row when
+  /// `shares` is 1, else for a read at column c the lines from column
+  /// c / shares + share * columns / shares, so that the loop covers its share
+  /// of the row ahead as it covers its own row.
+  void prefetchAhead(vector::TransferReadOp read, int64_t step, int64_t share,
+                     int64_t shares) {
     OpBuilder b(read);
     Location loc = read.getLoc();
     auto type = cast<MemRefType>(read.getBase().getType());
@@ -85,11 +100,23 @@ struct NNPrefetchRowsPass
     int64_t elementBytes = type.getElementTypeBitWidth() / 8;
     int64_t bytes = read.getVectorType().getNumElements() * elementBytes;
     Value column = indices.back();
+    if (shares > 1) {
+      Value scaled = arith::DivUIOp::create(
+          b, loc, column, arith::ConstantIndexOp::create(b, loc, shares));
+      column = arith::AddIOp::create(
+          b, loc, scaled,
+          arith::ConstantIndexOp::create(
+              b, loc, share * type.getShape().back() / shares));
+      bytes = llvm::divideCeil(bytes, shares);
+    }
     for (int64_t offset = 0; offset < bytes; offset += kCacheLineBytes) {
-      if (offset > 0)
-        indices.back() = arith::AddIOp::create(
-            b, loc, column,
-            arith::ConstantIndexOp::create(b, loc, offset / elementBytes));
+      indices.back() =
+          offset == 0
+              ? column
+              : arith::AddIOp::create(
+                    b, loc, column,
+                    arith::ConstantIndexOp::create(b, loc,
+                                                   offset / elementBytes));
       memref::PrefetchOp::create(b, loc, read.getBase(), indices,
                                  /*isWrite=*/false, /*localityHint=*/1,
                                  /*isDataCache=*/true);

@@ -124,6 +124,7 @@ void mlir::nn::buildLowerToLLVMPipeline(OpPassManager &pm,
   if (options.prefetchRowsAhead > 0) {
     NNPrefetchRowsPassOptions prefetch;
     prefetch.rowsAhead = options.prefetchRowsAhead;
+    prefetch.shareAmongPasses = options.prefetchRowsShared;
     funcPm.addPass(createNNPrefetchRowsPass(prefetch));
   }
   if (options.prefetchStreamBytes > 0 || options.prefetchStridedRowsAhead > 0 ||

@@ -1,5 +1,6 @@
 // RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-prefetch-rows,canonicalize))" | FileCheck %s
 // RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-prefetch-rows{rows-ahead=4},canonicalize))" | FileCheck %s --check-prefix=FOUR
+// RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-prefetch-rows{share-among-passes=false},canonicalize))" | FileCheck %s --check-prefix=FIRST
 
 // A softmax-like row group: the first loop reads row %r of %x (and waits on
 // memory), the second reads it again: only the second prefetches, rows
@@ -53,22 +54,44 @@ func.func @row_group(%x: memref<64x4096xf32>, %out: memref<64x4096xf32>, %sums: 
 
 // -----
 
-// layer_norm's passes: the mean's loop waits on memory, the variance's
-// (the first to read the row again, with no math function) prefetches, the
-// normalizing pass (a second re-read) does not. Nor a loop over rows that is
-// not parallel.
+// layer_norm's passes: the mean's loop waits on memory; the variance's and
+// the normalizing pass both read the row again, so each prefetches half of
+// row %r + 2: the variance's loop, at column j, the line of column j / 2, the
+// normalizing loop that of column j / 2 + 2048 (the read is 64 bytes, so its
+// 32-byte share is one prefetch). Nor a loop over rows that is not parallel.
+// With share-among-passes=false the variance's loop prefetches the whole row
+// and the normalizing pass nothing.
 // CHECK-LABEL: func.func @later_passes
+// CHECK-DAG: %[[C2:.*]] = arith.constant 2 : index
+// CHECK-DAG: %[[C2048:.*]] = arith.constant 2048 : index
 // CHECK: scf.parallel
 // CHECK:   scf.for
 // CHECK-NOT: memref.prefetch
-// CHECK:   scf.for
-// CHECK:     memref.prefetch
-// CHECK:     arith.subf
-// CHECK:   scf.for
+// CHECK:   scf.for %[[J:[a-z0-9]+]] =
+// CHECK:     %[[HALF:.*]] = arith.divui %[[J]], %[[C2]]
+// CHECK:     memref.prefetch %{{.*}}[%{{.*}}, %[[HALF]]], read, locality<1>, data
 // CHECK-NOT: memref.prefetch
+// CHECK:     arith.subf
+// CHECK:   scf.for %[[J2:[a-z0-9]+]] =
+// CHECK:     %[[HALF2:.*]] = arith.divui %[[J2]], %[[C2]]
+// CHECK:     %[[SECOND:.*]] = arith.addi %[[HALF2]], %[[C2048]]
+// CHECK:     memref.prefetch %{{.*}}[%{{.*}}, %[[SECOND]]], read, locality<1>, data
+// CHECK-NOT: memref.prefetch
+// CHECK:     arith.mulf
 // CHECK:   scf.reduce
 // CHECK-NOT: memref.prefetch
 // CHECK: return
+// FIRST-LABEL: func.func @later_passes
+// FIRST: scf.parallel
+// FIRST:   scf.for
+// FIRST-NOT: memref.prefetch
+// FIRST:   scf.for %[[J:[a-z0-9]+]] =
+// FIRST-NOT: arith.divui
+// FIRST:     memref.prefetch %{{.*}}[%{{.*}}, %[[J]]], read, locality<1>, data
+// FIRST:     arith.subf
+// FIRST:   scf.for
+// FIRST-NOT: memref.prefetch
+// FIRST:   scf.reduce
 func.func @later_passes(%x: memref<64x4096xf32>, %out: memref<64x4096xf32>, %means: memref<64xf32>) {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index

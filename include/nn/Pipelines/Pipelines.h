@@ -71,6 +71,11 @@ struct CodegenPipelineOptions
       llvm::cl::desc("Row tiles ahead that row groups prefetch during their "
                      "compute passes (nn-prefetch-rows); 0: none"),
       llvm::cl::init(2)};
+  Option<bool> prefetchRowsShared{
+      *this, "prefetch-rows-shared",
+      llvm::cl::desc("Spread a row group's prefetch of the rows ahead over "
+                     "every pass that reads the row again"),
+      llvm::cl::init(true)};
   Option<int64_t> prefetchStreamBytes{
       *this, "prefetch-stream-bytes",
       llvm::cl::desc("How far ahead (bytes) compute-bound loops prefetch the "
