@@ -61,10 +61,8 @@ struct NNPrefetchRowsPass
             reads[source].push_back(read);
         });
         for (auto &[source, sourceReads] : reads)
-          if (readBefore.contains(source))
+          if (!readBefore.insert(source).second)
             rereads[source].push_back(sourceReads);
-        for (auto &[source, sourceReads] : reads)
-          readBefore.insert(source);
       }
       for (auto &[source, loops] : rereads) {
         auto type = cast<MemRefType>(source.getType());
@@ -76,19 +74,20 @@ struct NNPrefetchRowsPass
           shares = 1;
         for (int64_t share = 0; share < shares; ++share)
           for (vector::TransferReadOp read : loops[share])
-            prefetchAhead(read, *step, share, shares);
+            prefetchAhead(read, *step, shares, share * columns / shares);
       }
     });
   }
 
   /// Prefetches, `rowsAhead` row tiles of `step` rows further on (at most the
-  /// last row), into L2 only (the row group's own rows stay in L1), share
-  /// `share` of `shares` of the lines `read` reads: the whole row when
-  /// `shares` is 1, else for a read at column c the lines from column
-  /// c / shares + share * columns / shares, so that the loop covers its share
-  /// of the row ahead as it covers its own row.
-  void prefetchAhead(vector::TransferReadOp read, int64_t step, int64_t share,
-                     int64_t shares) {
+  /// last row), into L2 only (the row group's own rows stay in L1), a
+  /// `shares`-th of the lines `read` reads: for a read at column c, the
+  /// lines from column c / shares + `firstColumn`, so that the loop covers
+  /// its share of the row ahead as it covers its own row. A read narrower
+  /// than `shares` cache lines prefetches one line, which the next read of
+  /// the loop prefetches again.
+  void prefetchAhead(vector::TransferReadOp read, int64_t step, int64_t shares,
+                     int64_t firstColumn) {
     OpBuilder b(read);
     Location loc = read.getLoc();
     auto type = cast<MemRefType>(read.getBase().getType());
@@ -104,9 +103,7 @@ struct NNPrefetchRowsPass
       Value scaled = arith::DivUIOp::create(
           b, loc, column, arith::ConstantIndexOp::create(b, loc, shares));
       column = arith::AddIOp::create(
-          b, loc, scaled,
-          arith::ConstantIndexOp::create(
-              b, loc, share * type.getShape().back() / shares));
+          b, loc, scaled, arith::ConstantIndexOp::create(b, loc, firstColumn));
       bytes = llvm::divideCeil(bytes, shares);
     }
     for (int64_t offset = 0; offset < bytes; offset += kCacheLineBytes) {
