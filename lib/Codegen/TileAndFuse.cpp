@@ -109,6 +109,16 @@ tileFuseAndReplace(RewriterBase &rewriter, TilingInterface root,
       scf::tileConsumerAndFuseProducersUsingSCF(rewriter, root, options);
   if (failed(result))
     return failure();
+  // The root's results, and those of producers whose tiles the loops also
+  // yield, are read from the loops.
+  Operation *outermost = result->loops.empty()
+                             ? nullptr
+                             : result->loops.front().getOperation();
+  for (auto [original, replacement] : result->replacements)
+    if (original.getDefiningOp() != root)
+      rewriter.replaceUsesWithIf(original, replacement, [&](OpOperand &use) {
+        return !outermost || !outermost->isAncestor(use.getOwner());
+      });
   for (OpResult value : root->getResults())
     rewriter.replaceAllUsesWith(value, result->replacements.lookup(value));
   rewriter.eraseOp(root);
@@ -219,6 +229,47 @@ bool shouldFuse(Operation *root, TileLevel level,
   });
 }
 
+/// Whether `root` reduces its innermost loop in chunks (a softmax's sum).
+bool reducesInChunks(Operation *root) {
+  auto linalgOp = dyn_cast<linalg::LinalgOp>(root);
+  LoweringConfigAttr config = getConfig(root);
+  return linalgOp && config && linalgOp.getNumLoops() > 0 &&
+         linalgOp.getIteratorTypesArray().back() ==
+             utils::IteratorType::reduction &&
+         config.getReductionTileSizes().back() > 1;
+}
+
+/// Whether `producer` is an elementwise op the strategy left without
+/// register tiles of its own, to be computed in the chunks of the reduction
+/// that reads it (a softmax's exponentials in its sum's loop).
+bool isLeftToReductionChunks(Operation *producer) {
+  auto linalgOp = dyn_cast<linalg::LinalgOp>(producer);
+  LoweringConfigAttr config = getConfig(producer);
+  return linalgOp && config && linalgOp.getNumLoops() > 0 &&
+         linalgOp.getNumReductionLoops() == 0 &&
+         !anyNonZero(config.getTileSizes());
+}
+
+/// The fusion of `producer` into `root`'s tiles at `level`: `shouldFuse`'s
+/// policy, and an elementwise producer left to a reduction's chunks fused
+/// into that reduction's register tiles with its tiles yielded for its
+/// other users (the chunks themselves come in the reduction loop's tiling).
+std::optional<scf::SCFTileAndFuseOptions::ControlFnResult>
+controlFusion(Operation *root, TileLevel level, tensor::ExtractSliceOp slice,
+              OpResult producer, bool isDestination) {
+  if (level == TileLevel::Register && !isDestination &&
+      !producer.hasOneUse() && reducesInChunks(root) &&
+      isLeftToReductionChunks(producer.getOwner()) &&
+      !isInvariantAlongATileLoop(slice, root->getParentOp())) {
+    scf::SCFTileAndFuseOptions::ControlFnResult result;
+    result.yieldProducerReplacement = true;
+    return result;
+  }
+  if (shouldFuse(root, level, slice, producer, isDestination))
+    return scf::SCFTileAndFuseOptions::ControlFnResult{};
+  return std::nullopt;
+}
+
 /// Whether every result of `op` is a float sum, maximum or minimum, whose
 /// partial results a partial reduction can merge.
 bool isPartiallyReducible(linalg::LinalgOp op) {
@@ -327,9 +378,7 @@ LogicalResult tileRootsOfBlock(IRRewriter &rewriter, Block &block,
         [root, level](tensor::ExtractSliceOp slice, OpResult producer,
                       bool isDestination)
             -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
-          if (shouldFuse(root, level, slice, producer, isDestination))
-            return scf::SCFTileAndFuseOptions::ControlFnResult{};
-          return std::nullopt;
+          return controlFusion(root, level, slice, producer, isDestination);
         });
     FailureOr<scf::SCFTileAndFuseResult> result =
         tileFuseAndReplace(rewriter, root, options);
@@ -488,15 +537,21 @@ struct NNTileAndFusePass
         options.tilingOptions.setReductionDims(
             {static_cast<unsigned>(reductionTiles.size() - 1)});
       }
+      // A producer with other users (a softmax's exponentials, divided
+      // afterwards) is still here, untiled, only where the strategy left it
+      // to this loop (no register tiles of its own): its chunks are then
+      // also yielded, into the whole result its other users read.
       options.setFusionControlFn(
           [fuseInputs](tensor::ExtractSliceOp, OpResult producer,
                        bool isDestination)
               -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
             auto producerOp = dyn_cast<linalg::LinalgOp>(producer.getOwner());
-            if (fuseInputs && !isDestination && producerOp &&
-                producerOp.getNumReductionLoops() == 0 && producer.hasOneUse())
-              return scf::SCFTileAndFuseOptions::ControlFnResult{};
-            return std::nullopt;
+            if (!fuseInputs || isDestination || !producerOp ||
+                producerOp.getNumReductionLoops() != 0)
+              return std::nullopt;
+            scf::SCFTileAndFuseOptions::ControlFnResult result;
+            result.yieldProducerReplacement = !producer.hasOneUse();
+            return result;
           });
       if (failed(tileFuseAndReplace(rewriter, op, options))) {
         op->emitError("failed to tile reduction loops with its lowering config");

@@ -71,6 +71,9 @@ void mlir::nn::buildTileAndVectorizePipeline(
   strategy.vectorWidth = options.vectorWidth;
   strategy.l2CacheBytes = options.l2CacheBytes;
   strategy.copiedACacheTileCols = options.copiedACacheTileCols;
+  strategy.fuseIntoReductionChunks = options.fuseIntoReductionChunks;
+  strategy.targetVectorLanes =
+      getCodegenTargetInfo(options.codegenTarget).vectorLanes;
   funcPm.addPass(createNNSelectLoweringStrategyPass(strategy));
   funcPm.addPass(createNNTileAndFusePass());
   funcPm.addPass(createCanonicalizerPass());

@@ -2,6 +2,8 @@
 // RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-select-lowering-strategy{register-tile-rows=4 register-tile-cols=16}))" | FileCheck %s --check-prefix=SMALL
 // RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-select-lowering-strategy{l2-cache-bytes=262144}))" | FileCheck %s --check-prefix=L2
 // RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-select-lowering-strategy{copied-a-cache-tile-cols=256}))" | FileCheck %s --check-prefix=NARROW
+// RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-select-lowering-strategy{target-vector-lanes=8}))" | FileCheck %s --check-prefix=AVX2
+// RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-select-lowering-strategy{fuse-into-reduction-chunks=false}))" | FileCheck %s --check-prefix=AVX2
 
 #id = affine_map<(d0, d1) -> (d0, d1)>
 #col = affine_map<(d0, d1) -> (d1)>
@@ -278,4 +280,80 @@ func.func @bound_panels(%a: tensor<4x64xf32>, %bp: tensor<2x64x32xf32>, %c: tens
 func.func @wide_copied_tile_for_threads(%a: tensor<256x2048xf32>, %b: tensor<2048x2048xf32>, %c: tensor<256x2048xf32>) -> tensor<256x2048xf32> {
   %0 = linalg.matmul ins(%a, %b : tensor<256x2048xf32>, tensor<2048x2048xf32>) outs(%c : tensor<256x2048xf32>) -> tensor<256x2048xf32>
   return %0 : tensor<256x2048xf32>
+}
+
+// -----
+
+#id = affine_map<(d0, d1) -> (d0, d1)>
+#row = affine_map<(d0, d1) -> (d0)>
+
+// A softmax's exponentials, summed 64 lanes at a time (4 registers of 16
+// lanes) and divided afterwards: no register tiles of their own, so that
+// they are computed in the sum's chunks. With 8-lane registers a chunk would
+// be 8 per value (AVX2), and without fuse-into-reduction-chunks, they keep
+// their 16-lane tiles. The exponentials of a sum of 8 lanes (a row of 8,
+// summed whole) and an elementwise op that two reductions read keep theirs.
+// CHECK-LABEL: func.func @exps_in_sum_chunks
+// CHECK: %[[EXPS:.*]] = linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [1, 0], tile_sizes = [0, 0], reduction_tile_sizes = [0, 0]>}
+// CHECK: linalg.generic {{.*}} ins(%[[EXPS]] : {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [1, 0], tile_sizes = [1, 0], reduction_tile_sizes = [0, 64]>}
+// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [1, 0], tile_sizes = [1, 16], reduction_tile_sizes = [0, 0]>}
+// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 8], reduction_tile_sizes = [0, 0]>}
+// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<tile_sizes = [1, 0], reduction_tile_sizes = [0, 0]>}
+// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [1, 0], tile_sizes = [1, 16], reduction_tile_sizes = [0, 0]>}
+// CHECK: linalg.generic {{.*}} reduction_tile_sizes = [0, 64]>}
+// CHECK: linalg.generic {{.*}} reduction_tile_sizes = [0, 64]>}
+// AVX2-LABEL: func.func @exps_in_sum_chunks
+// AVX2: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [1, 0], tile_sizes = [1, 16], reduction_tile_sizes = [0, 0]>}
+// AVX2: linalg.generic {{.*}} reduction_tile_sizes = [0, 64]>}
+func.func @exps_in_sum_chunks(%x: tensor<4096x4096xf32>, %s: tensor<4096xf32>, %y: tensor<4x8xf32>, %t: tensor<4xf32>)
+    -> (tensor<4096x4096xf32>, tensor<4xf32>, tensor<4096xf32>, tensor<4096xf32>) {
+  %e = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%x : tensor<4096x4096xf32>) outs(%x : tensor<4096x4096xf32>) {
+  ^bb0(%v: f32, %o: f32):
+    %ex = math.exp %v : f32
+    linalg.yield %ex : f32
+  } -> tensor<4096x4096xf32>
+  %sum = linalg.generic {indexing_maps = [#id, #row], iterator_types = ["parallel", "reduction"]}
+      ins(%e : tensor<4096x4096xf32>) outs(%s : tensor<4096xf32>) {
+  ^bb0(%v: f32, %acc: f32):
+    %a = arith.addf %v, %acc : f32
+    linalg.yield %a : f32
+  } -> tensor<4096xf32>
+  %out = linalg.generic {indexing_maps = [#id, #row, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%e, %sum : tensor<4096x4096xf32>, tensor<4096xf32>) outs(%x : tensor<4096x4096xf32>) {
+  ^bb0(%v: f32, %d: f32, %o: f32):
+    %q = arith.divf %v, %d : f32
+    linalg.yield %q : f32
+  } -> tensor<4096x4096xf32>
+  %short = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%y : tensor<4x8xf32>) outs(%y : tensor<4x8xf32>) {
+  ^bb0(%v: f32, %o: f32):
+    %ex = math.exp %v : f32
+    linalg.yield %ex : f32
+  } -> tensor<4x8xf32>
+  %shortSum = linalg.generic {indexing_maps = [#id, #row], iterator_types = ["parallel", "reduction"]}
+      ins(%short : tensor<4x8xf32>) outs(%t : tensor<4xf32>) {
+  ^bb0(%v: f32, %acc: f32):
+    %a = arith.addf %v, %acc : f32
+    linalg.yield %a : f32
+  } -> tensor<4xf32>
+  %n = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%x : tensor<4096x4096xf32>) outs(%x : tensor<4096x4096xf32>) {
+  ^bb0(%v: f32, %o: f32):
+    %neg = arith.negf %v : f32
+    linalg.yield %neg : f32
+  } -> tensor<4096x4096xf32>
+  %sum1 = linalg.generic {indexing_maps = [#id, #row], iterator_types = ["parallel", "reduction"]}
+      ins(%n : tensor<4096x4096xf32>) outs(%s : tensor<4096xf32>) {
+  ^bb0(%v: f32, %acc: f32):
+    %a = arith.addf %v, %acc : f32
+    linalg.yield %a : f32
+  } -> tensor<4096xf32>
+  %sum2 = linalg.generic {indexing_maps = [#id, #row], iterator_types = ["parallel", "reduction"]}
+      ins(%n : tensor<4096x4096xf32>) outs(%s : tensor<4096xf32>) {
+  ^bb0(%v: f32, %acc: f32):
+    %m = arith.maxnumf %v, %acc : f32
+    linalg.yield %m : f32
+  } -> tensor<4096xf32>
+  return %out, %shortSum, %sum1, %sum2 : tensor<4096x4096xf32>, tensor<4xf32>, tensor<4096xf32>, tensor<4096xf32>
 }

@@ -303,6 +303,61 @@ func.func @long_row_sum(%x: tensor<8x4096xf32>) -> tensor<8x4096xf32> {
 
 // -----
 
+#id = affine_map<(d0, d1) -> (d0, d1)>
+#row = affine_map<(d0, d1) -> (d0)>
+
+// The same row with exp left to the sum's chunks (no register tiles of its
+// own): exp is computed 256 lanes at a time inside the sum's chunk loop,
+// which yields both the partial sums and the row of exponentials, written
+// chunk by chunk; the division reads that row (not a second exp).
+// CHECK-LABEL: func.func @exps_in_sum_chunks
+// CHECK:     scf.forall (%[[ROW:.*]]) in (8)
+// CHECK:       %[[PARTIAL:.*]] = linalg.fill {{.*}} -> tensor<1x256xf32>
+// CHECK:       %[[CHUNKS:.*]]:2 = scf.for %[[COL:.*]] = {{.*}} iter_args(%[[ACC:.*]] = %[[PARTIAL]], %[[EXPROW:.*]] = %{{.*}}) -> (tensor<1x256xf32>, tensor<1x4096xf32>)
+// CHECK:         %[[CHUNK:.*]] = linalg.generic {{.*}} ins(%{{.*}} : tensor<1x256xf32>)
+// CHECK:           math.exp
+// CHECK:         %[[ADDED:.*]] = linalg.generic {{.*}} ins(%[[CHUNK]] : tensor<1x256xf32>) outs(%[[ACC]] : tensor<1x256xf32>)
+// CHECK:           arith.addf
+// CHECK:         %[[STORED:.*]] = tensor.insert_slice %[[CHUNK]] into %[[EXPROW]][0, %[[COL]]] [1, 256]
+// CHECK:         scf.yield %[[ADDED]], %[[STORED]]
+// CHECK:       %[[SUM:.*]] = linalg.reduce ins(%[[CHUNKS]]#0 : tensor<1x256xf32>) {{.*}} dimensions = [1]
+// CHECK-NOT: math.exp
+// CHECK:       scf.for
+// CHECK:         tensor.extract_slice %[[CHUNKS]]#1
+// CHECK:         linalg.generic {{.*}} ins(%{{.*}}, %[[SUM]] : tensor<1x256xf32>, tensor<1xf32>)
+// CHECK:           arith.divf
+// CHECK:       scf.forall.in_parallel
+func.func @exps_in_sum_chunks(%x: tensor<8x4096xf32>) -> tensor<8x4096xf32> {
+  %zero = arith.constant 0.0 : f32
+  %empty = tensor.empty() : tensor<8x4096xf32>
+  %rows = tensor.empty() : tensor<8xf32>
+  %e = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%x : tensor<8x4096xf32>) outs(%empty : tensor<8x4096xf32>)
+      attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [1, 0], tile_sizes = [0, 0], reduction_tile_sizes = [0, 0]>} {
+  ^bb0(%v: f32, %o: f32):
+    %ex = math.exp %v : f32
+    linalg.yield %ex : f32
+  } -> tensor<8x4096xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%rows : tensor<8xf32>) -> tensor<8xf32>
+  %sum = linalg.generic {indexing_maps = [#id, #row], iterator_types = ["parallel", "reduction"]}
+      ins(%e : tensor<8x4096xf32>) outs(%init : tensor<8xf32>)
+      attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [1, 0], tile_sizes = [1, 0], reduction_tile_sizes = [0, 256]>} {
+  ^bb0(%v: f32, %acc: f32):
+    %s = arith.addf %v, %acc : f32
+    linalg.yield %s : f32
+  } -> tensor<8xf32>
+  %out = linalg.generic {indexing_maps = [#id, #row, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%e, %sum : tensor<8x4096xf32>, tensor<8xf32>) outs(%empty : tensor<8x4096xf32>)
+      attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [1, 0], tile_sizes = [1, 256], reduction_tile_sizes = [0, 0]>} {
+  ^bb0(%v: f32, %s: f32, %o: f32):
+    %d = arith.divf %v, %s : f32
+    linalg.yield %d : f32
+  } -> tensor<8x4096xf32>
+  return %out : tensor<8x4096xf32>
+}
+
+// -----
+
 // A matmul's B padded to whole vector registers (nn-split-ragged-matmuls):
 // each cache tile pads it on its own thread, inside the scf.forall, instead
 // of one thread padding all of it before the loop.

@@ -62,6 +62,12 @@ struct CodegenPipelineOptions
       llvm::cl::desc("Widest cache tile of a matmul's N where its A block is "
                      "copied (256 copies it once per 256 columns)"),
       llvm::cl::init(2048)};
+  Option<bool> fuseIntoReductionChunks{
+      *this, "fuse-into-reduction-chunks",
+      llvm::cl::desc("Compute an elementwise op read by a chunked row "
+                     "reduction (a softmax's exponentials) in that "
+                     "reduction's chunk loop"),
+      llvm::cl::init(true)};
   Option<int64_t> maxVectorElements{
       *this, "max-vector-elements",
       llvm::cl::desc("Largest iteration space turned into one vector op"),
