@@ -4,11 +4,11 @@
 
 // A softmax-like row group: the first loop reads row %r of %x (and waits on
 // memory), the second reads it again: only the second prefetches, rows
-// %r + 2 (at most row 63) into L2 (locality 1), one prefetch per 64-byte line
+// %r + 1 (at most row 63) into L2 (locality 1), one prefetch per 64-byte line
 // of each 32-lane read (columns j and j + 16).
 // CHECK-LABEL: func.func @row_group
 // CHECK-SAME: %[[X:[a-z0-9]+]]: memref<64x4096xf32>
-// CHECK-DAG: %[[C2:.*]] = arith.constant 2 : index
+// CHECK-DAG: %[[C1:.*]] = arith.constant 1 : index
 // CHECK-DAG: %[[C16:.*]] = arith.constant 16 : index
 // CHECK-DAG: %[[C63:.*]] = arith.constant 63 : index
 // CHECK: scf.parallel (%[[R:.*]]) =
@@ -16,7 +16,7 @@
 // CHECK-NOT: memref.prefetch
 // CHECK:     vector.transfer_read %[[X]]
 // CHECK:   scf.for %[[J:.*]] =
-// CHECK:     %[[NEXT:.*]] = arith.addi %[[R]], %[[C2]]
+// CHECK:     %[[NEXT:.*]] = arith.addi %[[R]], %[[C1]]
 // CHECK:     %[[ROW:.*]] = arith.minsi %[[NEXT]], %[[C63]]
 // CHECK:     memref.prefetch %[[X]][%[[ROW]], %[[J]]], read, locality<1>, data
 // CHECK:     %[[J16:.*]] = arith.addi %[[J]], %[[C16]]
@@ -56,7 +56,7 @@ func.func @row_group(%x: memref<64x4096xf32>, %out: memref<64x4096xf32>, %sums: 
 
 // layer_norm's passes: the mean's loop waits on memory; the variance's and
 // the normalizing pass both read the row again, so each prefetches half of
-// row %r + 2: the variance's loop, at column j, the line of column j / 2, the
+// row %r + 1: the variance's loop, at column j, the line of column j / 2, the
 // normalizing loop that of column j / 2 + 2048 (the read is 64 bytes, so its
 // 32-byte share is one prefetch). Nor a loop over rows that is not parallel.
 // With share-among-passes=false the variance's loop prefetches the whole row

@@ -76,7 +76,7 @@ struct CodegenPipelineOptions
       *this, "prefetch-rows-ahead",
       llvm::cl::desc("Row tiles ahead that row groups prefetch during their "
                      "compute passes (nn-prefetch-rows); 0: none"),
-      llvm::cl::init(2)};
+      llvm::cl::init(1)};
   Option<bool> prefetchRowsShared{
       *this, "prefetch-rows-shared",
       llvm::cl::desc("Spread a row group's prefetch of the rows ahead over "
