@@ -226,6 +226,8 @@ struct SelectOnUniformConditionAsMask : OpRewritePattern<arith::SelectOp> {
 };
 
 struct NNLowerVectorsPass : mlir::nn::impl::NNLowerVectorsPassBase<NNLowerVectorsPass> {
+  using Base::Base;
+
   void runOnOperation() override {
     func::FuncOp func = getOperation();
     MLIRContext *context = &getContext();
@@ -260,7 +262,10 @@ struct NNLowerVectorsPass : mlir::nn::impl::NNLowerVectorsPassBase<NNLowerVector
       // calls; exp our own, which needs fewer registers than upstream's.
       // (log1p, used by erfinv, stays a libm call: its polynomial costs up
       // to 3 ulp in normal samples.)
-      populateExpApproximationPatterns(patterns);
+      if (expTableAvx512)
+        populateExpTableApproximationPatterns(patterns);
+      else
+        populateExpApproximationPatterns(patterns);
       populateMathPolynomialApproximationPatterns(patterns, [](StringRef name) {
         name.consume_front("math.");
         return name == "tanh" || name == "erf";

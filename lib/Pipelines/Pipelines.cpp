@@ -145,13 +145,21 @@ void mlir::nn::buildLowerToLLVMPipeline(OpPassManager &pm,
     streamStores.minBytes = options.streamStoresMinBytes;
     funcPm.addPass(createNNStreamStoresPass(streamStores));
   }
-  funcPm.addPass(createNNLowerVectorsPass());
+  // The table's vpermd is an AVX-512 instruction, and the code is compiled
+  // for this host.
+  NNLowerVectorsPassOptions lowerVectors;
+  lowerVectors.expTableAvx512 =
+      options.expTable &&
+      resolveCodegenTarget(options.codegenTarget) ==
+          CodegenTarget::X86_64_V4 &&
+      resolveCodegenTarget(CodegenTarget::Host) == CodegenTarget::X86_64_V4;
+  funcPm.addPass(createNNLowerVectorsPass(lowerVectors));
   funcPm.addPass(createNNLowerStridedCopiesPass());
   funcPm.addPass(createConvertLinalgToLoopsPass());
   VectorTransferToSCFOptions vectorToSCF;
   vectorToSCF.enableFullUnroll();
   funcPm.addPass(createConvertVectorToSCFPass(vectorToSCF));
-  funcPm.addPass(createNNLowerVectorsPass());
+  funcPm.addPass(createNNLowerVectorsPass(lowerVectors));
   addCleanup(funcPm);
   if (options.rolledLoopMinBytes > 0) {
     NNKeepWideLoopsRolledPassOptions rolled;

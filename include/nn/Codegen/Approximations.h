@@ -19,6 +19,14 @@ namespace mlir::nn {
 /// polynomial (22 operations, 14 constants).
 void populateExpApproximationPatterns(RewritePatternSet &patterns);
 
+/// Rewrites f32 `math.exp` (scalars and vectors) for x86 cores with AVX-512:
+/// a range reduction by ln 2 / 16, 2^(j/16) from a 16-entry table looked up
+/// with `vpermd` (the LLVM intrinsic), and a degree-3 polynomial; within
+/// 1.1 ulp for results of at least 2^-125 (x >= -86.64), 0 below, +inf
+/// above FLT_MAX, NaN kept. 7 multiplications and FMAs per vector instead
+/// of 10. The same bits for scalars and for vectors of any shape.
+void populateExpTableApproximationPatterns(RewritePatternSet &patterns);
+
 } // namespace mlir::nn
 
 #endif // NN_CODEGEN_APPROXIMATIONS_H

@@ -394,7 +394,12 @@ def NNLowerVectorsPass : Pass<"nn-lower-vectors", "::mlir::func::FuncOp"> {
     `math.exp` into a range reduction and a degree-6 polynomial (within
     1.4 ulp for results of at least 2^-125.5, 0 below, +inf above FLT_MAX,
     NaN kept; 15 operations and 12 constants, so 8-lane vectors stay in
-    AVX2's registers), `math.tanh` / `math.erf` into upstream's polynomials,
+    AVX2's registers), or with `exp-table-avx512` into a reduction by
+    ln 2 / 16, 2^(j/16) from a 16-entry table (one `vpermd` per 16 lanes)
+    and a degree-3 polynomial (within 1.1 ulp for results of at least
+    2^-125, 0 below; 7 multiplications and FMAs instead of 10, which bound
+    a softmax's exponentials on one 512-bit FMA a cycle), `math.tanh` /
+    `math.erf` into upstream's polynomials,
     and turns `math.fma` / `math.floor` into the LLVM intrinsics (one vector
     instruction each, not a libm call per lane). A select on one bit for
     every lane (a per-step mask over a row of features, from a broadcast
@@ -402,6 +407,11 @@ def NNLowerVectorsPass : Pass<"nn-lower-vectors", "::mlir::func::FuncOp"> {
     with m the bit sign-extended (`a & m` when b is +0): the same bits,
     without the branch or the lane-by-lane mask LLVM would build.
   }];
+  let options = [
+    Option<"expTableAvx512", "exp-table-avx512", "bool", "false",
+           "Lower f32 exp through a 16-entry table looked up with AVX-512's "
+           "vpermd (the code must run on AVX-512)">,
+  ];
   let dependentDialects = ["::mlir::vector::VectorDialect",
                            "::mlir::LLVM::LLVMDialect"];
 }

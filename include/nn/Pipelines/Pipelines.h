@@ -68,6 +68,11 @@ struct CodegenPipelineOptions
                      "reduction (a softmax's exponentials) in that "
                      "reduction's chunk loop"),
       llvm::cl::init(true)};
+  Option<bool> expTable{
+      *this, "exp-table",
+      llvm::cl::desc("Lower f32 exp through a 16-entry table (vpermd) where "
+                     "the codegen target and the host have AVX-512"),
+      llvm::cl::init(true)};
   Option<int64_t> maxVectorElements{
       *this, "max-vector-elements",
       llvm::cl::desc("Largest iteration space turned into one vector op"),
