@@ -169,6 +169,11 @@ def measure(bin_dir, peer_first):
         triad = stream["BM_Triad/threads:%d" % threads]["bytes_per_second"]
         rows.append(("%s t%d (peer: STREAM triad)" % (name.split("/")[0][3:], threads),
                      b["bytes_per_second"] / 1e9, triad / 1e9, "GB/s", True))
+        # Pooling only reads: its bound is the read stream's.
+        if "Pool" in name:
+            read = stream["BM_Read/threads:%d" % threads]["bytes_per_second"]
+            rows.append(("%s t%d (peer: read stream)" % (name.split("/")[0][3:], threads),
+                         b["bytes_per_second"] / 1e9, read / 1e9, "GB/s", True))
     random = google_benchmark(os.path.join(bin_dir, "nn-bench-random"))
     for name, b in random.items():
         threads = int(name.rsplit(":", 1)[1])

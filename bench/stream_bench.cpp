@@ -6,12 +6,16 @@
 // (a = b) and triad (a = b + s c) on 64Mi f32 arrays (256 MiB each, far past
 // the caches), split in equal contiguous halves over 1 or 2 threads, in
 // bytes read + written per second (write-allocate traffic not counted, as
-// STREAM does). Results: docs/PERFORMANCE.md.
+// STREAM does); and read (the xor of all of b's 64-bit words), the bound of
+// kernels that only read, such as pooling: one core reads more slowly than
+// it copies (Zen 4: 17-19 GB/s against a triad of 22-24 GB/s), whatever it
+// prefetches. Results: docs/PERFORMANCE.md.
 //
 //===----------------------------------------------------------------------===//
 
 #include <benchmark/benchmark.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -72,8 +76,28 @@ void BM_Triad(benchmark::State &state) {
   state.SetBytesProcessed(state.iterations() * 3 * kElements * sizeof(float));
 }
 
+void BM_Read(benchmark::State &state) {
+  Arrays arrays;
+  int threads = static_cast<int>(state.range(0));
+  const auto *words = reinterpret_cast<const uint64_t *>(arrays.b.get());
+  std::vector<uint64_t> sums(threads);
+  for (auto _ : state) {
+    split(threads, [&](int64_t begin, int64_t end) {
+      // Integer xor: reassociable, so the compiler vectorizes the loop.
+      uint64_t sum = 0;
+      for (int64_t i = begin / 2; i < end / 2; ++i)
+        sum ^= words[i];
+      sums[begin / (kElements / threads)] = sum;
+    });
+    benchmark::DoNotOptimize(sums.data());
+  }
+  state.SetBytesProcessed(state.iterations() * kElements * sizeof(float));
+}
+
 } // namespace
 
+BENCHMARK(BM_Read)->ArgName("threads")->Arg(1)->Arg(2)
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_Copy)->ArgName("threads")->Arg(1)->Arg(2)
     ->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_Triad)->ArgName("threads")->Arg(1)->Arg(2)
