@@ -146,12 +146,11 @@ void mlir::nn::buildLowerToLLVMPipeline(OpPassManager &pm,
     funcPm.addPass(createNNStreamStoresPass(streamStores));
   }
   // The table's vpermd is an AVX-512 instruction, and the code is compiled
-  // for this host.
+  // for this host, whatever the codegen target (its tiles): the host alone
+  // decides, so that every target gives the same bits.
   NNLowerVectorsPassOptions lowerVectors;
   lowerVectors.expTableAvx512 =
       options.expTable &&
-      resolveCodegenTarget(options.codegenTarget) ==
-          CodegenTarget::X86_64_V4 &&
       resolveCodegenTarget(CodegenTarget::Host) == CodegenTarget::X86_64_V4;
   funcPm.addPass(createNNLowerVectorsPass(lowerVectors));
   funcPm.addPass(createNNLowerStridedCopiesPass());

@@ -71,7 +71,7 @@ struct CodegenPipelineOptions
   Option<bool> expTable{
       *this, "exp-table",
       llvm::cl::desc("Lower f32 exp through a 16-entry table (vpermd) where "
-                     "the codegen target and the host have AVX-512"),
+                     "the host has AVX-512 (whatever the codegen target)"),
       llvm::cl::init(true)};
   Option<int64_t> maxVectorElements{
       *this, "max-vector-elements",
