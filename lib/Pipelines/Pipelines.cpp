@@ -65,6 +65,9 @@ void mlir::nn::buildTileAndVectorizePipeline(
   split.vectorLanes = getCodegenTargetInfo(options.codegenTarget).vectorLanes;
   funcPm.addPass(createNNSplitRaggedMatmulsPass(split));
   funcPm.addPass(createNNEpilogueInPlacePass());
+  NNSplitReductionStreamsPassOptions streams;
+  streams.streams = options.reductionStreams;
+  funcPm.addPass(createNNSplitReductionStreamsPass(streams));
   NNSelectLoweringStrategyPassOptions strategy;
   strategy.registerTileRows = tileRows;
   strategy.registerTileCols = tileCols;

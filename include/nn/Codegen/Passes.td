@@ -81,6 +81,35 @@ def NNPackBoundWeightsPass
                            "::mlir::tensor::TensorDialect"];
 }
 
+def NNSplitReductionStreamsPass
+    : Pass<"nn-split-reduction-streams", "::mlir::func::FuncOp"> {
+  let summary = "Read a big reduction over an outer loop as several streams";
+  let description = [{
+    A `linalg.generic` that reduces one loop other than its innermost (pooling
+    over time: [batch, time, features] to [batch, features]) with a float sum
+    `out + v` or a masked one `c ? out + v : out`, c and v computed from its
+    inputs alone, and that reads at least `min-bytes`, is rewritten to
+    reduce `streams` contiguous parts of that loop side by side: its inputs
+    indexed by the loop become `streams` slices along it and the loop's
+    extent shrinks by that factor. Each step adds the parts' values in a
+    pairwise tree, `out + ((v0 + v1) + (v2 + v3))`, or applies each part's
+    masked step in turn. One core reads several streams faster than one
+    (Zen 4: a sum of 128 MiB of rows read as 4 streams 21.7-24.0 GB/s, as
+    one 18.6-20.3), and the accumulators stay those of one part (no more
+    registers). The order of the sum changes, fixed by the shapes as
+    before; the loop's extent must divide by `streams`. Maxima are left
+    alone (a masked maximum pool over 4 streams ran 11% slower).
+  }];
+  let options = [
+    Option<"streams", "streams", "int64_t", "4",
+           "Parts of the reduction loop read side by side (1: none)">,
+    Option<"minBytes", "min-bytes", "int64_t", "1048576",
+           "Smallest reduction (bytes of its inputs) to split">,
+  ];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def NNEpilogueInPlacePass : Pass<"nn-epilogue-in-place", "::mlir::func::FuncOp"> {
   let summary = "Let a contraction's elementwise epilogue write into its accumulator";
   let description = [{

@@ -68,6 +68,11 @@ struct CodegenPipelineOptions
                      "reduction (a softmax's exponentials) in that "
                      "reduction's chunk loop"),
       llvm::cl::init(true)};
+  Option<int64_t> reductionStreams{
+      *this, "reduction-streams",
+      llvm::cl::desc("Parts of a big reduction over an outer loop read side "
+                     "by side (nn-split-reduction-streams); 1: none"),
+      llvm::cl::init(4)};
   Option<bool> expTable{
       *this, "exp-table",
       llvm::cl::desc("Lower f32 exp through a 16-entry table (vpermd) where "
