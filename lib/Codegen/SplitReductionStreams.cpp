@@ -90,123 +90,122 @@ ReductionStep getReductionStep(linalg::GenericOp op, Operation *&combiner,
 /// turn to the accumulator.
 LogicalResult splitIntoStreams(RewriterBase &rewriter, linalg::GenericOp op,
                                int64_t streams, int64_t minBytes) {
-    if (!op.hasPureTensorSemantics() || op.getNumReductionLoops() != 1 ||
-        op.getNumLoops() < 2 || op.hasIndexSemantics())
-      return failure();
-    SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
-    if (iterators.back() != utils::IteratorType::parallel)
-      return failure();
-    unsigned dim = llvm::find(iterators, utils::IteratorType::reduction) -
-                   iterators.begin();
-    SmallVector<int64_t> bounds = op.getStaticLoopRanges();
-    if (ShapedType::isDynamicShape(bounds) || bounds[dim] % streams != 0 ||
-        bounds[dim] / streams < 2)
-      return failure();
-    Operation *combiner = nullptr;
-    Value combinedValue;
-    ReductionStep kind = getReductionStep(op, combiner, combinedValue);
-    if (kind == ReductionStep::None)
-      return failure();
+  if (!op.hasPureTensorSemantics() || op.getNumReductionLoops() != 1 ||
+      op.getNumLoops() < 2 || op.hasIndexSemantics())
+    return failure();
+  SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+  if (iterators.back() != utils::IteratorType::parallel)
+    return failure();
+  unsigned dim =
+      llvm::find(iterators, utils::IteratorType::reduction) - iterators.begin();
+  SmallVector<int64_t> bounds = op.getStaticLoopRanges();
+  if (ShapedType::isDynamicShape(bounds) || bounds[dim] % streams != 0 ||
+      bounds[dim] / streams < 2)
+    return failure();
+  Operation *combiner = nullptr;
+  Value combinedValue;
+  ReductionStep kind = getReductionStep(op, combiner, combinedValue);
+  if (kind == ReductionStep::None)
+    return failure();
 
-    // Only big reductions: the point is the memory streams.
-    int64_t bytes = 0;
-    for (OpOperand *input : op.getDpsInputOperands())
-      if (auto type = dyn_cast<RankedTensorType>(input->get().getType()))
-        bytes += type.getNumElements() *
-                 llvm::divideCeil(type.getElementTypeBitWidth(), 8);
-    if (bytes < minBytes)
-      return failure();
+  // Only big reductions: the point is the memory streams.
+  int64_t bytes = 0;
+  for (OpOperand *input : op.getDpsInputOperands())
+    if (auto type = dyn_cast<RankedTensorType>(input->get().getType()))
+      bytes += type.getNumElements() *
+               llvm::divideCeil(type.getElementTypeBitWidth(), 8);
+  if (bytes < minBytes)
+    return failure();
 
-    // Every input that the reduction loop indexes is read through a result
-    // that is that loop alone: its parts are slices along that result.
-    int64_t part = bounds[dim] / streams;
-    Location loc = op.getLoc();
-    SmallVector<Value> inputs;
-    SmallVector<AffineMap> maps;
-    // For each input, the block argument of each part (one for inputs the
-    // reduction loop does not index).
-    SmallVector<SmallVector<unsigned>> partArgs;
-    for (OpOperand *input : op.getDpsInputOperands()) {
-      AffineMap map = op.getMatchingIndexingMap(input);
-      std::optional<unsigned> result = map.getResultPosition(
-          getAffineDimExpr(dim, rewriter.getContext()));
-      bool indexed = map.isFunctionOfDim(dim);
-      if (indexed && !result)
-        return failure();
-      SmallVector<unsigned> args;
-      if (!indexed) {
-        args.assign(streams, inputs.size());
-        inputs.push_back(input->get());
-        maps.push_back(map);
-        partArgs.push_back(args);
-        continue;
-      }
-      auto type = cast<RankedTensorType>(input->get().getType());
-      for (int64_t i = 0; i < streams; ++i) {
-        SmallVector<OpFoldResult> offsets(type.getRank(),
-                                          rewriter.getIndexAttr(0));
-        SmallVector<OpFoldResult> sizes, strides(type.getRank(),
-                                                  rewriter.getIndexAttr(1));
-        for (int64_t size : type.getShape())
-          sizes.push_back(rewriter.getIndexAttr(size));
-        offsets[*result] = rewriter.getIndexAttr(i * part);
-        sizes[*result] = rewriter.getIndexAttr(part);
-        args.push_back(inputs.size());
-        inputs.push_back(tensor::ExtractSliceOp::create(
-            rewriter, loc, input->get(), offsets, sizes, strides));
-        maps.push_back(map);
-      }
+  // Every input that the reduction loop indexes is read through a result
+  // that is that loop alone: its parts are slices along that result.
+  int64_t part = bounds[dim] / streams;
+  Location loc = op.getLoc();
+  SmallVector<Value> inputs;
+  SmallVector<AffineMap> maps;
+  // For each input, the block argument of each part (one for inputs the
+  // reduction loop does not index).
+  SmallVector<SmallVector<unsigned>> partArgs;
+  for (OpOperand *input : op.getDpsInputOperands()) {
+    AffineMap map = op.getMatchingIndexingMap(input);
+    std::optional<unsigned> result =
+        map.getResultPosition(getAffineDimExpr(dim, rewriter.getContext()));
+    bool indexed = map.isFunctionOfDim(dim);
+    if (indexed && !result)
+      return failure();
+    SmallVector<unsigned> args;
+    if (!indexed) {
+      args.assign(streams, inputs.size());
+      inputs.push_back(input->get());
+      maps.push_back(map);
       partArgs.push_back(args);
+      continue;
     }
-    maps.push_back(op.getMatchingIndexingMap(op.getDpsInitOperand(0)));
+    auto type = cast<RankedTensorType>(input->get().getType());
+    for (int64_t i = 0; i < streams; ++i) {
+      SmallVector<OpFoldResult> offsets(type.getRank(),
+                                        rewriter.getIndexAttr(0));
+      SmallVector<OpFoldResult> sizes,
+          strides(type.getRank(), rewriter.getIndexAttr(1));
+      for (int64_t size : type.getShape())
+        sizes.push_back(rewriter.getIndexAttr(size));
+      offsets[*result] = rewriter.getIndexAttr(i * part);
+      sizes[*result] = rewriter.getIndexAttr(part);
+      args.push_back(inputs.size());
+      inputs.push_back(tensor::ExtractSliceOp::create(
+          rewriter, loc, input->get(), offsets, sizes, strides));
+      maps.push_back(map);
+    }
+    partArgs.push_back(args);
+  }
+  maps.push_back(op.getMatchingIndexingMap(op.getDpsInitOperand(0)));
 
-    auto split = linalg::GenericOp::create(
-        rewriter, loc, op.getResultTypes(), inputs, op.getDpsInits(), maps,
-        iterators,
-        [&](OpBuilder &b, Location nestedLoc, ValueRange args) {
-          Value out = args.back();
-          Value yielded = op.getBody()->getTerminator()->getOperand(0);
-          auto clonePart = [&](int64_t i, Value accumulator, Value result) {
-            IRMapping mapping;
-            for (auto [input, indices] : llvm::enumerate(partArgs))
-              mapping.map(op.getRegionInputArgs()[input], args[indices[i]]);
-            mapping.map(op.getRegionOutputArgs().front(), accumulator);
-            for (Operation &nested : op.getBody()->without_terminator())
-              if (kind == ReductionStep::MaskedCombine || &nested != combiner)
-                b.clone(nested, mapping);
-            return mapping.lookupOrDefault(result);
-          };
-          if (kind == ReductionStep::MaskedCombine) {
-            // Each part's masked step in turn, on the accumulator the
-            // previous one left.
-            for (int64_t i = 0; i < streams; ++i)
-              out = clonePart(i, out, yielded);
-            linalg::YieldOp::create(b, nestedLoc, out);
-            return;
-          }
-          // The parts' values in a pairwise tree, then into the accumulator.
-          SmallVector<Value> values;
+  auto split = linalg::GenericOp::create(
+      rewriter, loc, op.getResultTypes(), inputs, op.getDpsInits(), maps,
+      iterators, [&](OpBuilder &b, Location nestedLoc, ValueRange args) {
+        Value out = args.back();
+        Value yielded = op.getBody()->getTerminator()->getOperand(0);
+        auto clonePart = [&](int64_t i, Value accumulator, Value result) {
+          IRMapping mapping;
+          for (auto [input, indices] : llvm::enumerate(partArgs))
+            mapping.map(op.getRegionInputArgs()[input], args[indices[i]]);
+          mapping.map(op.getRegionOutputArgs().front(), accumulator);
+          for (Operation &nested : op.getBody()->without_terminator())
+            if (kind == ReductionStep::MaskedCombine || &nested != combiner)
+              b.clone(nested, mapping);
+          return mapping.lookupOrDefault(result);
+        };
+        if (kind == ReductionStep::MaskedCombine) {
+          // Each part's masked step in turn, on the accumulator the
+          // previous one left.
           for (int64_t i = 0; i < streams; ++i)
-            values.push_back(clonePart(i, out, combinedValue));
-          auto combine = [&](Value lhs, Value rhs) {
-            Operation *clone = b.clone(*combiner);
-            clone->setOperands({lhs, rhs});
-            return clone->getResult(0);
-          };
-          while (values.size() > 1) {
-            SmallVector<Value> next;
-            for (size_t i = 0; i + 1 < values.size(); i += 2)
-              next.push_back(combine(values[i], values[i + 1]));
-            if (values.size() % 2)
-              next.push_back(values.back());
-            values = std::move(next);
-          }
-          linalg::YieldOp::create(b, nestedLoc, combine(out, values.front()));
-        });
-    // Discardable attributes (none are expected before the strategy) stay.
-    split->setDiscardableAttrs(op->getDiscardableAttrDictionary());
-    rewriter.replaceOp(op, split.getResults());
-    return success();
+            out = clonePart(i, out, yielded);
+          linalg::YieldOp::create(b, nestedLoc, out);
+          return;
+        }
+        // The parts' values in a pairwise tree, then into the accumulator.
+        SmallVector<Value> values;
+        for (int64_t i = 0; i < streams; ++i)
+          values.push_back(clonePart(i, out, combinedValue));
+        auto combine = [&](Value lhs, Value rhs) {
+          Operation *clone = b.clone(*combiner);
+          clone->setOperands({lhs, rhs});
+          return clone->getResult(0);
+        };
+        while (values.size() > 1) {
+          SmallVector<Value> next;
+          for (size_t i = 0; i + 1 < values.size(); i += 2)
+            next.push_back(combine(values[i], values[i + 1]));
+          if (values.size() % 2)
+            next.push_back(values.back());
+          values = std::move(next);
+        }
+        linalg::YieldOp::create(b, nestedLoc, combine(out, values.front()));
+      });
+  // Discardable attributes (none are expected before the strategy) stay.
+  split->setDiscardableAttrs(op->getDiscardableAttrDictionary());
+  rewriter.replaceOp(op, split.getResults());
+  return success();
 }
 
 struct NNSplitReductionStreamsPass
