@@ -105,7 +105,9 @@ LogicalResult splitIntoStreams(RewriterBase &rewriter, linalg::GenericOp op,
   Operation *combiner = nullptr;
   Value combinedValue;
   ReductionStep kind = getReductionStep(op, combiner, combinedValue);
-  if (kind == ReductionStep::None)
+  // The accumulator does not move along the reduction loop.
+  if (kind == ReductionStep::None ||
+      op.getMatchingIndexingMap(op.getDpsInitOperand(0)).isFunctionOfDim(dim))
     return failure();
 
   // Only big reductions: the point is the memory streams.
