@@ -162,8 +162,12 @@ struct NNSelectLoweringStrategyPass
       return false;
     linalg::LinalgOp reduction;
     for (OpOperand &use : op->getResult(0).getUses()) {
+      // Every user shares the reduction's cache tiles (a value the function
+      // returns would need tiles of its own).
       auto user = dyn_cast<linalg::LinalgOp>(use.getOwner());
-      if (!user || !user.isDpsInput(&use))
+      if (!user)
+        return false;
+      if (!user.isDpsInput(&use))
         continue;
       auto config =
           user->getAttrOfType<LoweringConfigAttr>(kLoweringConfigAttrName);

@@ -110,15 +110,17 @@ tileFuseAndReplace(RewriterBase &rewriter, TilingInterface root,
   if (failed(result))
     return failure();
   // The root's results, and those of producers whose tiles the loops also
-  // yield, are read from the loops.
-  Operation *outermost = result->loops.empty()
-                             ? nullptr
-                             : result->loops.front().getOperation();
-  for (auto [original, replacement] : result->replacements)
-    if (original.getDefiningOp() != root)
-      rewriter.replaceUsesWithIf(original, replacement, [&](OpOperand &use) {
-        return !outermost || !outermost->isAncestor(use.getOwner());
-      });
+  // yield, are read from the loops, wherever the loops come first.
+  if (!result->loops.empty()) {
+    Operation *outermost = result->loops.front().getOperation();
+    DominanceInfo dominance(outermost->getParentOp());
+    for (auto [original, replacement] : result->replacements)
+      if (original.getDefiningOp() != root)
+        rewriter.replaceUsesWithIf(
+            original, replacement, [&](OpOperand &use) {
+              return dominance.properlyDominates(outermost, use.getOwner());
+            });
+  }
   for (OpResult value : root->getResults())
     rewriter.replaceAllUsesWith(value, result->replacements.lookup(value));
   rewriter.eraseOp(root);
@@ -251,15 +253,19 @@ bool isLeftToReductionChunks(Operation *producer) {
 }
 
 /// The fusion of `producer` into `root`'s tiles at `level`: `shouldFuse`'s
-/// policy, and an elementwise producer left to a reduction's chunks fused
-/// into that reduction's register tiles with its tiles yielded for its
-/// other users (the chunks themselves come in the reduction loop's tiling).
+/// policy, and an elementwise producer of `root` itself left to its chunks
+/// fused into that reduction's register tiles with its tiles yielded for
+/// its other users (the chunks themselves come in the reduction loop's
+/// tiling). Not the producers of such a producer (one that a softmax's
+/// exponentials and its max both read belongs to the max, which comes
+/// first).
 std::optional<scf::SCFTileAndFuseOptions::ControlFnResult>
 controlFusion(Operation *root, TileLevel level, tensor::ExtractSliceOp slice,
               OpResult producer, bool isDestination) {
   if (level == TileLevel::Register && !isDestination &&
       !producer.hasOneUse() && reducesInChunks(root) &&
       isLeftToReductionChunks(producer.getOwner()) &&
+      llvm::is_contained(root->getOperands(), Value(producer)) &&
       !isInvariantAlongATileLoop(slice, root->getParentOp())) {
     scf::SCFTileAndFuseOptions::ControlFnResult result;
     result.yieldProducerReplacement = true;
@@ -542,15 +548,19 @@ struct NNTileAndFusePass
       // to this loop (no register tiles of its own): its chunks are then
       // also yielded, into the whole result its other users read.
       options.setFusionControlFn(
-          [fuseInputs](tensor::ExtractSliceOp, OpResult producer,
-                       bool isDestination)
+          [fuseInputs, op](tensor::ExtractSliceOp, OpResult producer,
+                           bool isDestination)
               -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
             auto producerOp = dyn_cast<linalg::LinalgOp>(producer.getOwner());
             if (!fuseInputs || isDestination || !producerOp ||
                 producerOp.getNumReductionLoops() != 0)
               return std::nullopt;
             scf::SCFTileAndFuseOptions::ControlFnResult result;
-            result.yieldProducerReplacement = !producer.hasOneUse();
+            if (producer.hasOneUse())
+              return result;
+            if (!llvm::is_contained(op->getOperands(), Value(producer)))
+              return std::nullopt;
+            result.yieldProducerReplacement = true;
             return result;
           });
       if (failed(tileFuseAndReplace(rewriter, op, options))) {

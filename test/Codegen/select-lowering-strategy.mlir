@@ -357,3 +357,30 @@ func.func @exps_in_sum_chunks(%x: tensor<4096x4096xf32>, %s: tensor<4096xf32>, %
   } -> tensor<4096xf32>
   return %out, %shortSum, %sum1, %sum2 : tensor<4096x4096xf32>, tensor<4xf32>, tensor<4096xf32>, tensor<4096xf32>
 }
+
+// -----
+
+#id = affine_map<(d0, d1) -> (d0, d1)>
+#row = affine_map<(d0, d1) -> (d0)>
+
+// The same exponentials returned as a result too: they keep their own
+// register tiles (the function's result is no user in the sum's cache tile).
+// CHECK-LABEL: func.func @returned_exps_keep_tiles
+// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [1, 0], tile_sizes = [1, 16], reduction_tile_sizes = [0, 0]>}
+// CHECK: linalg.generic {{.*}} reduction_tile_sizes = [0, 64]>}
+func.func @returned_exps_keep_tiles(%x: tensor<4096x4096xf32>, %s: tensor<4096xf32>)
+    -> (tensor<4096x4096xf32>, tensor<4096xf32>) {
+  %e = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%x : tensor<4096x4096xf32>) outs(%x : tensor<4096x4096xf32>) {
+  ^bb0(%v: f32, %o: f32):
+    %ex = math.exp %v : f32
+    linalg.yield %ex : f32
+  } -> tensor<4096x4096xf32>
+  %sum = linalg.generic {indexing_maps = [#id, #row], iterator_types = ["parallel", "reduction"]}
+      ins(%e : tensor<4096x4096xf32>) outs(%s : tensor<4096xf32>) {
+  ^bb0(%v: f32, %acc: f32):
+    %a = arith.addf %v, %acc : f32
+    linalg.yield %a : f32
+  } -> tensor<4096xf32>
+  return %e, %sum : tensor<4096x4096xf32>, tensor<4096xf32>
+}
