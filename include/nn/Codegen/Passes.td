@@ -176,7 +176,8 @@ def NNSelectLoweringStrategyPass
       innermost tile grows to 16 vectors, so a whole row of accumulators
       stays in registers while contiguous rows stream in;
     * an elementwise op whose result exactly one such chunked row reduction
-      reads whole (a softmax's exponentials, summed): no register tiles of
+      reads whole, and only ops read (a softmax's exponentials, summed and
+      divided; not a value the function returns): no register tiles of
       its own (`tile_sizes` all 0; with `fuse-into-reduction-chunks`), so
       that `nn-tile-and-fuse` computes it chunk by chunk inside that
       reduction's loop, storing each chunk for its other users (the
@@ -242,8 +243,10 @@ def NNTileAndFusePass : Pass<"nn-tile-and-fuse", "::mlir::func::FuncOp"> {
     loops tiled by those steps, fusing the elementwise ops producing its
     inputs; one that the strategy left without register tiles of its own
     (a softmax's exponentials: `tile_sizes` all 0) fuses although it has
-    other users, into the reduction's register tiles and then into its
-    chunks, and the loops also yield its tiles, which its other users read.
+    other users, into the register tiles and then the chunks of the
+    reduction that reads it directly (never through another producer), and
+    the loops also yield its tiles, which its other users after the loops
+    read.
     The configs are removed at the end.
   }];
   let dependentDialects = ["::mlir::scf::SCFDialect",
