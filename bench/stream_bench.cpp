@@ -7,9 +7,9 @@
 // the caches), split in equal contiguous halves over 1 or 2 threads, in
 // bytes read + written per second (write-allocate traffic not counted, as
 // STREAM does); and read (the xor of all of b's 64-bit words), the bound of
-// kernels that only read, such as pooling: one core reads more slowly than
-// it copies (Zen 4: 17-19 GB/s against a triad of 22-24 GB/s), whatever it
-// prefetches. Results: docs/PERFORMANCE.md.
+// kernels that only read, such as pooling: one stream read by one core runs
+// below triad's two (Zen 4: 21-24 GiB/s against 22-26 in the same runs).
+// Results: docs/PERFORMANCE.md.
 //
 //===----------------------------------------------------------------------===//
 

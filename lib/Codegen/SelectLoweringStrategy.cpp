@@ -30,9 +30,9 @@ namespace {
 constexpr int64_t kBalancedTilesPerThread = 4;
 
 /// Vector registers per value of the widest chunk an elementwise op is
-/// computed in inside a reduction's loop: an exp's temporaries of 4 zmm
-/// each fit AVX-512's 32 registers; of 8 ymm each (AVX2's 16 registers)
-/// they spill (softmax 4096^2 15% slower on Zen 4 with x86-64-v3 code).
+/// computed in inside a reduction's loop: an exp keeps about 6 values live,
+/// 24 of AVX-512's 32 zmm registers at 4 each, but 48 of AVX2's 16 ymm at 8
+/// each. (From the register count; not measured on an AVX2 core.)
 constexpr int64_t kMaxChunkRegisters = 4;
 
 /// The register tile of a 2-D matmul, or nullopt for any other op.
@@ -173,9 +173,7 @@ struct NNSelectLoweringStrategyPass
           user->getAttrOfType<LoweringConfigAttr>(kLoweringConfigAttrName);
       if (!config || user.getNumLoops() != op.getNumLoops() ||
           !user.getMatchingIndexingMap(&use).isIdentity() ||
-          user.getIteratorTypesArray().back() !=
-              utils::IteratorType::reduction ||
-          config.getReductionTileSizes().back() <= 1 ||
+          !reducesInnermostInChunks(user, config.getReductionTileSizes()) ||
           config.getReductionTileSizes().back() >
               kMaxChunkRegisters * targetVectorLanes)
         continue;

@@ -111,7 +111,10 @@ tileFuseAndReplace(RewriterBase &rewriter, TilingInterface root,
     return failure();
   // The root's results, and those of producers whose tiles the loops also
   // yield, are read from the loops, wherever the loops come first.
-  if (!result->loops.empty()) {
+  bool yieldsProducers = llvm::any_of(result->replacements, [&](auto entry) {
+    return entry.first.getDefiningOp() != root;
+  });
+  if (yieldsProducers && !result->loops.empty()) {
     Operation *outermost = result->loops.front().getOperation();
     DominanceInfo dominance(outermost->getParentOp());
     for (auto [original, replacement] : result->replacements)
@@ -235,10 +238,8 @@ bool shouldFuse(Operation *root, TileLevel level,
 bool reducesInChunks(Operation *root) {
   auto linalgOp = dyn_cast<linalg::LinalgOp>(root);
   LoweringConfigAttr config = getConfig(root);
-  return linalgOp && config && linalgOp.getNumLoops() > 0 &&
-         linalgOp.getIteratorTypesArray().back() ==
-             utils::IteratorType::reduction &&
-         config.getReductionTileSizes().back() > 1;
+  return linalgOp && config &&
+         reducesInnermostInChunks(linalgOp, config.getReductionTileSizes());
 }
 
 /// Whether `producer` is an elementwise op the strategy left without

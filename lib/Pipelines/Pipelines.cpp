@@ -62,7 +62,8 @@ void mlir::nn::buildTileAndVectorizePipeline(
   NNSplitRaggedMatmulsPassOptions split;
   split.registerTileRows = tileRows;
   split.registerTileCols = tileCols;
-  split.vectorLanes = getCodegenTargetInfo(options.codegenTarget).vectorLanes;
+  int64_t targetLanes = getCodegenTargetInfo(options.codegenTarget).vectorLanes;
+  split.vectorLanes = targetLanes;
   funcPm.addPass(createNNSplitRaggedMatmulsPass(split));
   funcPm.addPass(createNNEpilogueInPlacePass());
   NNSplitReductionStreamsPassOptions streams;
@@ -75,8 +76,7 @@ void mlir::nn::buildTileAndVectorizePipeline(
   strategy.l2CacheBytes = options.l2CacheBytes;
   strategy.copiedACacheTileCols = options.copiedACacheTileCols;
   strategy.fuseIntoReductionChunks = options.fuseIntoReductionChunks;
-  strategy.targetVectorLanes =
-      getCodegenTargetInfo(options.codegenTarget).vectorLanes;
+  strategy.targetVectorLanes = targetLanes;
   funcPm.addPass(createNNSelectLoweringStrategyPass(strategy));
   funcPm.addPass(createNNTileAndFusePass());
   funcPm.addPass(createCanonicalizerPass());

@@ -183,8 +183,9 @@ def NNSelectLoweringStrategyPass
       reduction's loop, storing each chunk for its other users (the
       division) while the sum adds it from registers, instead of a loop of
       its own whose row the sum reads back; only where a chunk is at most 4
-      registers of `target-vector-lanes` (an exp of 64 lanes in 8 ymm
-      registers per value spills: softmax 15% slower on AVX2).
+      registers of `target-vector-lanes` (an exp of 64 lanes keeps about 6
+      values live: 24 of AVX-512's 32 zmm registers, but 48 of AVX2's 16 ymm;
+      a rule from the register count, not measured on an AVX2 core).
   }];
   let options = [
     Option<"registerTileRows", "register-tile-rows", "int64_t", "8",

@@ -7,6 +7,8 @@
 #ifndef NN_CODEGEN_STRATEGY_H
 #define NN_CODEGEN_STRATEGY_H
 
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+
 #include <algorithm>
 #include <cstdint>
 
@@ -44,6 +46,17 @@ constexpr int64_t kCacheLineBytes = 64;
 /// accumulator: 64 lanes made softmax and layer_norm over 4096^2 14-19%
 /// faster there.)
 constexpr int64_t kReductionChunkVectors = 4;
+
+/// Whether `op`, with reduction tiles `reductionTiles`, reduces its innermost
+/// loop in chunks of several lanes (a softmax's sum): the loop an
+/// elementwise producer the strategy leaves without register tiles is
+/// computed in.
+inline bool reducesInnermostInChunks(linalg::LinalgOp op,
+                                     llvm::ArrayRef<int64_t> reductionTiles) {
+  return op.getNumLoops() > 0 && !reductionTiles.empty() &&
+         op.getIteratorTypesArray().back() == utils::IteratorType::reduction &&
+         reductionTiles.back() > 1;
+}
 
 /// Widest cache tile of a matmul's N whose B block is held in L2: 256 f32 =
 /// 16 cache lines of each B row, so that a B block spreads over many L2
