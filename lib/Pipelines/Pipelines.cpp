@@ -144,6 +144,12 @@ void mlir::nn::buildLowerToLLVMPipeline(OpPassManager &pm,
   // Its store fence is x86's sfence, and the code is compiled for this host.
   if (options.streamStoresMinBytes > 0 &&
       llvm::Triple(llvm::sys::getProcessTriple()).isX86()) {
+    if (options.pipelineRowStores > 1) {
+      NNPipelineRowStoresPassOptions rowStores;
+      rowStores.minBytes = options.streamStoresMinBytes;
+      rowStores.rowsPerBlock = options.pipelineRowStores;
+      funcPm.addPass(createNNPipelineRowStoresPass(rowStores));
+    }
     NNStreamStoresPassOptions streamStores;
     streamStores.minBytes = options.streamStoresMinBytes;
     funcPm.addPass(createNNStreamStoresPass(streamStores));

@@ -115,6 +115,12 @@ struct CodegenPipelineOptions
                      "non-temporal stores (nn-stream-stores, on x86 hosts); 0: "
                      "none"),
       llvm::cl::init(4194304)};
+  Option<int64_t> pipelineRowStores{
+      *this, "pipeline-row-stores",
+      llvm::cl::desc("Rows a thread takes in order, storing each row group's "
+                     "streamed output while the next row computes "
+                     "(nn-pipeline-row-stores); 0: none"),
+      llvm::cl::init(16)};
   Option<int64_t> rolledLoopMinBytes{
       *this, "rolled-loop-min-bytes",
       llvm::cl::desc("Innermost loops reading at least this many bytes per "

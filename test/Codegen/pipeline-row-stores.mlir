@@ -1,0 +1,170 @@
+// RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-pipeline-row-stores{min-bytes=1024},canonicalize))" | FileCheck %s
+// RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-pipeline-row-stores,canonicalize))" | FileCheck %s --check-prefix=LARGE
+
+// A row group of 40 rows: exponentials into a row buffer and their sum
+// (the host loop, 64 columns per step), then the row stored one line per
+// step from the buffer and the sum. Blocks of 16 rows (3 blocks, the last
+// of 8): each block computes its first row, then for each later row r
+// computes row r while its host loop stores row r - 1's 4 lines (columns
+// c, c + 16, c + 32, c + 48) non-temporally from the other buffer and the
+// sum carried from row r - 1; then the block's last row is stored, and a
+// store fence. An output whose address is not a multiple of 64 keeps the
+// loop. Below min-bytes (4 MiB by default), nothing changes.
+// CHECK-LABEL: func.func @row_group
+// CHECK-SAME: %[[X:[a-z0-9]+]]: memref<40x1024xf32>, %[[OUT:[a-z0-9]+]]: memref<40x1024xf32> {bufferize.result}
+// CHECK-DAG: %[[C0:.*]] = arith.constant 0 : index
+// CHECK-DAG: %[[C1:.*]] = arith.constant 1 : index
+// CHECK-DAG: %[[C3:.*]] = arith.constant 3 : index
+// CHECK-DAG: %[[C16:.*]] = arith.constant 16 : index
+// CHECK-DAG: %[[C32:.*]] = arith.constant 32 : index
+// CHECK-DAG: %[[C40:.*]] = arith.constant 40 : index
+// CHECK-DAG: %[[C48:.*]] = arith.constant 48 : index
+// CHECK-DAG: %[[C64:.*]] = arith.constant 64 : index
+// CHECK-DAG: %[[C1024:.*]] = arith.constant 1024 : index
+// CHECK: %[[PTR:.*]] = memref.extract_aligned_pointer_as_index %[[OUT]]
+// CHECK: %[[MIS:.*]] = arith.remui %[[PTR]], %[[C64]]
+// CHECK: %[[OK:.*]] = arith.cmpi eq, %[[MIS]], %[[C0]]
+// CHECK: scf.if %[[OK]] {
+// CHECK:   scf.parallel (%[[B:.*]]) = (%[[C0]]) to (%[[C3]]) step (%[[C1]]) {
+// CHECK:     %[[FIRST:.*]] = arith.muli %[[B]], %[[C16]]
+// CHECK:     %[[END:.*]] = arith.addi %[[FIRST]], %[[C16]]
+// CHECK:     %[[LAST:.*]] = arith.minsi %[[END]], %[[C40]]
+// CHECK:     %[[BUFA:.*]] = memref.alloca() : memref<1x1024xf32>
+// CHECK:     %[[BUFB:.*]] = memref.alloca() : memref<1x1024xf32>
+// First row of the block, into buffer A.
+// CHECK:     %[[SUM0:.*]] = scf.for %[[C:.*]] = %[[C0]] to %[[C1024]] step %[[C64]]
+// CHECK:       vector.transfer_read %[[X]][%[[FIRST]], %[[C]]]
+// CHECK:       vector.transfer_write %{{.*}}, %[[BUFA]][%[[C0]], %[[C]]]
+// CHECK:     %[[S0:.*]] = vector.reduction <add>, %[[SUM0]]
+// CHECK:     %[[NEXT:.*]] = arith.addi %[[FIRST]], %[[C1]]
+// CHECK:     %[[LOOP:.*]]:3 = scf.for %[[R:.*]] = %[[NEXT]] to %[[LAST]] step %[[C1]]
+// CHECK-SAME:    iter_args(%[[CUR:.*]] = %[[BUFB]], %[[PREV:.*]] = %[[BUFA]], %[[PS:.*]] = %[[S0]])
+// CHECK:       %[[RP:.*]] = arith.subi %[[R]], %[[C1]]
+// CHECK:       %[[PROW:.*]] = memref.subview %[[OUT]][%[[RP]], 0] [1, 1024]
+// CHECK:       %[[SUM:.*]] = scf.for %[[C:.*]] = %[[C0]] to %[[C1024]] step %[[C64]]
+// CHECK:         vector.transfer_read %[[X]][%[[R]], %[[C]]]
+// CHECK:         vector.transfer_write %{{.*}}, %[[CUR]][%[[C0]], %[[C]]]
+// CHECK:         vector.transfer_read %[[PREV]][%[[C0]], %[[C]]]
+// CHECK:         vector.broadcast %[[PS]]
+// CHECK:         vector.store %{{.*}}, %[[PROW]][%[[C0]], %[[C]]] {alignment = 64 : i64, nontemporal = true}
+// CHECK:         %[[C_16:.*]] = arith.addi %[[C]], %[[C16]]
+// CHECK:         vector.transfer_read %[[PREV]][%[[C0]], %[[C_16]]]
+// CHECK:         vector.store %{{.*}}, %[[PROW]][%[[C0]], %[[C_16]]] {alignment = 64 : i64, nontemporal = true}
+// CHECK:         %[[C_32:.*]] = arith.addi %[[C]], %[[C32]]
+// CHECK:         vector.store %{{.*}}, %[[PROW]][%[[C0]], %[[C_32]]] {alignment = 64 : i64, nontemporal = true}
+// CHECK:         %[[C_48:.*]] = arith.addi %[[C]], %[[C48]]
+// CHECK:         vector.store %{{.*}}, %[[PROW]][%[[C0]], %[[C_48]]] {alignment = 64 : i64, nontemporal = true}
+// CHECK-NEXT:    scf.yield
+// CHECK:       %[[S:.*]] = vector.reduction <add>, %[[SUM]]
+// CHECK:       scf.yield %[[PREV]], %[[CUR]], %[[S]]
+// The block's last row, from the loop's last buffer and sum.
+// CHECK:     %[[LR:.*]] = arith.subi %[[LAST]], %[[C1]]
+// CHECK:     %[[LROW:.*]] = memref.subview %[[OUT]][%[[LR]], 0] [1, 1024]
+// CHECK:     scf.for %[[C:.*]] = %[[C0]] to %[[C1024]] step %[[C16]] {
+// CHECK:       vector.transfer_read %[[LOOP]]#1[%[[C0]], %[[C]]]
+// CHECK:       vector.broadcast %[[LOOP]]#2
+// CHECK:       vector.store %{{.*}}, %[[LROW]][%[[C0]], %[[C]]] {alignment = 64 : i64, nontemporal = true}
+// CHECK:     llvm.call_intrinsic "llvm.x86.sse.sfence"
+// CHECK: } else {
+// CHECK:   scf.parallel (%[[R:.*]]) = (%[[C0]]) to (%[[C40]]) step (%[[C1]]) {
+// CHECK:     memref.alloca() : memref<1x1024xf32>
+// CHECK:     vector.transfer_write %{{.*}}, %{{.*}}[%[[C0]], %{{.*}}] {in_bounds = [true]} : vector<16xf32>
+// CHECK-NOT: vector.store
+// LARGE-LABEL: func.func @row_group
+// LARGE-NOT: scf.if
+// LARGE-NOT: nontemporal
+func.func @row_group(%x: memref<40x1024xf32>, %out: memref<40x1024xf32> {bufferize.result}) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c16 = arith.constant 16 : index
+  %c40 = arith.constant 40 : index
+  %c64 = arith.constant 64 : index
+  %c1024 = arith.constant 1024 : index
+  %zero = arith.constant dense<0.0> : vector<64xf32>
+  %pad = arith.constant 0.0 : f32
+  scf.parallel (%r) = (%c0) to (%c40) step (%c1) {
+    %buf = memref.alloca() : memref<1x1024xf32>
+    %sum = scf.for %c = %c0 to %c1024 step %c64 iter_args(%acc = %zero) -> (vector<64xf32>) {
+      %v = vector.transfer_read %x[%r, %c], %pad {in_bounds = [true]} : memref<40x1024xf32>, vector<64xf32>
+      %e = math.exp %v : vector<64xf32>
+      vector.transfer_write %e, %buf[%c0, %c] {in_bounds = [true]} : vector<64xf32>, memref<1x1024xf32>
+      %a = arith.addf %acc, %e : vector<64xf32>
+      scf.yield %a : vector<64xf32>
+    }
+    %s = vector.reduction <add>, %sum : vector<64xf32> into f32
+    %row = memref.subview %out[%r, 0] [1, 1024] [1, 1] : memref<40x1024xf32> to memref<1x1024xf32, strided<[1024, 1], offset: ?>>
+    scf.for %c = %c0 to %c1024 step %c16 {
+      %e = vector.transfer_read %buf[%c0, %c], %pad {in_bounds = [true]} : memref<1x1024xf32>, vector<16xf32>
+      %sv = vector.broadcast %s : f32 to vector<16xf32>
+      %y = arith.divf %e, %sv : vector<16xf32>
+      vector.transfer_write %y, %row[%c0, %c] {in_bounds = [true]} : vector<16xf32>, memref<1x1024xf32, strided<[1024, 1], offset: ?>>
+    }
+    scf.reduce
+  }
+  return
+}
+
+// -----
+
+// The host loop reads the output (here, row r's own columns): the stores
+// cannot move past it.
+// CHECK-LABEL: func.func @host_reads_output
+// CHECK-NOT: scf.if
+// CHECK-NOT: nontemporal
+func.func @host_reads_output(%x: memref<40x1024xf32>, %out: memref<40x1024xf32> {bufferize.result}) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c16 = arith.constant 16 : index
+  %c40 = arith.constant 40 : index
+  %c64 = arith.constant 64 : index
+  %c1024 = arith.constant 1024 : index
+  %zero = arith.constant dense<0.0> : vector<64xf32>
+  %pad = arith.constant 0.0 : f32
+  scf.parallel (%r) = (%c0) to (%c40) step (%c1) {
+    %sum = scf.for %c = %c0 to %c1024 step %c64 iter_args(%acc = %zero) -> (vector<64xf32>) {
+      %v = vector.transfer_read %out[%r, %c], %pad {in_bounds = [true]} : memref<40x1024xf32>, vector<64xf32>
+      %a = arith.addf %acc, %v : vector<64xf32>
+      scf.yield %a : vector<64xf32>
+    }
+    %s = vector.reduction <add>, %sum : vector<64xf32> into f32
+    %row = memref.subview %out[%r, 0] [1, 1024] [1, 1] : memref<40x1024xf32> to memref<1x1024xf32, strided<[1024, 1], offset: ?>>
+    scf.for %c = %c0 to %c1024 step %c16 {
+      %v = vector.transfer_read %x[%r, %c], %pad {in_bounds = [true]} : memref<40x1024xf32>, vector<16xf32>
+      %sv = vector.broadcast %s : f32 to vector<16xf32>
+      %y = arith.divf %v, %sv : vector<16xf32>
+      vector.transfer_write %y, %row[%c0, %c] {in_bounds = [true]} : vector<16xf32>, memref<1x1024xf32, strided<[1024, 1], offset: ?>>
+    }
+    scf.reduce
+  }
+  return
+}
+
+// -----
+
+// The store reads %scratch, which the row group also writes and which is
+// not a buffer of its own: two rows in flight would share it.
+// CHECK-LABEL: func.func @shared_scratch
+// CHECK-NOT: scf.if
+// CHECK-NOT: nontemporal
+func.func @shared_scratch(%x: memref<40x1024xf32>, %scratch: memref<1x1024xf32>, %out: memref<40x1024xf32> {bufferize.result}) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c16 = arith.constant 16 : index
+  %c40 = arith.constant 40 : index
+  %c64 = arith.constant 64 : index
+  %c1024 = arith.constant 1024 : index
+  %pad = arith.constant 0.0 : f32
+  scf.parallel (%r) = (%c0) to (%c40) step (%c1) {
+    scf.for %c = %c0 to %c1024 step %c64 {
+      %v = vector.transfer_read %x[%r, %c], %pad {in_bounds = [true]} : memref<40x1024xf32>, vector<64xf32>
+      vector.transfer_write %v, %scratch[%c0, %c] {in_bounds = [true]} : vector<64xf32>, memref<1x1024xf32>
+    }
+    %row = memref.subview %out[%r, 0] [1, 1024] [1, 1] : memref<40x1024xf32> to memref<1x1024xf32, strided<[1024, 1], offset: ?>>
+    scf.for %c = %c0 to %c1024 step %c16 {
+      %v = vector.transfer_read %scratch[%c0, %c], %pad {in_bounds = [true]} : memref<1x1024xf32>, vector<16xf32>
+      vector.transfer_write %v, %row[%c0, %c] {in_bounds = [true]} : vector<16xf32>, memref<1x1024xf32, strided<[1024, 1], offset: ?>>
+    }
+    scf.reduce
+  }
+  return
+}
