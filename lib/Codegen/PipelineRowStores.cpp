@@ -91,7 +91,8 @@ bool mayWrite(Operation *op, Value root) {
 /// Matches a row group (see the pass's description), or nullopt.
 std::optional<RowPipeline> matchRowPipeline(scf::ParallelOp parallel,
                                             func::FuncOp func,
-                                            int64_t minBytes) {
+                                            int64_t minBytes,
+                                            int64_t minRowBytes) {
   if (parallel.getNumLoops() != 1 || parallel.getNumResults() != 0 ||
       !getConstantIntValue(parallel.getLowerBound().front()) ||
       !getConstantIntValue(parallel.getUpperBound().front()) ||
@@ -107,7 +108,8 @@ std::optional<RowPipeline> matchRowPipeline(scf::ParallelOp parallel,
   if (!storeLoop)
     return std::nullopt;
   std::optional<RowStore> store =
-      matchRowStore(storeLoop, func.getBody().front(), func, minBytes);
+      matchRowStore(storeLoop, func.getBody().front(), func, minBytes,
+                    minRowBytes);
   if (!store)
     return std::nullopt;
   int64_t columns = *getConstantIntValue(storeLoop.getUpperBound());
@@ -229,7 +231,7 @@ struct NNPipelineRowStoresPass
     std::vector<RowPipeline> pipelines;
     func.walk([&](scf::ParallelOp parallel) {
       if (std::optional<RowPipeline> pipeline =
-              matchRowPipeline(parallel, func, minBytes))
+              matchRowPipeline(parallel, func, minBytes, minRowBytes))
         pipelines.push_back(std::move(*pipeline));
     });
     for (RowPipeline &pipeline : pipelines)

@@ -78,7 +78,8 @@ bool mlir::nn::feedsOnlyPrefetches(Operation *op) {
 }
 
 std::optional<RowStore> mlir::nn::matchRowStore(scf::ForOp loop, Block &entry,
-                                      func::FuncOp func, int64_t minBytes) {
+                                      func::FuncOp func, int64_t minBytes,
+                                      int64_t minRowBytes) {
   std::optional<int64_t> lower = getConstantIntValue(loop.getLowerBound());
   std::optional<int64_t> upper = getConstantIntValue(loop.getUpperBound());
   std::optional<int64_t> step = getConstantIntValue(loop.getStep());
@@ -138,7 +139,8 @@ std::optional<RowStore> mlir::nn::matchRowStore(scf::ForOp loop, Block &entry,
       if (!outputType.hasStaticShape() ||
           !outputType.getLayout().isIdentity() ||
           outputType.getNumElements() * type.getElementTypeBitWidth() / 8 <
-              minBytes)
+              minBytes ||
+          *upper * type.getElementTypeBitWidth() / 8 < minRowBytes)
         return std::nullopt;
       match = RowStore{loop, write, output, chain};
       continue;

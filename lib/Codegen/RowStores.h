@@ -48,11 +48,13 @@ BlockArgument getViewedArgument(Value value,
 
 /// Matches `loop` if it stores one line of an output of `func` (an argument
 /// of its `entry` block marked `bufferize.result`, static, identity layout,
-/// at least `minBytes`) per iteration (see RowStore) and nothing in it reads
-/// that output; other reads may be anywhere (the loop is then not shiftable
-/// unless they move with the column).
+/// at least `minBytes`) per iteration (see RowStore), rows of at least
+/// `minRowBytes`, and nothing in it reads that output; other reads may be
+/// anywhere (the loop is then not shiftable unless they move with the
+/// column).
 std::optional<RowStore> matchRowStore(scf::ForOp loop, Block &entry,
-                                      func::FuncOp func, int64_t minBytes);
+                                      func::FuncOp func, int64_t minBytes,
+                                      int64_t minRowBytes);
 
 /// Whether every use of `op`'s results is a prefetch's address, directly or
 /// through other such ops.

@@ -35,7 +35,7 @@ struct NNStreamStoresPass
     SmallVector<RowStore> rowStores;
     func.walk([&](scf::ForOp loop) {
       if (std::optional<RowStore> match =
-              matchRowStore(loop, entry, func, minBytes))
+              matchRowStore(loop, entry, func, minBytes, minRowBytes))
         rowStores.push_back(std::move(*match));
     });
     for (RowStore &rowStore : rowStores)
@@ -148,9 +148,23 @@ struct NNStreamStoresPass
       for (Operation &op : loop.getBody()->without_terminator())
         b.clone(op, mapping);
     };
-    cloneIteration(constant(0));
+    // A row that starts on a line is all aligned lines: a plain store to a
+    // line also stored non-temporally reads it back from memory first.
+    Value unaligned =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, head, zero);
+    auto peelFirst = scf::IfOp::create(b, loc, unaligned);
+    {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPoint(peelFirst.thenBlock()->getTerminator());
+      cloneIteration(constant(0));
+    }
     streamedClone(head, constant(columns - lineElements + 1));
-    cloneIteration(constant(columns - lineElements));
+    auto peelLast = scf::IfOp::create(b, loc, unaligned);
+    {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPoint(peelLast.thenBlock()->getTerminator());
+      cloneIteration(constant(columns - lineElements));
+    }
     createStoreFence(b, loc);
   }
 };

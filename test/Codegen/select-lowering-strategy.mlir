@@ -384,3 +384,48 @@ func.func @returned_exps_keep_tiles(%x: tensor<4096x4096xf32>, %s: tensor<4096xf
   } -> tensor<4096xf32>
   return %e, %sum : tensor<4096x4096xf32>, tensor<4096xf32>
 }
+
+// -----
+
+#id = affine_map<(d0, d1) -> (d0, d1)>
+#row = affine_map<(d0, d1) -> (d0)>
+
+// A row group over rows of 256 (a row sum and the division reading it):
+// one row per cache tile, where rows of 256 would otherwise give 16 rows
+// (half of L1) per chunk; an elementwise op of the same shape outside any
+// row group keeps 16; a row group over rows of 32 (under 64) keeps the L1
+// rule's chunks too (128 rows: 16 KiB).
+// CHECK-LABEL: func.func @row_group_tiles
+// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [1, 0], tile_sizes = [1, 0], reduction_tile_sizes = [0, 64]>}
+// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [1, 0], tile_sizes = [1, 16], reduction_tile_sizes = [0, 0]>}
+// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [16, 0], tile_sizes = [1, 16], reduction_tile_sizes = [0, 0]>}
+// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [128, 0], tile_sizes = [1, 0], reduction_tile_sizes = [0, 0]>}
+func.func @row_group_tiles(%x: tensor<4096x256xf32>, %s: tensor<4096xf32>, %o: tensor<4096x256xf32>,
+                           %n: tensor<32768x32xf32>, %t: tensor<32768xf32>)
+    -> (tensor<4096x256xf32>, tensor<4096x256xf32>, tensor<32768xf32>) {
+  %sum = linalg.generic {indexing_maps = [#id, #row], iterator_types = ["parallel", "reduction"]}
+      ins(%x : tensor<4096x256xf32>) outs(%s : tensor<4096xf32>) {
+  ^bb0(%a: f32, %acc: f32):
+    %r = arith.addf %a, %acc : f32
+    linalg.yield %r : f32
+  } -> tensor<4096xf32>
+  %div = linalg.generic {indexing_maps = [#id, #row, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%x, %sum : tensor<4096x256xf32>, tensor<4096xf32>) outs(%o : tensor<4096x256xf32>) {
+  ^bb0(%a: f32, %b: f32, %out: f32):
+    %r = arith.divf %a, %b : f32
+    linalg.yield %r : f32
+  } -> tensor<4096x256xf32>
+  %neg = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%x : tensor<4096x256xf32>) outs(%o : tensor<4096x256xf32>) {
+  ^bb0(%a: f32, %out: f32):
+    %r = arith.negf %a : f32
+    linalg.yield %r : f32
+  } -> tensor<4096x256xf32>
+  %short = linalg.generic {indexing_maps = [#id, #row], iterator_types = ["parallel", "reduction"]}
+      ins(%n : tensor<32768x32xf32>) outs(%t : tensor<32768xf32>) {
+  ^bb0(%a: f32, %acc: f32):
+    %r = arith.addf %a, %acc : f32
+    linalg.yield %r : f32
+  } -> tensor<32768xf32>
+  return %div, %neg, %short : tensor<4096x256xf32>, tensor<4096x256xf32>, tensor<32768xf32>
+}

@@ -4,10 +4,10 @@
 // A row group's last loop (a softmax's division) stores row %r of a 16 MiB
 // output one 64-byte line per iteration. Row %r starts at byte
 // 4 * 4096 * %r of %out: its first aligned line is (64 - a mod 64) mod 64 / 4
-// columns in. Column 0 and column 4080 keep plain stores, the columns from
-// the first aligned line to 4080 (upper bound 4096 - 16 + 1) store lines
-// non-temporally, then a store fence. A row whose address is not a multiple
-// of 4 keeps the loop.
+// columns in. Where that is not 0, column 0 and column 4080 keep plain
+// stores; the columns from the first aligned line to 4080 (upper bound
+// 4096 - 16 + 1) store lines non-temporally, then a store fence. A row whose
+// address is not a multiple of 4 keeps the loop.
 // CHECK-LABEL: func.func @row_group
 // CHECK-SAME: %[[X:[a-z0-9]+]]: memref<1024x4096xf32>, %[[OUT:[a-z0-9]+]]: memref<1024x4096xf32> {bufferize.result}
 // CHECK-DAG: %[[C0:.*]] = arith.constant 0 : index
@@ -30,18 +30,23 @@
 // CHECK:     %[[GAP:.*]] = arith.subi %[[C64]], %[[MIS]]
 // CHECK:     %[[GAPL:.*]] = arith.remui %[[GAP]], %[[C64]]
 // CHECK:     %[[HEAD:.*]] = arith.divui %[[GAPL]], %[[C4]]
-// CHECK:     %[[FIRST:.*]] = memref.subview %[[ROW]][0, 0] [1, 16]
-// CHECK:     vector.transfer_read %[[X]][%[[R]], %[[C0]]]
-// CHECK:     vector.transfer_write %{{.*}}, %[[FIRST]][%[[C0]], %[[C0]]]
+// CHECK:     %[[UNALIGNED:.*]] = arith.cmpi ne, %[[HEAD]], %[[C0]]
+// CHECK:     scf.if %[[UNALIGNED]] {
+// CHECK:       %[[FIRST:.*]] = memref.subview %[[ROW]][0, 0] [1, 16]
+// CHECK:       vector.transfer_read %[[X]][%[[R]], %[[C0]]]
+// CHECK:       vector.transfer_write %{{.*}}, %[[FIRST]][%[[C0]], %[[C0]]]
+// CHECK:     }
 // CHECK:     scf.for %[[J:.*]] = %[[HEAD]] to %[[C4081]] step %[[C16]] {
 // CHECK:       %[[LINE:.*]] = memref.subview %[[ROW]][0, %[[J]]] [1, 16]
 // CHECK:       vector.transfer_read %[[X]][%[[R]], %[[J]]]
 // CHECK:       arith.divf
 // CHECK:       vector.store %{{.*}}, %[[LINE]][%[[C0]], %[[C0]]] {alignment = 64 : i64, nontemporal = true}
 // CHECK:     }
-// CHECK:     %[[LAST:.*]] = memref.subview %[[ROW]][0, 4080] [1, 16]
-// CHECK:     vector.transfer_read %[[X]][%[[R]], %[[C4080]]]
-// CHECK:     vector.transfer_write %{{.*}}, %[[LAST]][%[[C0]], %[[C0]]]
+// CHECK:     scf.if %[[UNALIGNED]] {
+// CHECK:       %[[LAST:.*]] = memref.subview %[[ROW]][0, 4080] [1, 16]
+// CHECK:       vector.transfer_read %[[X]][%[[R]], %[[C4080]]]
+// CHECK:       vector.transfer_write %{{.*}}, %[[LAST]][%[[C0]], %[[C0]]]
+// CHECK:     }
 // CHECK:     llvm.call_intrinsic "llvm.x86.sse.sfence"()
 // CHECK:   } else {
 // CHECK:     scf.for %{{.*}} = %[[C0]] to %[[C4096]] step %[[C16]] {
@@ -64,6 +69,31 @@ func.func @row_group(%x: memref<1024x4096xf32>, %out: memref<1024x4096xf32> {buf
       %v = vector.transfer_read %x[%r, %j], %zero {in_bounds = [true]} : memref<1024x4096xf32>, vector<16xf32>
       %d = arith.divf %v, %two : vector<16xf32>
       vector.transfer_write %d, %line[%c0, %c0] {in_bounds = [true]} : vector<16xf32>, memref<1x16xf32, strided<[4096, 1], offset: ?>>
+    }
+    scf.reduce
+  }
+  return
+}
+
+// -----
+
+// Rows of 128 f32 (512 bytes, under min-row-bytes) keep plain stores: the
+// fence after each row would wait for its 8 lines to reach memory.
+// CHECK-LABEL: func.func @short_rows
+// CHECK-NOT: nontemporal
+// CHECK: return
+func.func @short_rows(%x: memref<32768x128xf32>, %out: memref<32768x128xf32> {bufferize.result}) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c16 = arith.constant 16 : index
+  %c128 = arith.constant 128 : index
+  %c32768 = arith.constant 32768 : index
+  %zero = arith.constant 0.0 : f32
+  scf.parallel (%r) = (%c0) to (%c32768) step (%c1) {
+    scf.for %j = %c0 to %c128 step %c16 {
+      %v = vector.transfer_read %x[%r, %j], %zero {in_bounds = [true]} : memref<32768x128xf32>, vector<16xf32>
+      %e = math.exp %v : vector<16xf32>
+      vector.transfer_write %e, %out[%r, %j] {in_bounds = [true]} : vector<16xf32>, memref<32768x128xf32>
     }
     scf.reduce
   }
