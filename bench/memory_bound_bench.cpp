@@ -8,7 +8,9 @@
 // * masked global average pooling, [256, 512, 256] f32 with a [256, 512]
 //   mask -> [256, 256], and the same without a mask;
 // * softmax over the last axis of [4096, 4096] f32;
-// * layer_norm over the last axis of [4096, 4096] f32 with scale and offset.
+// * layer_norm over the last axis of [4096, 4096] f32 with scale and offset;
+// * both again over the same bytes in shorter rows: [16384, 1024] (a
+//   transformer's width) and [131072, 128].
 // Results: docs/PERFORMANCE.md; bench/masked_pool_torch.py measures PyTorch.
 //
 //===----------------------------------------------------------------------===//
@@ -40,6 +42,22 @@ const char *kSource = R"mlir(
   func.func @layer_norm(%x: tensor<4096x4096xf32>, %g: tensor<4096xf32>, %b: tensor<4096xf32>) -> tensor<4096x4096xf32> {
     %0 = nn.layer_norm %x scale %g offset %b epsilon = 1.0e-05 : (tensor<4096x4096xf32>, tensor<4096xf32>, tensor<4096xf32>) -> tensor<4096x4096xf32>
     return %0 : tensor<4096x4096xf32>
+  }
+  func.func @softmax_rows1024(%x: tensor<16384x1024xf32>) -> tensor<16384x1024xf32> {
+    %0 = nn.softmax %x axis = 1 : tensor<16384x1024xf32>
+    return %0 : tensor<16384x1024xf32>
+  }
+  func.func @layer_norm_rows1024(%x: tensor<16384x1024xf32>, %g: tensor<1024xf32>, %b: tensor<1024xf32>) -> tensor<16384x1024xf32> {
+    %0 = nn.layer_norm %x scale %g offset %b epsilon = 1.0e-05 : (tensor<16384x1024xf32>, tensor<1024xf32>, tensor<1024xf32>) -> tensor<16384x1024xf32>
+    return %0 : tensor<16384x1024xf32>
+  }
+  func.func @softmax_rows128(%x: tensor<131072x128xf32>) -> tensor<131072x128xf32> {
+    %0 = nn.softmax %x axis = 1 : tensor<131072x128xf32>
+    return %0 : tensor<131072x128xf32>
+  }
+  func.func @layer_norm_rows128(%x: tensor<131072x128xf32>, %g: tensor<128xf32>, %b: tensor<128xf32>) -> tensor<131072x128xf32> {
+    %0 = nn.layer_norm %x scale %g offset %b epsilon = 1.0e-05 : (tensor<131072x128xf32>, tensor<128xf32>, tensor<128xf32>) -> tensor<131072x128xf32>
+    return %0 : tensor<131072x128xf32>
   })mlir";
 
 /// Times `name` on deterministic inputs (i1 arguments: 4 in 5 true) with
@@ -76,6 +94,18 @@ void BM_MaskedAvgPool(benchmark::State &state) { run(state, "pool"); }
 void BM_AvgPool(benchmark::State &state) { run(state, "pool_unmasked"); }
 void BM_Softmax(benchmark::State &state) { run(state, "softmax"); }
 void BM_LayerNorm(benchmark::State &state) { run(state, "layer_norm"); }
+void BM_SoftmaxRows1024(benchmark::State &state) {
+  run(state, "softmax_rows1024");
+}
+void BM_LayerNormRows1024(benchmark::State &state) {
+  run(state, "layer_norm_rows1024");
+}
+void BM_SoftmaxRows128(benchmark::State &state) {
+  run(state, "softmax_rows128");
+}
+void BM_LayerNormRows128(benchmark::State &state) {
+  run(state, "layer_norm_rows128");
+}
 
 } // namespace
 
@@ -86,5 +116,13 @@ BENCHMARK(BM_AvgPool)->ArgName("threads")->Arg(1)->Arg(2)
 BENCHMARK(BM_Softmax)->ArgName("threads")->Arg(1)->Arg(2)
     ->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_LayerNorm)->ArgName("threads")->Arg(1)->Arg(2)
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_SoftmaxRows1024)->ArgName("threads")->Arg(1)->Arg(2)
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_LayerNormRows1024)->ArgName("threads")->Arg(1)->Arg(2)
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_SoftmaxRows128)->ArgName("threads")->Arg(1)->Arg(2)
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_LayerNormRows128)->ArgName("threads")->Arg(1)->Arg(2)
     ->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_MAIN();
