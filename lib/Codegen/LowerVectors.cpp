@@ -80,16 +80,17 @@ struct MathToIntrinsic : OpRewritePattern<MathOp> {
   }
 };
 
-/// A float sum, maximum or minimum over the innermost dim of more lanes than
-/// one vector register holds (the merge of a partial reduction's chunk)
-/// as a pairwise tree: the upper half combined with the lower half until
-/// `kTreeLeafLanes` remain, which are then reduced as before. Otherwise each
-/// lane would be chained through one scalar op. For sums the tree is as
-/// fixed an order (set by the shape alone: the same in every tile, thread
-/// count and fused form); maxima and minima do not depend on the order.
+/// A float sum, maximum or minimum over the innermost dim of a power-of-two
+/// number of lanes (the merge of a partial reduction's chunk) as a pairwise
+/// tree: the upper half combined with the lower half down to one lane, then
+/// the accumulator. Otherwise each lane would be chained through one scalar
+/// op (16 lanes in order: 16 dependent adds per row sum). For
+/// sums the tree is as fixed an order (set by the shape alone: the same in
+/// every tile, thread count, fused form and target); maxima and minima do
+/// not depend on the order.
 struct FloatReductionAsTree
     : OpRewritePattern<vector::MultiDimReductionOp> {
-  static constexpr int64_t kTreeLeafLanes = 16;
+  static constexpr int64_t kTreeLeafLanes = 1;
   FloatReductionAsTree(MLIRContext *context)
       : OpRewritePattern(context, /*benefit=*/2) {}
   LogicalResult matchAndRewrite(vector::MultiDimReductionOp op,
