@@ -131,6 +131,47 @@ struct FloatReductionAsTree
   }
 };
 
+/// The same tree for a 1-D `vector.reduction` (a whole short row's sum, the
+/// dot product a variance's squares and sum canonicalize into), then the
+/// accumulator if there is one.
+struct FloatVectorReductionAsTree : OpRewritePattern<vector::ReductionOp> {
+  FloatVectorReductionAsTree(MLIRContext *context)
+      : OpRewritePattern(context, /*benefit=*/2) {}
+  LogicalResult matchAndRewrite(vector::ReductionOp op,
+                                PatternRewriter &rewriter) const override {
+    VectorType type = op.getSourceVectorType();
+    vector::CombiningKind kind = op.getKind();
+    int64_t lanes = type.getNumElements();
+    if (!llvm::is_contained({vector::CombiningKind::ADD,
+                             vector::CombiningKind::MAXIMUMF,
+                             vector::CombiningKind::MINIMUMF,
+                             vector::CombiningKind::MAXNUMF,
+                             vector::CombiningKind::MINNUMF},
+                            kind) ||
+        type.isScalable() || type.getRank() != 1 ||
+        !isa<FloatType>(type.getElementType()) || lanes <= 1 ||
+        !llvm::isPowerOf2_64(lanes) || isa<vector::MaskOp>(op->getParentOp()))
+      return failure();
+    Location loc = op.getLoc();
+    Value partial = op.getVector();
+    for (int64_t half = lanes / 2; half >= 1; half /= 2) {
+      Value low = vector::ExtractStridedSliceOp::create(
+          rewriter, loc, partial, ArrayRef<int64_t>{0}, ArrayRef<int64_t>{half},
+          ArrayRef<int64_t>{1});
+      Value high = vector::ExtractStridedSliceOp::create(
+          rewriter, loc, partial, ArrayRef<int64_t>{half},
+          ArrayRef<int64_t>{half}, ArrayRef<int64_t>{1});
+      partial = vector::makeArithReduction(rewriter, loc, kind, low, high);
+    }
+    Value result = vector::ExtractOp::create(rewriter, loc, partial,
+                                             ArrayRef<int64_t>{0});
+    if (Value acc = op.getAcc())
+      result = vector::makeArithReduction(rewriter, loc, kind, result, acc);
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
 /// Whether every lane of `vector` holds one value: a broadcast of a scalar
 /// or of a one-element vector, or a splat constant.
 bool isUniform(Value vector) {
@@ -250,7 +291,7 @@ struct NNLowerVectorsPass : mlir::nn::impl::NNLowerVectorsPassBase<NNLowerVector
       vector::populateVectorContractLoweringPatterns(
           patterns, vector::VectorContractLowering::OuterProduct);
       vector::populateVectorOuterProductLoweringPatterns(patterns);
-      patterns.add<FloatReductionAsTree>(context);
+      patterns.add<FloatReductionAsTree, FloatVectorReductionAsTree>(context);
       vector::populateVectorMultiReductionLoweringPatterns(
           patterns, vector::VectorMultiReductionLowering::InnerParallel);
       vector::populateVectorBroadcastLoweringPatterns(patterns);

@@ -164,6 +164,25 @@ func.func @fma_floor_intrinsics(%x: vector<16xf32>, %y: vector<2x4xf32>) -> (vec
 // CHECK: arith.maximumf {{.*}} : vector<2xf32>
 // CHECK-COUNT-2: arith.maximumf {{.*}} : vector<1xf32>
 // CHECK-NOT: arith.maximumf
+// A 1-D vector.reduction (a short row's variance: its squares and sum
+// canonicalize into a dot product) takes the same tree, then the
+// accumulator; without one, the tree's lane is the result.
+// CHECK-LABEL: func.func @row_reduction
+// CHECK-SAME: (%[[D:.*]]: vector<64xf32>, %[[DACC:.*]]: f32)
+// CHECK: vector.extract_strided_slice %[[D]] {offsets = [32], sizes = [32], strides = [1]}
+// CHECK: arith.addf {{.*}} : vector<32xf32>
+// CHECK: arith.addf {{.*}} : vector<16xf32>
+// CHECK: arith.addf {{.*}} : vector<8xf32>
+// CHECK: arith.addf {{.*}} : vector<4xf32>
+// CHECK: arith.addf {{.*}} : vector<2xf32>
+// CHECK: %[[D1:.*]] = arith.addf {{.*}} : vector<1xf32>
+// CHECK: %[[DS:.*]] = vector.extract %[[D1]][0]
+// CHECK: %[[SUM:.*]] = arith.addf %[[DS]], %[[DACC]] : f32
+// CHECK: arith.maxnumf {{.*}} : vector<32xf32>
+// CHECK: arith.maxnumf {{.*}} : vector<1xf32>
+// CHECK: %[[MAX:.*]] = vector.extract
+// CHECK-NOT: vector.reduction
+// CHECK: return %[[SUM]], %[[MAX]]
 func.func @wide_sum(%v: vector<256xf32>, %acc: f32) -> f32 {
   %0 = vector.multi_reduction <add>, %v, %acc [0] : vector<256xf32> to f32
   return %0 : f32
@@ -175,6 +194,11 @@ func.func @narrow_sum(%v: vector<16xf32>, %acc: f32) -> f32 {
 func.func @wide_max(%v: vector<32xf32>, %acc: f32) -> f32 {
   %0 = vector.multi_reduction <maximumf>, %v, %acc [0] : vector<32xf32> to f32
   return %0 : f32
+}
+func.func @row_reduction(%v: vector<64xf32>, %acc: f32) -> (f32, f32) {
+  %0 = vector.reduction <add>, %v, %acc : vector<64xf32> into f32
+  %1 = vector.reduction <maxnumf>, %v : vector<64xf32> into f32
+  return %0, %1 : f32, f32
 }
 
 // -----
