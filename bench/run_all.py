@@ -4,7 +4,8 @@
     /usr/bin/python3 bench/run_all.py [--build DIR] [--rounds N] [--update]
 
 Runs every benchmark of bench/ (ours on 1 and 2 threads) and its peers
-(oneDNN's SGEMM, PyTorch eager, STREAM copy/triad) in N rounds (default 2),
+(oneDNN's SGEMM, PyTorch eager, STREAM copy/triad and a copy with
+non-temporal stores) in N rounds (default 2),
 each peer right before or after ours (alternating by round), and prints one
 table: medians over the rounds and the median of each round's ours / peer
 ratio. It compares each figure with the last results committed in
@@ -169,6 +170,12 @@ def measure(bin_dir, peer_first):
         triad = stream["BM_Triad/threads:%d" % threads]["bytes_per_second"]
         rows.append(("%s t%d (peer: STREAM triad)" % (name.split("/")[0][3:], threads),
                      b["bytes_per_second"] / 1e9, triad / 1e9, "GB/s", True))
+        # A row group reads and writes each element once, its output with
+        # non-temporal stores: its bound is copy with such stores.
+        if "Softmax" in name or "LayerNorm" in name:
+            copy = stream["BM_StreamingCopy/threads:%d" % threads]["bytes_per_second"]
+            rows.append(("%s t%d (peer: streaming copy)" % (name.split("/")[0][3:], threads),
+                         b["bytes_per_second"] / 1e9, copy / 1e9, "GB/s", True))
         # Pooling only reads: its bound is the read stream's.
         if "Pool" in name:
             read = stream["BM_Read/threads:%d" % threads]["bytes_per_second"]

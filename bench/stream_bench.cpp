@@ -8,7 +8,10 @@
 // bytes read + written per second (write-allocate traffic not counted, as
 // STREAM does); and read (the xor of all of b's 64-bit words), the bound of
 // kernels that only read, such as pooling: one stream read by one core runs
-// below triad's two (Zen 4: 21-24 GiB/s against 22-26 in the same runs).
+// below triad's two (Zen 4: 21-24 GiB/s against 22-26 in the same runs);
+// and copy with non-temporal stores (no write-allocate reads, as the
+// layers' streamed outputs), the bound of a layer that reads and writes
+// each element once.
 // Results: docs/PERFORMANCE.md.
 //
 //===----------------------------------------------------------------------===//
@@ -64,6 +67,21 @@ void BM_Copy(benchmark::State &state) {
   state.SetBytesProcessed(state.iterations() * 2 * kElements * sizeof(float));
 }
 
+void BM_StreamingCopy(benchmark::State &state) {
+  Arrays arrays;
+  int threads = static_cast<int>(state.range(0));
+  // One cache line per store: a vector of 16 floats (the ranges are
+  // multiples of 16 and the arrays 64-byte aligned).
+  using Line = float __attribute__((vector_size(64)));
+  auto *a = reinterpret_cast<Line *>(arrays.a.get());
+  const auto *b = reinterpret_cast<const Line *>(arrays.b.get());
+  for (auto _ : state)
+    split(threads, [&](int64_t begin, int64_t end) {
+      for (int64_t i = begin / 16; i < end / 16; ++i)
+        __builtin_nontemporal_store(b[i], &a[i]);
+    });
+  state.SetBytesProcessed(state.iterations() * 2 * kElements * sizeof(float));
+}
 void BM_Triad(benchmark::State &state) {
   Arrays arrays;
   int threads = static_cast<int>(state.range(0));
@@ -99,6 +117,8 @@ void BM_Read(benchmark::State &state) {
 BENCHMARK(BM_Read)->ArgName("threads")->Arg(1)->Arg(2)
     ->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_Copy)->ArgName("threads")->Arg(1)->Arg(2)
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_StreamingCopy)->ArgName("threads")->Arg(1)->Arg(2)
     ->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_Triad)->ArgName("threads")->Arg(1)->Arg(2)
     ->Unit(benchmark::kMillisecond)->UseRealTime();
