@@ -8,6 +8,8 @@
 #include "nn/Codegen/Strategy.h"
 
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 
@@ -21,16 +23,49 @@ using namespace mlir::nn;
 
 namespace {
 
-/// The function argument a 1-D read of row `row` reads, or null.
+/// Whether `value` is computed from the row `row` of `parallel` alone
+/// (the row itself, or pure ops of the loop's body on it and on values from
+/// outside: the quotients and remainders of nn-collapse-parallel-rows),
+/// and whether it depends on the row at all.
+std::optional<bool> dependsOnRowAlone(Value value, Value row,
+                                      scf::ParallelOp parallel) {
+  if (value == row)
+    return true;
+  Operation *def = value.getDefiningOp();
+  if (!def || !parallel->isProperAncestor(def))
+    return false;
+  if (def->getBlock() != parallel.getBody() || !isMemoryEffectFree(def) ||
+      def->getNumRegions() != 0)
+    return std::nullopt;
+  bool depends = false;
+  for (Value operand : def->getOperands()) {
+    std::optional<bool> operandDepends =
+        dependsOnRowAlone(operand, row, parallel);
+    if (!operandDepends)
+      return std::nullopt;
+    depends |= *operandDepends;
+  }
+  return depends;
+}
+
+/// The function argument a 1-D read of row `row` reads (its indices but
+/// the last computed from the row alone, the first at least depending on
+/// it), or null.
 BlockArgument getRowSource(vector::TransferReadOp read, Value row,
-                           Block &entry) {
+                           scf::ParallelOp parallel, Block &entry) {
   auto arg = dyn_cast<BlockArgument>(read.getBase());
   auto type = dyn_cast<MemRefType>(read.getBase().getType());
   if (!arg || arg.getOwner() != &entry || !type || type.getRank() < 2 ||
       !type.hasStaticShape() || read.getVectorType().getRank() != 1 ||
-      !read.getPermutationMap().isMinorIdentity() ||
-      read.getIndices().front() != row)
+      !read.getPermutationMap().isMinorIdentity())
     return nullptr;
+  std::optional<bool> first =
+      dependsOnRowAlone(read.getIndices().front(), row, parallel);
+  if (!first || !*first)
+    return nullptr;
+  for (Value index : read.getIndices().drop_front().drop_back())
+    if (!dependsOnRowAlone(index, row, parallel))
+      return nullptr;
   return arg;
 }
 
@@ -46,7 +81,12 @@ struct NNPrefetchRowsPass
     func.walk([&](scf::ParallelOp parallel) {
       std::optional<int64_t> step =
           getConstantIntValue(parallel.getStep().front());
-      if (parallel.getNumLoops() != 1 || !step)
+      std::optional<int64_t> lower =
+          getConstantIntValue(parallel.getLowerBound().front());
+      std::optional<int64_t> upper =
+          getConstantIntValue(parallel.getUpperBound().front());
+      if (parallel.getNumLoops() != 1 || !step || !lower || !upper ||
+          *upper <= *lower)
         return;
       Value row = parallel.getInductionVars().front();
       // The loops that read a row again after an earlier loop read it (and
@@ -57,7 +97,8 @@ struct NNPrefetchRowsPass
       for (auto loop : parallel.getBody()->getOps<scf::ForOp>()) {
         llvm::MapVector<Value, SmallVector<vector::TransferReadOp>> reads;
         loop->walk([&](vector::TransferReadOp read) {
-          if (BlockArgument source = getRowSource(read, row, entry))
+          if (BlockArgument source =
+                  getRowSource(read, row, parallel, entry))
             reads[source].push_back(read);
         });
         for (auto &[source, sourceReads] : reads)
@@ -70,32 +111,75 @@ struct NNPrefetchRowsPass
         // Each re-reading loop prefetches an equal share of the rows ahead
         // where the share splits evenly; else the first prefetches them all.
         int64_t shares = shareAmongPasses ? loops.size() : 1;
-        if (type.getRank() != 2 || columns % shares != 0)
+        if (columns % shares != 0)
           shares = 1;
         for (int64_t share = 0; share < shares; ++share)
           for (vector::TransferReadOp read : loops[share])
-            prefetchAhead(read, *step, shares, share * columns / shares);
+            prefetchAhead(read, aheadIndices(read), shares,
+                          share * columns / shares);
       }
+      ahead.clear();
     });
   }
 
-  /// Prefetches, `rowsAhead` row tiles of `step` rows further on (at most the
-  /// last row), into L2 only (the row group's own rows stay in L1), a
+  /// The row `rowsAhead` row tiles of `step` after `row`, at most the loop's
+  /// last, computed once at the start of the loop's body, and the values
+  /// computed from the row alone recomputed for it there.
+  IRMapping ahead;
+
+  /// The leading indices (all but the column) of `read` for the row ahead.
+  SmallVector<Value> aheadIndices(vector::TransferReadOp read) {
+    auto parallel = read->getParentOfType<scf::ParallelOp>();
+    Value row = parallel.getInductionVars().front();
+    OpBuilder b = OpBuilder::atBlockBegin(parallel.getBody());
+    if (!ahead.contains(row)) {
+      Location loc = parallel.getLoc();
+      int64_t lower = *getConstantIntValue(parallel.getLowerBound().front());
+      int64_t upper = *getConstantIntValue(parallel.getUpperBound().front());
+      int64_t step = *getConstantIntValue(parallel.getStep().front());
+      int64_t last = lower + (upper - lower - 1) / step * step;
+      ahead.map(row, arith::MinSIOp::create(
+                         b, loc,
+                         arith::AddIOp::create(
+                             b, loc, row,
+                             arith::ConstantIndexOp::create(b, loc,
+                                                            rowsAhead * step)),
+                         arith::ConstantIndexOp::create(b, loc, last)));
+    }
+    // Clones the pure ops between the row and `value`, operands first, right
+    // after the row ahead (values from outside the loop stay).
+    std::function<Value(Value)> forRowAhead = [&](Value value) -> Value {
+      if (Value mapped = ahead.lookupOrNull(value))
+        return mapped;
+      Operation *def = value.getDefiningOp();
+      if (!def || !parallel->isProperAncestor(def))
+        return value;
+      for (Value operand : def->getOperands())
+        (void)forRowAhead(operand);
+      Operation *clone = b.clone(*def, ahead);
+      return clone->getResult(cast<OpResult>(value).getResultNumber());
+    };
+    b.setInsertionPointAfterValue(ahead.lookup(row));
+    SmallVector<Value> indices;
+    for (Value index : read.getIndices().drop_back())
+      indices.push_back(forRowAhead(index));
+    return indices;
+  }
+
+  /// Prefetches, at the row ahead (`rowAhead`: its indices but the column),
+  /// into L2 only (the row group's own rows stay in L1), a
   /// `shares`-th of the lines `read` reads: for a read at column c, the
   /// lines from column c / shares + `firstColumn`, so that the loop covers
   /// its share of the row ahead as it covers its own row. A read narrower
   /// than `shares` cache lines prefetches one line, which the next read of
   /// the loop prefetches again.
-  void prefetchAhead(vector::TransferReadOp read, int64_t step, int64_t shares,
-                     int64_t firstColumn) {
+  void prefetchAhead(vector::TransferReadOp read, ArrayRef<Value> rowAhead,
+                     int64_t shares, int64_t firstColumn) {
     OpBuilder b(read);
     Location loc = read.getLoc();
     auto type = cast<MemRefType>(read.getBase().getType());
-    SmallVector<Value> indices(read.getIndices());
-    Value ahead = arith::ConstantIndexOp::create(b, loc, rowsAhead * step);
-    Value last = arith::ConstantIndexOp::create(b, loc, type.getDimSize(0) - 1);
-    indices.front() = arith::MinSIOp::create(
-        b, loc, arith::AddIOp::create(b, loc, indices.front(), ahead), last);
+    SmallVector<Value> indices(rowAhead);
+    indices.push_back(read.getIndices().back());
     int64_t elementBytes = type.getElementTypeBitWidth() / 8;
     int64_t bytes = read.getVectorType().getNumElements() * elementBytes;
     Value column = indices.back();

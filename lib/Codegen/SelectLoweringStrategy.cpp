@@ -329,8 +329,9 @@ struct NNSelectLoweringStrategyPass
   /// ops get both cores' bandwidth. Where one index of that loop spans
   /// rows of at most half of L1 in f32 iterations (4096 wide), a chunk spans no
   /// more, so that the ops fused into it (a softmax's max, exponentials, sum
-  /// and division) pass their rows to each other in L1; in a `rowGroup` with
-  /// rows of at least kRowGroupMinRow iterations, one row. Empty otherwise.
+  /// and division) pass their rows to each other in L1. A `rowGroup` with
+  /// rows of at least kRowGroupMinRow iterations gets one row per tile
+  /// instead, on all its outer dims. Empty otherwise.
   SmallVector<int64_t>
   outerCacheTiles(ArrayRef<int64_t> bounds,
                   ArrayRef<utils::IteratorType> iterators,
@@ -340,6 +341,15 @@ struct NNSelectLoweringStrategyPass
       points *= bound;
     if (points < parallelMinPoints)
       return {};
+    // A row group's rows one by one, along every outer dim ([B, S, N]: one
+    // row of N per tile; nn-collapse-parallel-rows then takes the B x S
+    // rows in order).
+    if (rowGroup && bounds.size() > 1 && bounds.back() >= kRowGroupMinRow &&
+        points / bounds.back() >= 2) {
+      SmallVector<int64_t> cacheTiles(bounds.size(), 1);
+      cacheTiles.back() = 0;
+      return cacheTiles;
+    }
     for (auto [index, iterator] : llvm::enumerate(iterators)) {
       if (iterator != utils::IteratorType::parallel)
         continue;
@@ -353,9 +363,7 @@ struct NNSelectLoweringStrategyPass
           l1CacheBytes / (2 * static_cast<int64_t>(sizeof(float)));
       int64_t pointsPerIndex = points / bounds[index];
       if (bounds.size() > 1 && pointsPerIndex <= l1Points)
-        limit = std::min(limit, rowGroup && pointsPerIndex >= kRowGroupMinRow
-                                    ? 1
-                                    : l1Points / pointsPerIndex);
+        limit = std::min(limit, l1Points / pointsPerIndex);
       int64_t tile = largestMultipleDivisorUpTo(bounds[index], step,
                                                 std::max(step, limit));
       if (tile == bounds[index])

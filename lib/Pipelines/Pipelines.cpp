@@ -127,6 +127,7 @@ void mlir::nn::buildLowerToLLVMPipeline(OpPassManager &pm,
   // Cache tiles are shared by threads: scf.forall -> scf.parallel -> OpenMP
   // (below); the thread count is the runtime's (omp_set_num_threads).
   funcPm.addPass(createForallToParallelLoopPass());
+  funcPm.addPass(createNNCollapseParallelRowsPass());
   if (options.prefetchRowsAhead > 0) {
     NNPrefetchRowsPassOptions prefetch;
     prefetch.rowsAhead = options.prefetchRowsAhead;

@@ -12,12 +12,12 @@
 // CHECK-DAG: %[[C16:.*]] = arith.constant 16 : index
 // CHECK-DAG: %[[C63:.*]] = arith.constant 63 : index
 // CHECK: scf.parallel (%[[R:.*]]) =
+// CHECK:   %[[NEXT:.*]] = arith.addi %[[R]], %[[C1]]
+// CHECK:   %[[ROW:.*]] = arith.minsi %[[NEXT]], %[[C63]]
 // CHECK:   scf.for
 // CHECK-NOT: memref.prefetch
 // CHECK:     vector.transfer_read %[[X]]
 // CHECK:   scf.for %[[J:.*]] =
-// CHECK:     %[[NEXT:.*]] = arith.addi %[[R]], %[[C1]]
-// CHECK:     %[[ROW:.*]] = arith.minsi %[[NEXT]], %[[C63]]
 // CHECK:     memref.prefetch %[[X]][%[[ROW]], %[[J]]], read, locality<1>, data
 // CHECK:     %[[J16:.*]] = arith.addi %[[J]], %[[C16]]
 // CHECK:     memref.prefetch %[[X]][%[[ROW]], %[[J16]]], read, locality<1>, data
@@ -128,6 +128,54 @@ func.func @later_passes(%x: memref<64x4096xf32>, %out: memref<64x4096xf32>, %mea
       %e = math.exp %v : vector<16xf32>
       vector.transfer_write %e, %out[%r, %j] {in_bounds = [true]} : vector<16xf32>, memref<64x4096xf32>
     }
+  }
+  return
+}
+
+// -----
+
+// Rows numbered across two dims (nn-collapse-parallel-rows): x[k / 5, k mod
+// 5, c]. The row ahead is k + 1 (at most 29), its indices the same
+// quotient and remainder of it, computed once at the start of the body.
+// CHECK-LABEL: func.func @collapsed_rows
+// CHECK-SAME: %[[X:[a-z0-9]+]]: memref<6x5x4096xf32>
+// CHECK-DAG: %[[C1:.*]] = arith.constant 1 : index
+// CHECK-DAG: %[[C5:.*]] = arith.constant 5 : index
+// CHECK-DAG: %[[C29:.*]] = arith.constant 29 : index
+// CHECK: scf.parallel (%[[K:.*]]) =
+// CHECK:   %[[NEXT:.*]] = arith.addi %[[K]], %[[C1]]
+// CHECK:   %[[AHEAD:.*]] = arith.minsi %[[NEXT]], %[[C29]]
+// CHECK-DAG: %[[AI:.*]] = arith.divui %[[AHEAD]], %[[C5]]
+// CHECK-DAG: %[[AJ:.*]] = arith.remui %[[AHEAD]], %[[C5]]
+// CHECK:   scf.for
+// CHECK:   scf.for %[[J:[a-z0-9]+]] =
+// CHECK:     memref.prefetch %[[X]][%[[AI]], %[[AJ]], %[[J]]], read, locality<1>, data
+func.func @collapsed_rows(%x: memref<6x5x4096xf32>, %out: memref<6x5x4096xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c5 = arith.constant 5 : index
+  %c16 = arith.constant 16 : index
+  %c30 = arith.constant 30 : index
+  %c4096 = arith.constant 4096 : index
+  %zero = arith.constant 0.0 : f32
+  %init = arith.constant dense<0.0> : vector<16xf32>
+  scf.parallel (%k) = (%c0) to (%c30) step (%c1) {
+    %j = arith.remui %k, %c5 : index
+    %i = arith.divui %k, %c5 : index
+    %sum = scf.for %c = %c0 to %c4096 step %c16 iter_args(%acc = %init) -> (vector<16xf32>) {
+      %v = vector.transfer_read %x[%i, %j, %c], %zero {in_bounds = [true]} : memref<6x5x4096xf32>, vector<16xf32>
+      %a = arith.addf %acc, %v : vector<16xf32>
+      scf.yield %a : vector<16xf32>
+    }
+    %s = vector.reduction <add>, %sum : vector<16xf32> into f32
+    %sv = vector.broadcast %s : f32 to vector<16xf32>
+    scf.for %c = %c0 to %c4096 step %c16 {
+      %v = vector.transfer_read %x[%i, %j, %c], %zero {in_bounds = [true]} : memref<6x5x4096xf32>, vector<16xf32>
+      %e = math.exp %v : vector<16xf32>
+      %d = arith.divf %e, %sv : vector<16xf32>
+      vector.transfer_write %d, %out[%i, %j, %c] {in_bounds = [true]} : vector<16xf32>, memref<6x5x4096xf32>
+    }
+    scf.reduce
   }
   return
 }

@@ -280,6 +280,27 @@ def NNVectorizePass : Pass<"nn-vectorize", "::mlir::func::FuncOp"> {
   let dependentDialects = ["::mlir::vector::VectorDialect"];
 }
 
+def NNCollapseParallelRowsPass
+    : Pass<"nn-collapse-parallel-rows", "::mlir::func::FuncOp"> {
+  let summary = "Take a row group's rows in order over several outer dims";
+  let description = [{
+    Runs on bufferized code, after `scf.forall` became `scf.parallel`. A
+    row group over more than two dims (a softmax over the last axis of
+    [B, H, S, S], a layer_norm of [B, S, D]) has one row per tile on every
+    outer dim (nn-select-lowering-strategy), so its parallel loop has
+    several dims. Where something in such a loop reads a row of a function
+    argument at exactly its induction variables (`x[i, j, c]`), the dims
+    are collapsed into one over the rows in order (the indices become
+    quotients and remainders of the row number by constants). Each thread
+    then takes consecutive rows, and
+    nn-prefetch-rows and nn-pipeline-row-stores, which work on
+    one-dimensional row loops, apply. (softmax over [64, 512, 512] on one
+    Zen 4 core: 9.7 -> 5.x ms.)
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
 def NNPrefetchRowsPass : Pass<"nn-prefetch-rows", "::mlir::func::FuncOp"> {
   let summary = "Prefetch later rows while a row group computes on its row";
   let description = [{
