@@ -294,8 +294,9 @@ def NNCollapseParallelRowsPass
     quotients and remainders of the row number by constants). Each thread
     then takes consecutive rows, and
     nn-prefetch-rows and nn-pipeline-row-stores, which work on
-    one-dimensional row loops, apply. (softmax over [64, 512, 512] on one
-    Zen 4 core: 9.7 -> 5.x ms.)
+    one-dimensional row loops, apply. (On one Zen 4 core, [64, 512, 512]:
+    softmax 9.7 ms with a batch of 512 rows per tile, 6.0 ms one row per
+    tile collapsed; layer_norm 8.4 -> 4.8 ms.)
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::scf::SCFDialect"];
