@@ -10,6 +10,7 @@
 #include "nn/Codegen/Strategy.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/Transforms/RegionUtils.h"
@@ -88,11 +89,26 @@ bool mayWrite(Operation *op, Value root) {
   return writes;
 }
 
+/// Bytes the vector reads in `loop` (constant bounds) read over all its
+/// iterations.
+int64_t getBytesRead(scf::ForOp loop) {
+  int64_t trips = (*getConstantIntValue(loop.getUpperBound()) -
+                   *getConstantIntValue(loop.getLowerBound())) /
+                  *getConstantIntValue(loop.getStep());
+  int64_t bytes = 0;
+  loop.getBody()->walk([&](vector::TransferReadOp read) {
+    VectorType type = read.getVectorType();
+    bytes += type.getNumElements() * type.getElementTypeBitWidth() / 8;
+  });
+  return bytes * trips;
+}
+
 /// Matches a row group (see the pass's description), or nullopt.
 std::optional<RowPipeline> matchRowPipeline(scf::ParallelOp parallel,
                                             func::FuncOp func,
                                             int64_t minBytes,
-                                            int64_t minRowBytes) {
+                                            int64_t minRowBytes,
+                                            int64_t l1CacheBytes) {
   if (parallel.getNumLoops() != 1 || parallel.getNumResults() != 0 ||
       !getConstantIntValue(parallel.getLowerBound().front()) ||
       !getConstantIntValue(parallel.getUpperBound().front()) ||
@@ -127,6 +143,16 @@ std::optional<RowPipeline> matchRowPipeline(scf::ParallelOp parallel,
   std::optional<int64_t> hostStep = getConstantIntValue(host.getStep());
   if (!hostLower || !hostUpper || !hostStep || *hostLower != 0 ||
       *hostUpper != columns || *hostStep % line != 0)
+    return std::nullopt;
+
+  // A host without math functions is bound by its loads: it gains only
+  // where the store's reads join its own in L1.
+  bool computes = false;
+  host->walk([&](Operation *op) {
+    if (isa<math::MathDialect>(op->getDialect()))
+      computes = true;
+  });
+  if (!computes && getBytesRead(host) + getBytesRead(storeLoop) > l1CacheBytes)
     return std::nullopt;
 
   RowPipeline pipeline{parallel, host, *store, {}, {}, {}};
@@ -231,19 +257,23 @@ struct NNPipelineRowStoresPass
     std::vector<RowPipeline> pipelines;
     func.walk([&](scf::ParallelOp parallel) {
       if (std::optional<RowPipeline> pipeline =
-              matchRowPipeline(parallel, func, minBytes, minRowBytes))
+              matchRowPipeline(parallel, func, minBytes, minRowBytes,
+                               l1CacheBytes))
         pipelines.push_back(std::move(*pipeline));
     });
     for (RowPipeline &pipeline : pipelines)
       rewrite(pipeline);
   }
 
-  /// Clones the store's body for columns `column` and row `rowValue` with
-  /// `mapping` (the previous row's buffers and values), storing the line
-  /// with a non-temporal store; prefetches keep `currentRow`.
+  /// Clones the store's body for column `column` with `mapping` (the
+  /// previous row's buffers and values), storing the line with a
+  /// non-temporal store. Prefetches (and what only they use) keep
+  /// `currentRow`, and take what the body computes from the row (the row
+  /// ahead's indices) from `currentRowValues`, the current row's clones.
   void cloneStoreIteration(OpBuilder &b, RowPipeline &pipeline,
                            IRMapping &mapping, Value column, Value previousRow,
-                           Value currentRow) {
+                           Value currentRow,
+                           const IRMapping &currentRowValues) {
     scf::ForOp storeLoop = pipeline.store.loop;
     Value row = pipeline.parallel.getInductionVars().front();
     mapping.map(storeLoop.getInductionVar(), column);
@@ -260,12 +290,21 @@ struct NNPipelineRowStoresPass
             /*nontemporal=*/true, llvm::MaybeAlign(kCacheLineBytes));
         continue;
       }
-      bool prefetch =
-          isa<memref::PrefetchOp>(op) || feedsOnlyPrefetches(&op);
-      mapping.map(row, prefetch ? currentRow : previousRow);
-      b.clone(op, mapping);
+      if (!isa<memref::PrefetchOp>(op) && !feedsOnlyPrefetches(&op)) {
+        b.clone(op, mapping);
+        continue;
+      }
+      IRMapping prefetchMapping = mapping;
+      prefetchMapping.map(row, currentRow);
+      for (Value operand : op.getOperands())
+        if (operand.getParentBlock() == pipeline.parallel.getBody())
+          if (Value current = currentRowValues.lookupOrNull(operand))
+            prefetchMapping.map(operand, current);
+      Operation *clone = b.clone(op, prefetchMapping);
+      for (auto [result, cloned] :
+           llvm::zip(op.getResults(), clone->getResults()))
+        mapping.map(result, cloned);
     }
-    mapping.map(row, previousRow);
   }
 
   /// Rewrites the row group as (R rows lb, lb + s, ...; B rows per block)
@@ -396,7 +435,7 @@ struct NNPipelineRowStoresPass
           if (offset != 0)
             column = arith::AddIOp::create(b, loc, column, constant(offset));
           cloneStoreIteration(b, pipeline, storeMapping, column, previousRow,
-                              currentRow);
+                              currentRow, rowMapping);
         }
       }
       SmallVector<Value> yields(previous);
@@ -427,7 +466,7 @@ struct NNPipelineRowStoresPass
       lastBody->addArgument(b.getIndexType(), loc);
       b.setInsertionPointToStart(lastBody);
       cloneStoreIteration(b, pipeline, lastMapping, lastStore.getInductionVar(),
-                          lastRow, lastRow);
+                          lastRow, lastRow, lastMapping);
       scf::YieldOp::create(b, loc);
     }
     createStoreFence(b, loc);

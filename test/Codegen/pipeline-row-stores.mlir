@@ -1,5 +1,6 @@
 // RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-pipeline-row-stores{min-bytes=1024},canonicalize))" | FileCheck %s
 // RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-pipeline-row-stores,canonicalize))" | FileCheck %s --check-prefix=LARGE
+// RUN: nn-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(nn-pipeline-row-stores{min-bytes=1024 l1-cache-bytes=65536},canonicalize))" | FileCheck %s --check-prefix=L1
 
 // A row group of 40 rows: exponentials into a row buffer and their sum
 // (the host loop, 64 columns per step), then the row stored one line per
@@ -201,6 +202,52 @@ func.func @short_rows(%x: memref<40x128xf32>, %out: memref<40x128xf32> {bufferiz
       %sv = vector.broadcast %s : f32 to vector<16xf32>
       %y = arith.divf %e, %sv : vector<16xf32>
       vector.transfer_write %y, %out[%r, %c] {in_bounds = [true]} : vector<16xf32>, memref<40x128xf32>
+    }
+    scf.reduce
+  }
+  return
+}
+
+// -----
+
+// A host loop without math functions (a layer_norm's variance over rows of
+// 4096) reads 16 KiB per row and the store 48 KiB (the row, scale and
+// offset): 64 KiB, past the default L1 of 48 KiB, so the stores stay where
+// they are; with an L1 of 64 KiB the store moves into the host.
+// CHECK-LABEL: func.func @light_host
+// CHECK-NOT: scf.if
+// CHECK-NOT: nontemporal
+// CHECK: return
+// L1-LABEL: func.func @light_host
+// L1: scf.if
+// L1: scf.for {{.*}} iter_args
+// L1: vector.store {{.*}}nontemporal = true
+func.func @light_host(%x: memref<40x4096xf32>, %g: memref<4096xf32>, %b: memref<4096xf32>, %out: memref<40x4096xf32> {bufferize.result}) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c16 = arith.constant 16 : index
+  %c40 = arith.constant 40 : index
+  %c64 = arith.constant 64 : index
+  %c4096 = arith.constant 4096 : index
+  %zero = arith.constant dense<0.0> : vector<64xf32>
+  %pad = arith.constant 0.0 : f32
+  scf.parallel (%r) = (%c0) to (%c40) step (%c1) {
+    %sum = scf.for %c = %c0 to %c4096 step %c64 iter_args(%acc = %zero) -> (vector<64xf32>) {
+      %v = vector.transfer_read %x[%r, %c], %pad {in_bounds = [true]} : memref<40x4096xf32>, vector<64xf32>
+      %sq = arith.mulf %v, %v : vector<64xf32>
+      %a = arith.addf %acc, %sq : vector<64xf32>
+      scf.yield %a : vector<64xf32>
+    }
+    %s = vector.reduction <add>, %sum : vector<64xf32> into f32
+    scf.for %c = %c0 to %c4096 step %c16 {
+      %v = vector.transfer_read %x[%r, %c], %pad {in_bounds = [true]} : memref<40x4096xf32>, vector<16xf32>
+      %gv = vector.transfer_read %g[%c], %pad {in_bounds = [true]} : memref<4096xf32>, vector<16xf32>
+      %bv = vector.transfer_read %b[%c], %pad {in_bounds = [true]} : memref<4096xf32>, vector<16xf32>
+      %sv = vector.broadcast %s : f32 to vector<16xf32>
+      %y = arith.mulf %v, %sv : vector<16xf32>
+      %z = arith.mulf %y, %gv : vector<16xf32>
+      %w = arith.addf %z, %bv : vector<16xf32>
+      vector.transfer_write %w, %out[%r, %c] {in_bounds = [true]} : vector<16xf32>, memref<40x4096xf32>
     }
     scf.reduce
   }

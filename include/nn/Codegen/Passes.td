@@ -436,13 +436,19 @@ def NNPipelineRowStoresPass
     is bit-identical. A block's first row only computes, its last row's
     pass runs alone after the loop, then a store fence (x86 `sfence`).
 
+    A host loop without math functions (layer_norm's variance) is bound by
+    its loads; it takes the store only where both loops read at most
+    `l1-cache-bytes` per row (layer_norm over rows of 4096 reads 64 KiB
+    there, and ran 0.90-0.94 of the time unpipelined; rows of 256 to 1024
+    1.08-1.9x slower unpipelined). Softmax's exponentials always take it.
+
     The stores are non-temporal, only of rows of at least `min-row-bytes`
     (as nn-stream-stores); where the output's address is not a
     multiple of the cache line, the loop is left as it was (nn-stream-stores
     then handles it). Row groups of several rows per tile (their passes
-    loop over the tile's rows) are left alone. (nn-bench-ab, [4096, 4096]
-    on Zen 4, 1 / 2 threads: softmax 0.78 / 0.80 of the time, layer_norm
-    0.97 / 0.94.)
+    loop over the tile's rows) are left alone. (nn-bench-ab on Zen 4, 1 / 2
+    threads: softmax [4096, 4096] 0.78 / 0.80 of the time; one thread,
+    layer_norm [16384, 1024] 0.92, [65536, 256] 0.52.)
   }];
   let options = [
     Option<"minBytes", "min-bytes", "int64_t", "4194304",
@@ -453,6 +459,9 @@ def NNPipelineRowStoresPass
            "with the next row's compute">,
     Option<"minRowBytes", "min-row-bytes", "int64_t", "1024",
            "Shortest output row (bytes) stored with non-temporal stores">,
+    Option<"l1CacheBytes", "l1-cache-bytes", "int64_t", "49152",
+           "L1 data cache (bytes) that a host loop without math functions "
+           "and the store it takes must read within">,
   ];
   let dependentDialects = ["::mlir::LLVM::LLVMDialect",
                            "::mlir::memref::MemRefDialect",
