@@ -253,3 +253,53 @@ func.func @light_host(%x: memref<40x4096xf32>, %g: memref<4096xf32>, %b: memref<
   }
   return
 }
+
+// -----
+
+// The store prefetches row r + 1 (nn-prefetch-rows computes its index at
+// the start of the row's body). Moved into row r's host loop, it keeps
+// prefetching the row after the one being computed, r + 1, not row r - 1's
+// next row, which is r itself.
+// CHECK-LABEL: func.func @moved_prefetch
+// CHECK-DAG: %[[C1:.*]] = arith.constant 1 : index
+// CHECK-DAG: %[[C39:.*]] = arith.constant 39 : index
+// CHECK: scf.for %[[R:[a-z0-9]+]] = {{.*}} iter_args
+// CHECK:   %[[NEXT:.*]] = arith.addi %[[R]], %[[C1]]
+// CHECK:   %[[AHEAD:.*]] = arith.minsi %[[NEXT]], %[[C39]]
+// CHECK:   scf.for %[[C:[a-z0-9]+]] =
+// CHECK:     math.exp
+// CHECK:     memref.prefetch %{{.*}}[%[[AHEAD]], %[[C]]]
+// CHECK:     vector.store {{.*}}nontemporal = true
+func.func @moved_prefetch(%x: memref<40x1024xf32>, %out: memref<40x1024xf32> {bufferize.result}) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c16 = arith.constant 16 : index
+  %c39 = arith.constant 39 : index
+  %c40 = arith.constant 40 : index
+  %c64 = arith.constant 64 : index
+  %c1024 = arith.constant 1024 : index
+  %zero = arith.constant dense<0.0> : vector<64xf32>
+  %pad = arith.constant 0.0 : f32
+  scf.parallel (%r) = (%c0) to (%c40) step (%c1) {
+    %next = arith.addi %r, %c1 : index
+    %ahead = arith.minsi %next, %c39 : index
+    %buf = memref.alloca() : memref<1x1024xf32>
+    %sum = scf.for %c = %c0 to %c1024 step %c64 iter_args(%acc = %zero) -> (vector<64xf32>) {
+      %v = vector.transfer_read %x[%r, %c], %pad {in_bounds = [true]} : memref<40x1024xf32>, vector<64xf32>
+      %e = math.exp %v : vector<64xf32>
+      vector.transfer_write %e, %buf[%c0, %c] {in_bounds = [true]} : vector<64xf32>, memref<1x1024xf32>
+      %a = arith.addf %acc, %e : vector<64xf32>
+      scf.yield %a : vector<64xf32>
+    }
+    %s = vector.reduction <add>, %sum : vector<64xf32> into f32
+    scf.for %c = %c0 to %c1024 step %c16 {
+      memref.prefetch %x[%ahead, %c], read, locality<1>, data : memref<40x1024xf32>
+      %e = vector.transfer_read %buf[%c0, %c], %pad {in_bounds = [true]} : memref<1x1024xf32>, vector<16xf32>
+      %sv = vector.broadcast %s : f32 to vector<16xf32>
+      %y = arith.divf %e, %sv : vector<16xf32>
+      vector.transfer_write %y, %out[%r, %c] {in_bounds = [true]} : vector<16xf32>, memref<40x1024xf32>
+    }
+    scf.reduce
+  }
+  return
+}
