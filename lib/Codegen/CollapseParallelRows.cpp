@@ -6,9 +6,9 @@
 
 #include "nn/Codegen/Passes.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
-#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 
@@ -29,16 +29,15 @@ namespace {
 bool isRowGroupLoop(scf::ParallelOp parallel, Block &entry) {
   if (parallel.getNumLoops() < 2 || parallel.getNumResults() != 0)
     return false;
-  for (ValueRange bounds : {parallel.getLowerBound(), parallel.getUpperBound(),
-                            parallel.getStep()})
+  for (ValueRange bounds :
+       {parallel.getLowerBound(), parallel.getUpperBound(), parallel.getStep()})
     if (!llvm::all_of(bounds, [](Value v) { return getConstantIntValue(v); }))
       return false;
   ValueRange rows = parallel.getInductionVars();
   WalkResult found = parallel.getBody()->walk([&](vector::TransferReadOp read) {
     auto arg = dyn_cast<BlockArgument>(read.getBase());
     ValueRange indices = read.getIndices();
-    if (arg && arg.getOwner() == &entry &&
-        indices.size() == rows.size() + 1 &&
+    if (arg && arg.getOwner() == &entry && indices.size() == rows.size() + 1 &&
         read.getVectorType().getRank() == 1 &&
         read.getPermutationMap().isMinorIdentity() &&
         llvm::equal(indices.drop_back(), rows))

@@ -80,51 +80,65 @@ struct MathToIntrinsic : OpRewritePattern<MathOp> {
   }
 };
 
+/// Whether a reduction of `kind` over `type`'s innermost dim may take the
+/// pairwise tree: a float sum, maximum or minimum over a power-of-two number
+/// of lanes, not under a mask.
+bool isTreeReduction(vector::CombiningKind kind, VectorType type,
+                     Operation *op) {
+  int64_t lanes = type.getRank() == 0 ? 1 : type.getShape().back();
+  return llvm::is_contained({vector::CombiningKind::ADD,
+                             vector::CombiningKind::MAXIMUMF,
+                             vector::CombiningKind::MINIMUMF,
+                             vector::CombiningKind::MAXNUMF,
+                             vector::CombiningKind::MINNUMF},
+                            kind) &&
+         !type.isScalable() && isa<FloatType>(type.getElementType()) &&
+         lanes > 1 && llvm::isPowerOf2_64(lanes) &&
+         !isa<vector::MaskOp>(op->getParentOp());
+}
+
+/// Combines the upper half of `vector`'s innermost dim with the lower half
+/// until one lane remains: the same order for a shape on every target.
+Value reduceInnermostAsTree(PatternRewriter &rewriter, Location loc,
+                            vector::CombiningKind kind, Value vector) {
+  auto type = cast<VectorType>(vector.getType());
+  int64_t rank = type.getRank();
+  SmallVector<int64_t> offsets(rank, 0), strides(rank, 1);
+  SmallVector<int64_t> sizes(type.getShape());
+  for (int64_t half = type.getShape().back() / 2; half >= 1; half /= 2) {
+    sizes.back() = half;
+    offsets.back() = 0;
+    Value low = vector::ExtractStridedSliceOp::create(rewriter, loc, vector,
+                                                      offsets, sizes, strides);
+    offsets.back() = half;
+    Value high = vector::ExtractStridedSliceOp::create(
+        rewriter, loc, vector, offsets, sizes, strides);
+    vector = vector::makeArithReduction(rewriter, loc, kind, low, high);
+  }
+  return vector;
+}
+
 /// A float sum, maximum or minimum over the innermost dim of a power-of-two
 /// number of lanes (the merge of a partial reduction's chunk) as a pairwise
 /// tree: the upper half combined with the lower half down to one lane, then
 /// the accumulator. Otherwise each lane would be chained through one scalar
-/// op (16 lanes in order: 16 dependent adds per row sum). For
-/// sums the tree is as fixed an order (set by the shape alone: the same in
-/// every tile, thread count, fused form and target); maxima and minima do
-/// not depend on the order.
+/// op (16 lanes in order: 16 dependent adds per row sum). For sums the tree
+/// is as fixed an order (set by the shape alone: the same in every tile,
+/// thread count, fused form and target); maxima and minima do not depend on
+/// the order.
 struct FloatReductionAsTree
     : OpRewritePattern<vector::MultiDimReductionOp> {
-  static constexpr int64_t kTreeLeafLanes = 1;
   FloatReductionAsTree(MLIRContext *context)
       : OpRewritePattern(context, /*benefit=*/2) {}
   LogicalResult matchAndRewrite(vector::MultiDimReductionOp op,
                                 PatternRewriter &rewriter) const override {
     VectorType type = op.getSourceVectorType();
-    int64_t rank = type.getRank();
-    int64_t lanes = type.getShape().back();
     SmallVector<int64_t> dims(op.getReductionDims());
-    vector::CombiningKind kind = op.getKind();
-    if (!llvm::is_contained({vector::CombiningKind::ADD,
-                             vector::CombiningKind::MAXIMUMF,
-                             vector::CombiningKind::MINIMUMF,
-                             vector::CombiningKind::MAXNUMF,
-                             vector::CombiningKind::MINNUMF},
-                            kind) ||
-        type.isScalable() ||
-        !isa<FloatType>(type.getElementType()) || dims.size() != 1 ||
-        dims.front() != rank - 1 || lanes <= kTreeLeafLanes ||
-        !llvm::isPowerOf2_64(lanes) || isa<vector::MaskOp>(op->getParentOp()))
+    if (!isTreeReduction(op.getKind(), type, op) || dims.size() != 1 ||
+        dims.front() != type.getRank() - 1)
       return failure();
-    Location loc = op.getLoc();
-    Value partial = op.getSource();
-    SmallVector<int64_t> offsets(rank, 0), strides(rank, 1);
-    SmallVector<int64_t> sizes(type.getShape());
-    for (int64_t half = lanes / 2; half >= kTreeLeafLanes; half /= 2) {
-      sizes.back() = half;
-      offsets.back() = 0;
-      Value low = vector::ExtractStridedSliceOp::create(
-          rewriter, loc, partial, offsets, sizes, strides);
-      offsets.back() = half;
-      Value high = vector::ExtractStridedSliceOp::create(
-          rewriter, loc, partial, offsets, sizes, strides);
-      partial = vector::makeArithReduction(rewriter, loc, kind, low, high);
-    }
+    Value partial = reduceInnermostAsTree(rewriter, op.getLoc(), op.getKind(),
+                                          op.getSource());
     rewriter.replaceOpWithNewOp<vector::MultiDimReductionOp>(
         op, op.getType(), op.getKind(), partial, op.getAcc(), dims);
     return success();
@@ -141,28 +155,10 @@ struct FloatVectorReductionAsTree : OpRewritePattern<vector::ReductionOp> {
                                 PatternRewriter &rewriter) const override {
     VectorType type = op.getSourceVectorType();
     vector::CombiningKind kind = op.getKind();
-    int64_t lanes = type.getNumElements();
-    if (!llvm::is_contained({vector::CombiningKind::ADD,
-                             vector::CombiningKind::MAXIMUMF,
-                             vector::CombiningKind::MINIMUMF,
-                             vector::CombiningKind::MAXNUMF,
-                             vector::CombiningKind::MINNUMF},
-                            kind) ||
-        type.isScalable() || type.getRank() != 1 ||
-        !isa<FloatType>(type.getElementType()) || lanes <= 1 ||
-        !llvm::isPowerOf2_64(lanes) || isa<vector::MaskOp>(op->getParentOp()))
+    if (type.getRank() != 1 || !isTreeReduction(kind, type, op))
       return failure();
     Location loc = op.getLoc();
-    Value partial = op.getVector();
-    for (int64_t half = lanes / 2; half >= 1; half /= 2) {
-      Value low = vector::ExtractStridedSliceOp::create(
-          rewriter, loc, partial, ArrayRef<int64_t>{0}, ArrayRef<int64_t>{half},
-          ArrayRef<int64_t>{1});
-      Value high = vector::ExtractStridedSliceOp::create(
-          rewriter, loc, partial, ArrayRef<int64_t>{half},
-          ArrayRef<int64_t>{half}, ArrayRef<int64_t>{1});
-      partial = vector::makeArithReduction(rewriter, loc, kind, low, high);
-    }
+    Value partial = reduceInnermostAsTree(rewriter, loc, kind, op.getVector());
     Value result = vector::ExtractOp::create(rewriter, loc, partial,
                                              ArrayRef<int64_t>{0});
     if (Value acc = op.getAcc())

@@ -13,8 +13,8 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/IRMapping.h"
-#include "mlir/Transforms/RegionUtils.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "mlir/Transforms/RegionUtils.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
 
@@ -105,8 +105,7 @@ int64_t getBytesRead(scf::ForOp loop) {
 
 /// Matches a row group (see the pass's description), or nullopt.
 std::optional<RowPipeline> matchRowPipeline(scf::ParallelOp parallel,
-                                            func::FuncOp func,
-                                            int64_t minBytes,
+                                            func::FuncOp func, int64_t minBytes,
                                             int64_t minRowBytes,
                                             int64_t l1CacheBytes) {
   if (parallel.getNumLoops() != 1 || parallel.getNumResults() != 0 ||
@@ -119,13 +118,11 @@ std::optional<RowPipeline> matchRowPipeline(scf::ParallelOp parallel,
 
   // The last pass: the loop right before the terminator.
   Operation *terminator = body->getTerminator();
-  auto storeLoop =
-      dyn_cast_or_null<scf::ForOp>(terminator->getPrevNode());
+  auto storeLoop = dyn_cast_or_null<scf::ForOp>(terminator->getPrevNode());
   if (!storeLoop)
     return std::nullopt;
-  std::optional<RowStore> store =
-      matchRowStore(storeLoop, func.getBody().front(), func, minBytes,
-                    minRowBytes);
+  std::optional<RowStore> store = matchRowStore(
+      storeLoop, func.getBody().front(), func, minBytes, minRowBytes);
   if (!store)
     return std::nullopt;
   int64_t columns = *getConstantIntValue(storeLoop.getUpperBound());
@@ -200,8 +197,7 @@ std::optional<RowPipeline> matchRowPipeline(scf::ParallelOp parallel,
     if (!*base)
       return;
     Value root = getViewRoot(*base);
-    if (root.getDefiningOp<memref::AllocaOp>() &&
-        root.getParentBlock() == body)
+    if (root.getDefiningOp<memref::AllocaOp>() && root.getParentBlock() == body)
       return;
     for (Operation &other : body->without_terminator())
       if (&other != storeLoop && mayWrite(&other, root))
@@ -240,9 +236,8 @@ std::optional<RowPipeline> matchRowPipeline(scf::ParallelOp parallel,
     pipeline.carried.push_back(value);
   }
   pipeline.recomputed = recomputed.takeVector();
-  llvm::sort(pipeline.recomputed, [](Operation *a, Operation *b) {
-    return a->isBeforeInBlock(b);
-  });
+  llvm::sort(pipeline.recomputed,
+             [](Operation *a, Operation *b) { return a->isBeforeInBlock(b); });
   return pipeline;
 }
 
@@ -256,9 +251,8 @@ struct NNPipelineRowStoresPass
       return;
     std::vector<RowPipeline> pipelines;
     func.walk([&](scf::ParallelOp parallel) {
-      if (std::optional<RowPipeline> pipeline =
-              matchRowPipeline(parallel, func, minBytes, minRowBytes,
-                               l1CacheBytes))
+      if (std::optional<RowPipeline> pipeline = matchRowPipeline(
+              parallel, func, minBytes, minRowBytes, l1CacheBytes))
         pipelines.push_back(std::move(*pipeline));
     });
     for (RowPipeline &pipeline : pipelines)
@@ -283,10 +277,9 @@ struct NNPipelineRowStoresPass
         vector::StoreOp::create(
             b, op.getLoc(), mapping.lookup(write.getVector()),
             mapping.lookupOrDefault(write.getBase()),
-            llvm::map_to_vector(write.getIndices(),
-                                [&](Value v) {
-                                  return mapping.lookupOrDefault(v);
-                                }),
+            llvm::map_to_vector(
+                write.getIndices(),
+                [&](Value v) { return mapping.lookupOrDefault(v); }),
             /*nontemporal=*/true, llvm::MaybeAlign(kCacheLineBytes));
         continue;
       }
@@ -350,9 +343,9 @@ struct NNPipelineRowStoresPass
     auto ifOp = scf::IfOp::create(b, loc, aligned, /*withElseRegion=*/true);
     b.setInsertionPoint(ifOp.thenBlock()->getTerminator());
 
-    auto blocksLoop = scf::ParallelOp::create(
-        b, loc, ValueRange{constant(0)}, ValueRange{constant(blocks)},
-        ValueRange{constant(1)});
+    auto blocksLoop = scf::ParallelOp::create(b, loc, ValueRange{constant(0)},
+                                              ValueRange{constant(blocks)},
+                                              ValueRange{constant(1)});
     b.setInsertionPointToStart(blocksLoop.getBody());
     Value block = blocksLoop.getInductionVars().front();
     Value first = arith::MulIOp::create(b, loc, block, constant(blockRows));
@@ -447,8 +440,7 @@ struct NNPipelineRowStoresPass
 
     // The block's last row's store.
     ValueRange results = rowsLoop.getResults();
-    Value lastRow =
-        rowOf(arith::SubIOp::create(b, loc, last, constant(1)));
+    Value lastRow = rowOf(arith::SubIOp::create(b, loc, last, constant(1)));
     IRMapping lastMapping;
     lastMapping.map(row, lastRow);
     mapBuffers(lastMapping, results.slice(numBuffers, numBuffers));
@@ -457,8 +449,8 @@ struct NNPipelineRowStoresPass
       lastMapping.map(value, result);
     for (Operation *op : pipeline.recomputed)
       b.clone(*op, lastMapping);
-    auto lastStore = cast<scf::ForOp>(b.cloneWithoutRegions(*storeLoop,
-                                                             lastMapping));
+    auto lastStore =
+        cast<scf::ForOp>(b.cloneWithoutRegions(*storeLoop, lastMapping));
     lastStore.getRegion().push_back(new Block());
     {
       OpBuilder::InsertionGuard guard(b);

@@ -97,8 +97,7 @@ struct NNPrefetchRowsPass
       for (auto loop : parallel.getBody()->getOps<scf::ForOp>()) {
         llvm::MapVector<Value, SmallVector<vector::TransferReadOp>> reads;
         loop->walk([&](vector::TransferReadOp read) {
-          if (BlockArgument source =
-                  getRowSource(read, row, parallel, entry))
+          if (BlockArgument source = getRowSource(read, row, parallel, entry))
             reads[source].push_back(read);
         });
         for (auto &[source, sourceReads] : reads)

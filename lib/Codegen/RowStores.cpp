@@ -16,8 +16,9 @@
 using namespace mlir;
 using namespace mlir::nn;
 
-BlockArgument mlir::nn::getViewedArgument(Value value,
-                                SmallVectorImpl<memref::SubViewOp> &chain) {
+BlockArgument
+mlir::nn::getViewedArgument(Value value,
+                            SmallVectorImpl<memref::SubViewOp> &chain) {
   while (auto subview = value.getDefiningOp<memref::SubViewOp>()) {
     if (subview.getSourceType().getRank() != subview.getType().getRank() ||
         !llvm::all_of(subview.getStaticStrides(),
@@ -78,8 +79,9 @@ bool mlir::nn::feedsOnlyPrefetches(Operation *op) {
 }
 
 std::optional<RowStore> mlir::nn::matchRowStore(scf::ForOp loop, Block &entry,
-                                      func::FuncOp func, int64_t minBytes,
-                                      int64_t minRowBytes) {
+                                                func::FuncOp func,
+                                                int64_t minBytes,
+                                                int64_t minRowBytes) {
   std::optional<int64_t> lower = getConstantIntValue(loop.getLowerBound());
   std::optional<int64_t> upper = getConstantIntValue(loop.getUpperBound());
   std::optional<int64_t> step = getConstantIntValue(loop.getStep());
