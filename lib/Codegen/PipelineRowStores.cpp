@@ -103,6 +103,32 @@ int64_t getBytesRead(scf::ForOp loop) {
   return bytes * trips;
 }
 
+/// Whether every line `store` writes starts on a cache line wherever the
+/// output does: the output's rows (and outer strides) are whole lines, and
+/// along the last dim the views and the write start at the column or at a
+/// whole number of lines.
+bool storesAlignedLines(RowStore &store) {
+  auto type = cast<MemRefType>(store.output.getType());
+  int64_t elementBytes = type.getElementTypeBitWidth() / 8;
+  int64_t lineElements = kCacheLineBytes / elementBytes;
+  auto [strides, offset] = type.getStridesAndOffset();
+  if (offset % lineElements != 0)
+    return false;
+  for (int64_t stride : ArrayRef(strides).drop_back())
+    if (stride % lineElements != 0)
+      return false;
+  Value column = store.loop.getInductionVar();
+  auto startsLine = [&](OpFoldResult position) {
+    if (auto value = dyn_cast<Value>(position))
+      return value == column;
+    return *getConstantIntValue(position) % lineElements == 0;
+  };
+  for (memref::SubViewOp subview : store.chain)
+    if (!startsLine(subview.getMixedOffsets().back()))
+      return false;
+  return startsLine(getAsOpFoldResult(store.write.getIndices().back()));
+}
+
 /// Matches a row group (see the pass's description), or nullopt.
 std::optional<RowPipeline> matchRowPipeline(scf::ParallelOp parallel,
                                             func::FuncOp func, int64_t minBytes,
@@ -127,6 +153,8 @@ std::optional<RowPipeline> matchRowPipeline(scf::ParallelOp parallel,
     return std::nullopt;
   int64_t columns = *getConstantIntValue(storeLoop.getUpperBound());
   int64_t line = *getConstantIntValue(storeLoop.getStep());
+  if (!storesAlignedLines(*store))
+    return std::nullopt;
 
   // The host: the loop before it over the same columns.
   scf::ForOp host;

@@ -303,3 +303,42 @@ func.func @moved_prefetch(%x: memref<40x1024xf32>, %out: memref<40x1024xf32> {bu
   }
   return
 }
+
+// -----
+
+// Rows 1032 floats apart (4128 bytes, half a line past a whole number):
+// row 1's lines do not start on cache lines even where the output does, so
+// no line can be stored with an aligned non-temporal store.
+// CHECK-LABEL: func.func @rows_off_lines
+// CHECK-NOT: scf.if
+// CHECK-NOT: nontemporal
+// CHECK: return
+func.func @rows_off_lines(%x: memref<40x1024xf32>, %out: memref<40x1032xf32> {bufferize.result}) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c16 = arith.constant 16 : index
+  %c40 = arith.constant 40 : index
+  %c64 = arith.constant 64 : index
+  %c1024 = arith.constant 1024 : index
+  %zero = arith.constant dense<0.0> : vector<64xf32>
+  %pad = arith.constant 0.0 : f32
+  scf.parallel (%r) = (%c0) to (%c40) step (%c1) {
+    %buf = memref.alloca() : memref<1x1024xf32>
+    %sum = scf.for %c = %c0 to %c1024 step %c64 iter_args(%acc = %zero) -> (vector<64xf32>) {
+      %v = vector.transfer_read %x[%r, %c], %pad {in_bounds = [true]} : memref<40x1024xf32>, vector<64xf32>
+      %e = math.exp %v : vector<64xf32>
+      vector.transfer_write %e, %buf[%c0, %c] {in_bounds = [true]} : vector<64xf32>, memref<1x1024xf32>
+      %a = arith.addf %acc, %e : vector<64xf32>
+      scf.yield %a : vector<64xf32>
+    }
+    %s = vector.reduction <add>, %sum : vector<64xf32> into f32
+    scf.for %c = %c0 to %c1024 step %c16 {
+      %e = vector.transfer_read %buf[%c0, %c], %pad {in_bounds = [true]} : memref<1x1024xf32>, vector<16xf32>
+      %sv = vector.broadcast %s : f32 to vector<16xf32>
+      %y = arith.divf %e, %sv : vector<16xf32>
+      vector.transfer_write %y, %out[%r, %c] {in_bounds = [true]} : vector<16xf32>, memref<40x1032xf32>
+    }
+    scf.reduce
+  }
+  return
+}

@@ -442,11 +442,12 @@ def NNPipelineRowStoresPass
     there, and ran 0.90-0.94 of the time unpipelined; rows of 256 to 1024
     1.08-1.9x slower unpipelined). Softmax's exponentials always take it.
 
-    The stores are non-temporal, only of rows of at least `min-row-bytes`
-    (as nn-stream-stores); where the output's address is not a
-    multiple of the cache line, the loop is left as it was (nn-stream-stores
-    then handles it). Row groups of several rows per tile (their passes
-    loop over the tile's rows) are left alone. (nn-bench-ab on Zen 4, 1 / 2
+    The stores are non-temporal and aligned, only of rows of at least
+    `min-row-bytes` (as nn-stream-stores) and only of outputs whose rows
+    are a whole number of cache lines apart; where the output's address is
+    not a multiple of the cache line, the loop is left as it was
+    (nn-stream-stores then handles it). Row groups of several rows per tile
+    (their passes loop over the tile's rows) are left alone. (nn-bench-ab on Zen 4, 1 / 2
     threads: softmax [4096, 4096] 0.78 / 0.80 of the time; one thread,
     layer_norm [16384, 1024] 0.92, [65536, 256] 0.52.)
   }];
