@@ -48,6 +48,8 @@ func.func @caller(%x: tensor<2x3x4xf32>) -> tensor<2x4xf32> {
 // -----
 
 // A causal mask from loop indices; a masked softmax reads a broadcast mask.
+// Its max adds -inf where masked: the body's combining op is the maxnumf
+// itself (which the vectorizer needs), not a select between maxima.
 // CHECK-DAG: #[[$BCAST:.*]] = affine_map<(d0, d1, d2) -> (d1, d2)>
 // CHECK-LABEL: func.func @causal_softmax
 // CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<4x4xi8>)
@@ -55,6 +57,12 @@ func.func @caller(%x: tensor<2x3x4xf32>) -> tensor<2x4xf32> {
 // CHECK: %[[K:.*]] = linalg.index 1 : index
 // CHECK: arith.cmpi ule, %[[K]], %[[Q]] : index
 // CHECK: linalg.generic {indexing_maps = [#{{.*}}, #[[$BCAST]], #{{.*}}], iterator_types = ["parallel", "parallel", "reduction"]}
+// CHECK-NEXT: ^bb0(%[[X:.*]]: f32, %[[KEEP:.*]]: i8, %[[OUT:.*]]: f32):
+// CHECK: %[[KEPT:.*]] = arith.cmpi ne, %[[KEEP]]
+// CHECK: %[[NEGINF:.*]] = arith.constant 0xFF800000 : f32
+// CHECK: %[[V:.*]] = arith.select %[[KEPT]], %[[X]], %[[NEGINF]] : f32
+// CHECK: %[[MAX:.*]] = arith.maxnumf %[[OUT]], %[[V]] : f32
+// CHECK: linalg.yield %[[MAX]] : f32
 func.func @causal_softmax(%x: tensor<2x4x4xf32>) -> tensor<2x4x4xf32> {
   %c = nn.causal_mask : tensor<4x4xi1>
   %0 = nn.softmax %x mask %c : tensor<2x4x4xf32>, tensor<4x4xi1>
