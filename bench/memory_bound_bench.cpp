@@ -10,7 +10,9 @@
 // * softmax over the last axis of [4096, 4096] f32;
 // * layer_norm over the last axis of [4096, 4096] f32 with scale and offset;
 // * both again over the same bytes in shorter rows: [16384, 1024] (a
-//   transformer's width) and [131072, 128].
+//   transformer's width) and [131072, 128];
+// * softmax over the last axis of [64, 512, 512] with a [512, 512] mask
+//   broadcast over the batch (attention's scores).
 // Results: docs/PERFORMANCE.md; bench/masked_pool_torch.py measures PyTorch.
 //
 //===----------------------------------------------------------------------===//
@@ -54,6 +56,10 @@ const char *kSource = R"mlir(
   func.func @softmax_rows128(%x: tensor<131072x128xf32>) -> tensor<131072x128xf32> {
     %0 = nn.softmax %x axis = 1 : tensor<131072x128xf32>
     return %0 : tensor<131072x128xf32>
+  }
+  func.func @masked_softmax(%x: tensor<64x512x512xf32>, %m: tensor<512x512xi1>) -> tensor<64x512x512xf32> {
+    %0 = nn.softmax %x mask %m : tensor<64x512x512xf32>, tensor<512x512xi1>
+    return %0 : tensor<64x512x512xf32>
   }
   func.func @layer_norm_rows128(%x: tensor<131072x128xf32>, %g: tensor<128xf32>, %b: tensor<128xf32>) -> tensor<131072x128xf32> {
     %0 = nn.layer_norm %x scale %g offset %b epsilon = 1.0e-05 : (tensor<131072x128xf32>, tensor<128xf32>, tensor<128xf32>) -> tensor<131072x128xf32>
@@ -106,6 +112,9 @@ void BM_SoftmaxRows128(benchmark::State &state) {
 void BM_LayerNormRows128(benchmark::State &state) {
   run(state, "layer_norm_rows128");
 }
+void BM_MaskedSoftmax(benchmark::State &state) {
+  run(state, "masked_softmax");
+}
 
 } // namespace
 
@@ -124,5 +133,7 @@ BENCHMARK(BM_LayerNormRows1024)->ArgName("threads")->Arg(1)->Arg(2)
 BENCHMARK(BM_SoftmaxRows128)->ArgName("threads")->Arg(1)->Arg(2)
     ->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_LayerNormRows128)->ArgName("threads")->Arg(1)->Arg(2)
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_MaskedSoftmax)->ArgName("threads")->Arg(1)->Arg(2)
     ->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_MAIN();
