@@ -15,7 +15,6 @@
 #include "mlir/IR/IRMapping.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Transforms/RegionUtils.h"
-#include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
 
 namespace mlir::nn {
@@ -51,8 +50,9 @@ Value getViewRoot(Value value) {
   return value;
 }
 
-/// The memref an op reading memory reads, or null if `op` reads none or
-/// reads otherwise than through one of these ops.
+/// The memref `op` reads (a transfer, a vector or a scalar load); a null
+/// value where it reads no memory (a prefetch, a pure op); nullopt where it
+/// may read otherwise.
 std::optional<Value> getReadBase(Operation *op) {
   if (auto read = dyn_cast<vector::TransferReadOp>(op))
     return read.getBase();
