@@ -393,16 +393,16 @@ func.func @returned_exps_keep_tiles(%x: tensor<4096x4096xf32>, %s: tensor<4096xf
 // A row group over rows of 256 (a row sum and the division reading it):
 // one row per cache tile, where rows of 256 would otherwise give 16 rows
 // (half of L1) per chunk; an elementwise op of the same shape outside any
-// row group keeps 16; a row group over rows of 32 (under 64) keeps the L1
-// rule's chunks too (128 rows: 16 KiB).
+// row group keeps 16; a row group over rows of 8 (under 16) keeps the L1
+// rule's chunks too (512 rows: 16 KiB).
 // CHECK-LABEL: func.func @row_group_tiles
 // CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [1, 0], tile_sizes = [1, 0], reduction_tile_sizes = [0, 64]>}
 // CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [1, 0], tile_sizes = [1, 16], reduction_tile_sizes = [0, 0]>}
 // CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [16, 0], tile_sizes = [1, 16], reduction_tile_sizes = [0, 0]>}
-// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [128, 0], tile_sizes = [1, 0], reduction_tile_sizes = [0, 0]>}
+// CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [512, 0], tile_sizes = [1, 0], reduction_tile_sizes = [0, 0]>}
 func.func @row_group_tiles(%x: tensor<4096x256xf32>, %s: tensor<4096xf32>, %o: tensor<4096x256xf32>,
-                           %n: tensor<32768x32xf32>, %t: tensor<32768xf32>)
-    -> (tensor<4096x256xf32>, tensor<4096x256xf32>, tensor<32768xf32>) {
+                           %n: tensor<131072x8xf32>, %t: tensor<131072xf32>)
+    -> (tensor<4096x256xf32>, tensor<4096x256xf32>, tensor<131072xf32>) {
   %sum = linalg.generic {indexing_maps = [#id, #row], iterator_types = ["parallel", "reduction"]}
       ins(%x : tensor<4096x256xf32>) outs(%s : tensor<4096xf32>) {
   ^bb0(%a: f32, %acc: f32):
@@ -422,10 +422,10 @@ func.func @row_group_tiles(%x: tensor<4096x256xf32>, %s: tensor<4096xf32>, %o: t
     linalg.yield %r : f32
   } -> tensor<4096x256xf32>
   %short = linalg.generic {indexing_maps = [#id, #row], iterator_types = ["parallel", "reduction"]}
-      ins(%n : tensor<32768x32xf32>) outs(%t : tensor<32768xf32>) {
+      ins(%n : tensor<131072x8xf32>) outs(%t : tensor<131072xf32>) {
   ^bb0(%a: f32, %acc: f32):
     %r = arith.addf %a, %acc : f32
     linalg.yield %r : f32
-  } -> tensor<32768xf32>
-  return %div, %neg, %short : tensor<4096x256xf32>, tensor<4096x256xf32>, tensor<32768xf32>
+  } -> tensor<131072xf32>
+  return %div, %neg, %short : tensor<4096x256xf32>, tensor<4096x256xf32>, tensor<131072xf32>
 }

@@ -172,7 +172,7 @@ def NNSelectLoweringStrategyPass
       layer_norm's centred row) stays in L1 and only the input and the
       output cross memory; in a row group (an op reducing its innermost
       loop, or reading such an op's result: a softmax's division) whose rows
-      have at least 64 elements, one row per chunk, so that each thread
+      have at least 16 elements, one row per chunk, so that each thread
       takes rows one after another and nn-prefetch-rows and
       nn-pipeline-row-stores overlap a row's memory traffic with the next
       row's compute (softmax over [16384, 1024] on one Zen 4 core: 12.1 ->
