@@ -104,17 +104,14 @@ int64_t getBytesRead(scf::ForOp loop) {
 }
 
 /// Whether every line `store` writes starts on a cache line wherever the
-/// output does: the output's rows (and outer strides) are whole lines, and
-/// along the last dim the views and the write start at the column or at a
-/// whole number of lines.
+/// output does: the output's rows (and outer strides; its layout is the
+/// identity, matchRowStore) are whole lines, and along the last dim the
+/// views and the write start at the column or at a whole number of lines.
 bool storesAlignedLines(RowStore &store) {
   auto type = cast<MemRefType>(store.output.getType());
   int64_t elementBytes = type.getElementTypeBitWidth() / 8;
   int64_t lineElements = kCacheLineBytes / elementBytes;
-  auto [strides, offset] = type.getStridesAndOffset();
-  if (offset % lineElements != 0)
-    return false;
-  for (int64_t stride : ArrayRef(strides).drop_back())
+  for (int64_t stride : ArrayRef(type.getStridesAndOffset().first).drop_back())
     if (stride % lineElements != 0)
       return false;
   Value column = store.loop.getInductionVar();
@@ -134,10 +131,15 @@ std::optional<RowPipeline> matchRowPipeline(scf::ParallelOp parallel,
                                             func::FuncOp func, int64_t minBytes,
                                             int64_t minRowBytes,
                                             int64_t l1CacheBytes) {
-  if (parallel.getNumLoops() != 1 || parallel.getNumResults() != 0 ||
-      !getConstantIntValue(parallel.getLowerBound().front()) ||
-      !getConstantIntValue(parallel.getUpperBound().front()) ||
-      !getConstantIntValue(parallel.getStep().front()))
+  if (parallel.getNumLoops() != 1 || parallel.getNumResults() != 0)
+    return std::nullopt;
+  std::optional<int64_t> lower =
+      getConstantIntValue(parallel.getLowerBound().front());
+  std::optional<int64_t> upper =
+      getConstantIntValue(parallel.getUpperBound().front());
+  std::optional<int64_t> step = getConstantIntValue(parallel.getStep().front());
+  // A single row has nothing to overlap with.
+  if (!lower || !upper || !step || *upper - *lower <= *step)
     return std::nullopt;
   Block *body = parallel.getBody();
   Value row = parallel.getInductionVars().front();
@@ -181,20 +183,14 @@ std::optional<RowPipeline> matchRowPipeline(scf::ParallelOp parallel,
     return std::nullopt;
 
   RowPipeline pipeline{parallel, host, *store, {}, {}, {}};
-  bool allocates = false;
-  storeLoop->walk([&](Operation *op) {
-    if (hasEffect<MemoryEffects::Allocate>(op))
-      allocates = true;
-  });
-  if (allocates)
-    return std::nullopt;
   for (Operation &op : body->without_terminator()) {
     if (auto buffer = dyn_cast<memref::AllocaOp>(op)) {
       pipeline.buffers.push_back(buffer);
       continue;
     }
     // The output is the store's alone; other row buffers than the allocas
-    // at the top would be shared by the two rows in flight.
+    // at the top (in the store, in a loop) would be shared by the two rows
+    // in flight.
     bool touchesOutput = false, allocatesNested = false;
     op.walk([&](Operation *nested) {
       if (hasEffect<MemoryEffects::Allocate>(nested) ||
@@ -351,8 +347,6 @@ struct NNPipelineRowStoresPass
     int64_t upper = *getConstantIntValue(parallel.getUpperBound().front());
     int64_t step = *getConstantIntValue(parallel.getStep().front());
     int64_t rows = (upper - lower + step - 1) / step;
-    if (rows < 2)
-      return;
     int64_t blockRows = std::min<int64_t>(rowsPerBlock, rows);
     int64_t blocks = (rows + blockRows - 1) / blockRows;
 
@@ -360,8 +354,8 @@ struct NNPipelineRowStoresPass
     auto constant = [&](int64_t value) -> Value {
       return arith::ConstantIndexOp::create(b, loc, value);
     };
-    // Every line the store writes is aligned where the output is: its rows
-    // are whole lines (matchRowStore) and the identity layout has no offset.
+    // Every line the store writes is aligned where the output is
+    // (storesAlignedLines).
     Value base = memref::ExtractAlignedPointerAsIndexOp::create(
         b, loc, pipeline.store.output);
     Value aligned = arith::CmpIOp::create(

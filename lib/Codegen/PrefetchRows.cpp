@@ -69,6 +69,27 @@ BlockArgument getRowSource(vector::TransferReadOp read, Value row,
   return arg;
 }
 
+/// The leading indices (all but the column) of `read` for the row ahead:
+/// the ops of `parallel`'s body between its row and each index cloned by
+/// `b` with `ahead`, which maps the row to the row ahead and keeps every
+/// clone for the next reads. `b` inserts after the previous clones.
+SmallVector<Value> getIndicesAhead(vector::TransferReadOp read,
+                                   scf::ParallelOp parallel, IRMapping &ahead,
+                                   OpBuilder &b) {
+  std::function<Value(Value)> forRowAhead = [&](Value value) -> Value {
+    if (Value mapped = ahead.lookupOrNull(value))
+      return mapped;
+    Operation *def = value.getDefiningOp();
+    if (!def || !parallel->isProperAncestor(def))
+      return value;
+    for (Value operand : def->getOperands())
+      (void)forRowAhead(operand);
+    Operation *clone = b.clone(*def, ahead);
+    return clone->getResult(cast<OpResult>(value).getResultNumber());
+  };
+  return llvm::map_to_vector(read.getIndices().drop_back(), forRowAhead);
+}
+
 struct NNPrefetchRowsPass
     : mlir::nn::impl::NNPrefetchRowsPassBase<NNPrefetchRowsPass> {
   using Base::Base;
@@ -104,6 +125,23 @@ struct NNPrefetchRowsPass
           if (!readBefore.insert(source).second)
             rereads[source].push_back(sourceReads);
       }
+      if (rereads.empty())
+        return;
+
+      // The row `rowsAhead` row tiles further on, at most the loop's last,
+      // at the start of the body; the indices computed from the row are
+      // recomputed for it right after, once.
+      OpBuilder b = OpBuilder::atBlockBegin(parallel.getBody());
+      Location loc = parallel.getLoc();
+      int64_t last = *lower + (*upper - *lower - 1) / *step * *step;
+      IRMapping ahead;
+      ahead.map(row, arith::MinSIOp::create(
+                         b, loc,
+                         arith::AddIOp::create(
+                             b, loc, row,
+                             arith::ConstantIndexOp::create(b, loc,
+                                                            rowsAhead * *step)),
+                         arith::ConstantIndexOp::create(b, loc, last)));
       for (auto &[source, loops] : rereads) {
         auto type = cast<MemRefType>(source.getType());
         int64_t columns = type.getShape().back();
@@ -114,55 +152,10 @@ struct NNPrefetchRowsPass
           shares = 1;
         for (int64_t share = 0; share < shares; ++share)
           for (vector::TransferReadOp read : loops[share])
-            prefetchAhead(read, aheadIndices(read), shares,
-                          share * columns / shares);
+            prefetchAhead(read, getIndicesAhead(read, parallel, ahead, b),
+                          shares, share * columns / shares);
       }
-      ahead.clear();
     });
-  }
-
-  /// The row `rowsAhead` row tiles of `step` after `row`, at most the loop's
-  /// last, computed once at the start of the loop's body, and the values
-  /// computed from the row alone recomputed for it there.
-  IRMapping ahead;
-
-  /// The leading indices (all but the column) of `read` for the row ahead.
-  SmallVector<Value> aheadIndices(vector::TransferReadOp read) {
-    auto parallel = read->getParentOfType<scf::ParallelOp>();
-    Value row = parallel.getInductionVars().front();
-    OpBuilder b = OpBuilder::atBlockBegin(parallel.getBody());
-    if (!ahead.contains(row)) {
-      Location loc = parallel.getLoc();
-      int64_t lower = *getConstantIntValue(parallel.getLowerBound().front());
-      int64_t upper = *getConstantIntValue(parallel.getUpperBound().front());
-      int64_t step = *getConstantIntValue(parallel.getStep().front());
-      int64_t last = lower + (upper - lower - 1) / step * step;
-      ahead.map(row, arith::MinSIOp::create(
-                         b, loc,
-                         arith::AddIOp::create(
-                             b, loc, row,
-                             arith::ConstantIndexOp::create(b, loc,
-                                                            rowsAhead * step)),
-                         arith::ConstantIndexOp::create(b, loc, last)));
-    }
-    // Clones the pure ops between the row and `value`, operands first, right
-    // after the row ahead (values from outside the loop stay).
-    std::function<Value(Value)> forRowAhead = [&](Value value) -> Value {
-      if (Value mapped = ahead.lookupOrNull(value))
-        return mapped;
-      Operation *def = value.getDefiningOp();
-      if (!def || !parallel->isProperAncestor(def))
-        return value;
-      for (Value operand : def->getOperands())
-        (void)forRowAhead(operand);
-      Operation *clone = b.clone(*def, ahead);
-      return clone->getResult(cast<OpResult>(value).getResultNumber());
-    };
-    b.setInsertionPointAfterValue(ahead.lookup(row));
-    SmallVector<Value> indices;
-    for (Value index : read.getIndices().drop_back())
-      indices.push_back(forRowAhead(index));
-    return indices;
   }
 
   /// Prefetches, at the row ahead (`rowAhead`: its indices but the column),

@@ -394,7 +394,8 @@ func.func @returned_exps_keep_tiles(%x: tensor<4096x4096xf32>, %s: tensor<4096xf
 // one row per cache tile, where rows of 256 would otherwise give 16 rows
 // (half of L1) per chunk; an elementwise op of the same shape outside any
 // row group keeps 16; a row group over rows of 8 (under 16) keeps the L1
-// rule's chunks too (512 rows: 16 KiB).
+// rule's chunks too (half of L1, 24 KiB, is 768 rows of 8 f32; the largest
+// divisor of 131072 up to that is 512).
 // CHECK-LABEL: func.func @row_group_tiles
 // CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [1, 0], tile_sizes = [1, 0], reduction_tile_sizes = [0, 64]>}
 // CHECK: linalg.generic {{.*}} attrs = {nn.lowering_config = #nn.lowering_config<cache_tile_sizes = [1, 0], tile_sizes = [1, 16], reduction_tile_sizes = [0, 0]>}
