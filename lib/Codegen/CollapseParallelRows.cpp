@@ -33,7 +33,7 @@ bool isRowGroupLoop(scf::ParallelOp parallel, Block &entry) {
        {parallel.getLowerBound(), parallel.getUpperBound(), parallel.getStep()})
     if (!llvm::all_of(bounds, [](Value v) { return getConstantIntValue(v); }))
       return false;
-  ValueRange rows = parallel.getInductionVars();
+  SmallVector<Value> rows = parallel.getInductionVars();
   WalkResult found = parallel.getBody()->walk([&](vector::TransferReadOp read) {
     auto arg = dyn_cast<BlockArgument>(read.getBase());
     ValueRange indices = read.getIndices();

@@ -111,7 +111,8 @@ bool storesAlignedLines(RowStore &store) {
   auto type = cast<MemRefType>(store.output.getType());
   int64_t elementBytes = type.getElementTypeBitWidth() / 8;
   int64_t lineElements = kCacheLineBytes / elementBytes;
-  for (int64_t stride : ArrayRef(type.getStridesAndOffset().first).drop_back())
+  SmallVector<int64_t> strides = type.getStridesAndOffset().first;
+  for (int64_t stride : ArrayRef(strides).drop_back())
     if (stride % lineElements != 0)
       return false;
   Value column = store.loop.getInductionVar();
