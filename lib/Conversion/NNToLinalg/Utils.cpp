@@ -187,10 +187,15 @@ Value lowering::buildSoftmax(OpBuilder &b, Location loc, Value input,
         Value p = arith::MulFOp::create(nb, l, v[0], v[1]);
         if (!keep)
           return p;
-        // A slice masked everywhere: all zeros, not 0 * (1/0).
+        // A slice masked everywhere gives zeros, not 0 * (1/0). The sum
+        // tells it from the mask alone: a slice with a kept position sums
+        // exp(max - max) = 1 there, or NaN (a NaN or +inf kept logit, or
+        // kept logits all -inf), so its sum is never 0; a fully masked one
+        // sums exact zeros. The unordered compare keeps a NaN slice NaN, as
+        // the unmasked softmax gives it.
         Value zero = f32Constant(nb, l, 0.0);
-        Value any =
-            arith::CmpFOp::create(nb, l, arith::CmpFPredicate::OGT, v[2], zero);
-        return arith::SelectOp::create(nb, l, any, p, zero).getResult();
+        Value anyKept =
+            arith::CmpFOp::create(nb, l, arith::CmpFPredicate::UNE, v[2], zero);
+        return arith::SelectOp::create(nb, l, anyKept, p, zero).getResult();
       });
 }
