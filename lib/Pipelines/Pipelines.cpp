@@ -104,7 +104,9 @@ void mlir::nn::buildBufferizePipeline(OpPassManager &pm,
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
   // Folds loop-carried buffers, so a returned buffer is its allocation.
   pm.addPass(createCanonicalizerPass());
-  // The caller owns every buffer: results become out-parameters.
+  // The caller owns every buffer: results become out-parameters, each of
+  // its own (upstream's pass mishandles a buffer returned twice).
+  pm.addNestedPass<func::FuncOp>(createNNDistinctReturnedBuffersPass());
   bufferization::BufferResultsToOutParamsPassOptions outParams;
   outParams.hoistStaticAllocs = true;
   outParams.modifyPublicFunctions = true;

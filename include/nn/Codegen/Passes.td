@@ -557,6 +557,35 @@ def NNLowerStridedCopiesPass
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
+def NNDistinctReturnedBuffersPass
+    : Pass<"nn-distinct-returned-buffers", "::mlir::func::FuncOp"> {
+  let summary = "Give each result of a bufferized function a buffer of its "
+                "own";
+  let description = [{
+    Runs on bufferized code, right before `buffer-results-to-out-params`.
+    A buffer returned more than once (a value the function returns twice, or
+    two results that canonicalization folded into one buffer) is returned
+    once; each later occurrence returns a fresh buffer with a copy:
+
+    ```mlir
+    return %alloc, %alloc : memref<3x5xf32>, memref<3x5xf32>
+    // becomes
+    %copy = memref.alloc() : memref<3x5xf32>
+    memref.copy %alloc, %copy : memref<3x5xf32> to memref<3x5xf32>
+    return %alloc, %copy : memref<3x5xf32>, memref<3x5xf32>
+    ```
+
+    Upstream's `buffer-results-to-out-params{hoist-static-allocs}` in
+    LLVM 22 replaces and erases a returned `memref.alloc` once per result
+    and so reads the erased op for the second one (a crash, or heap
+    corruption in a release build; docs/UpstreamBugs.md has the
+    reproducer).
+    After this pass, the hoisted allocation becomes the first result's
+    out-parameter, and the copy is written into the second one.
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
 def NNAllocateWorkspacePass
     : Pass<"nn-allocate-workspace", "::mlir::ModuleOp"> {
   let summary = "Place the intermediate buffers of entry functions in one "
