@@ -90,8 +90,11 @@ struct EmbeddingToLinalg : OpRewritePattern<EmbeddingOp> {
 
   LogicalResult matchAndRewrite(EmbeddingOp op,
                                 PatternRewriter &rewriter) const override {
+    // The padding mask is a mask op's job (Masking.cpp).
+    if (op.getMask())
+      return failure();
     Location loc = op.getLoc();
-    RankedTensorType resultType = op.getType();
+    auto resultType = cast<RankedTensorType>(op.getOutput().getType());
     auto tableType = cast<RankedTensorType>(op.getTable().getType());
     int64_t rank = resultType.getRank();
     int64_t vocab = tableType.getDimSize(0);

@@ -210,6 +210,34 @@ struct MaskingToLinalg : OpConversionPattern<MaskingOp> {
   }
 };
 
+/// nn.embedding with mask_zero: the lookup without it, and the byte mask
+/// ids[b, t] != 0 (Keras' Embedding(mask_zero=True): id 0 is padding).
+struct EmbeddingPaddingMaskToLinalg : OpConversionPattern<EmbeddingOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(EmbeddingOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (!op.getMask())
+      return failure();
+    Location loc = op.getLoc();
+    auto lookup = EmbeddingOp::create(
+        rewriter, loc, TypeRange{op.getOutput().getType()},
+        ValueRange{adaptor.getIds(), adaptor.getTable()});
+    Value mask = buildElementwise(
+        rewriter, loc, byteMaskType(op.getMask().getType()), adaptor.getIds(),
+        {rewriter.getMultiDimIdentityMap(2)},
+        [](OpBuilder &b, Location l, ValueRange v) {
+          Value padding = arith::ConstantOp::create(
+              b, l, b.getIntegerAttr(v[0].getType(), 0));
+          return toByte(b, l,
+                        arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne,
+                                              v[0], padding));
+        });
+    rewriter.replaceOp(op, {lookup.getOutput(), mask});
+    return success();
+  }
+};
+
 /// output = mask[b, t] ? x[b, t, ...] : 0.
 struct ApplyMaskToLinalg : OpConversionPattern<ApplyMaskOp> {
   using OpConversionPattern::OpConversionPattern;
@@ -340,7 +368,7 @@ void mlir::nn::populateNNTypeConversion(TypeConverter &converter) {
 
 void mlir::nn::populateMaskingToLinalgPatterns(const TypeConverter &converter,
                                                RewritePatternSet &patterns) {
-  patterns.add<GlobalAvgPoolToLinalg, GlobalMaxPoolToLinalg, MaskingToLinalg,
+  patterns.add<EmbeddingPaddingMaskToLinalg, GlobalAvgPoolToLinalg, GlobalMaxPoolToLinalg, MaskingToLinalg,
                ApplyMaskToLinalg, SequenceMaskToLinalg, CausalMaskToLinalg,
                MaskLogicToLinalg<MaskAndOp, arith::AndIOp>,
                MaskLogicToLinalg<MaskOrOp, arith::OrIOp>,

@@ -78,6 +78,54 @@ func.func @embedding_c1(%ids: tensor<2xi32>, %table: tensor<100xf32>) -> tensor<
 
 // -----
 
+// nn.embedding C3: the padding mask is a timestep mask of [batch, time] ids.
+func.func @embedding_c3_rank(%ids: tensor<2x5x3xi32>, %table: tensor<100x16xf32>) {
+  // expected-error @+2 {{'nn.embedding' op with mask_zero, ids must have rank 2 ([batch, time]) so that the mask is a timestep mask, got shape 2x5x3 [C3]}}
+  // expected-error @+1 {{'nn.embedding' op failed to infer returned types}}
+  %0, %1 = nn.embedding %ids, %table mask_zero : (tensor<2x5x3xi32>, tensor<100x16xf32>) -> (tensor<2x5x3x16xf32>, tensor<2x5x3xi1>)
+  return
+}
+
+// -----
+
+// nn.embedding C3: no mask result without mask_zero.
+func.func @embedding_c3_no_mask_zero(%ids: tensor<2x5xi32>, %table: tensor<100x16xf32>) {
+  // expected-error @+2 {{'nn.embedding' op inferred type(s) 'tensor<2x5x16xf32>' are incompatible with return type(s) of operation 'tensor<2x5x16xf32>', 'tensor<2x5xi1>'}}
+  // expected-error @+1 {{'nn.embedding' op failed to infer returned types}}
+  %0, %1 = nn.embedding %ids, %table : (tensor<2x5xi32>, tensor<100x16xf32>) -> (tensor<2x5x16xf32>, tensor<2x5xi1>)
+  return
+}
+
+// -----
+
+// An attribute an op does not define is an error naming it, on every nn op
+// (the DefinedAttributesOnly trait of the base op): here the option a user
+// expected from Keras on an op that has no such option.
+func.func @undefined_attribute(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {
+  // expected-error @+1 {{'nn.relu' op has no attribute 'mask_zero' (it defines none)}}
+  %0 = nn.relu %x {mask_zero = true} : tensor<2x3xf32>
+  return %0 : tensor<2x3xf32>
+}
+
+// -----
+
+func.func @undefined_attribute_listed(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {
+  // expected-error @+1 {{'nn.softmax' op has no attribute 'dim' (it defines: axis)}}
+  %0 = nn.softmax %x {dim = 1 : i64} : tensor<2x3xf32>
+  return %0 : tensor<2x3xf32>
+}
+
+// -----
+
+// An attribute of the nn dialect goes to the dialect's verifier.
+func.func @unknown_nn_attribute(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {
+  // expected-error @+1 {{unknown nn dialect attribute 'nn.mask_zero'}}
+  %0 = nn.relu %x {nn.mask_zero = true} : tensor<2x3xf32>
+  return %0 : tensor<2x3xf32>
+}
+
+// -----
+
 // nn.embedding C2: the result is ids' shape followed by features.
 func.func @embedding_c2(%ids: tensor<2xi32>, %table: tensor<100x16xf32>) -> tensor<2x8xf32> {
   // expected-error @+2 {{'nn.embedding' op inferred type(s) 'tensor<2x16xf32>' are incompatible with return type(s) of operation 'tensor<2x8xf32>'}}

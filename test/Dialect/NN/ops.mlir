@@ -64,6 +64,15 @@ func.func @embedding(%ids: tensor<2x5xi32>, %ids64: tensor<3xi64>, %table: tenso
   return %0, %1 : tensor<2x5x16xf32>, tensor<3x16xf32>
 }
 
+// Keras' Embedding(mask_zero=True): the padding mask as a second result.
+// CHECK-LABEL: func.func @embedding_mask_zero
+func.func @embedding_mask_zero(%ids: tensor<2x5xi32>, %table: tensor<100x16xf32>)
+    -> (tensor<2x5x16xf32>, tensor<2x5xi1>) {
+  // CHECK: %{{.*}}, %{{.*}} = nn.embedding %{{.*}}, %{{.*}} mask_zero : (tensor<2x5xi32>, tensor<100x16xf32>) -> (tensor<2x5x16xf32>, tensor<2x5xi1>)
+  %0, %1 = nn.embedding %ids, %table mask_zero : (tensor<2x5xi32>, tensor<100x16xf32>) -> (tensor<2x5x16xf32>, tensor<2x5xi1>)
+  return %0, %1 : tensor<2x5x16xf32>, tensor<2x5xi1>
+}
+
 // CHECK-LABEL: func.func @pooling
 func.func @pooling(%x: tensor<3x3x1xf32>) -> (tensor<3x1xf32>, tensor<3x1xf32>) {
   // CHECK: nn.global_avg_pool %{{.*}} : (tensor<3x3x1xf32>) -> tensor<3x1xf32>

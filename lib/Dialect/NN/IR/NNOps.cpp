@@ -69,11 +69,25 @@ LogicalResult EmbeddingOp::inferReturnTypes(MLIRContext *context,
                                             std::optional<Location> location,
                                             Adaptor adaptor,
                                             SmallVectorImpl<Type> &inferred) {
-  return collect(
-      inferEmbeddingType(cast<RankedTensorType>(adaptor.getIds().getType()),
-                         cast<RankedTensorType>(adaptor.getTable().getType()),
-                         opErrorEmitter<EmbeddingOp>(context, location)),
-      inferred);
+  auto ids = cast<RankedTensorType>(adaptor.getIds().getType());
+  auto emitError = opErrorEmitter<EmbeddingOp>(context, location);
+  if (failed(collect(
+          inferEmbeddingType(
+              ids, cast<RankedTensorType>(adaptor.getTable().getType()),
+              emitError),
+          inferred)))
+    return failure();
+  if (!adaptor.getMaskZero())
+    return success();
+  // C3: the padding mask is a timestep mask of [batch, time] ids.
+  if (ids.getRank() != 2)
+    return emitError() << "with mask_zero, ids must have rank 2 ([batch, "
+                          "time]) so that the mask is a timestep mask, got "
+                          "shape "
+                       << formatShape(ids.getShape()) << " [C3]";
+  inferred.push_back(
+      RankedTensorType::get(ids.getShape(), IntegerType::get(context, 1)));
+  return success();
 }
 
 //===----------------------------------------------------------------------===//

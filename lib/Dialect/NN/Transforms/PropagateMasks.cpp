@@ -166,6 +166,11 @@ struct NNPropagateMasksPass
         flow.maskOf[apply.getOutput()] = apply.getMask();
         return;
       }
+      if (auto embedding = dyn_cast<EmbeddingOp>(op)) {
+        if (Value mask = embedding.getMask())
+          flow.maskOf[embedding.getOutput()] = mask;
+        return;
+      }
       if (isa<GlobalAvgPoolOp, GlobalMaxPoolOp>(op)) {
         if (mode != Mode::Observe)
           error |= consume(op, flow, mode == Mode::Diagnose);

@@ -15,6 +15,20 @@ func.func @direct(%x: tensor<3x3x1xf32>, %w: tensor<1x4xf32>) -> tensor<3x4xf32>
 
 // -----
 
+// Keras' Embedding(mask_zero=True): the padding mask of the ids reaches the
+// pooling through a per-timestep dense layer.
+// CHECK-LABEL: func.func @embedding_mask_zero
+// CHECK: %[[E:[a-z0-9_]+]], %[[M:[a-z0-9_]+]] = nn.embedding %{{.*}}, %{{.*}} mask_zero
+// CHECK: nn.global_avg_pool %{{.*}} mask %[[M]]
+func.func @embedding_mask_zero(%ids: tensor<2x3xi32>, %table: tensor<4x2xf32>, %w: tensor<2x2xf32>) -> tensor<2x2xf32> {
+  %e, %m = nn.embedding %ids, %table mask_zero : (tensor<2x3xi32>, tensor<4x2xf32>) -> (tensor<2x3x2xf32>, tensor<2x3xi1>)
+  %h = nn.dense %e, %w : (tensor<2x3x2xf32>, tensor<2x2xf32>) -> tensor<2x3x2xf32>
+  %p = nn.global_avg_pool %h : (tensor<2x3x2xf32>) -> tensor<2x2xf32>
+  return %p : tensor<2x2xf32>
+}
+
+// -----
+
 // Two differently masked values meet in an elementwise op: the masks are
 // and-ed (as Keras merges them). An existing mask operand is kept.
 // CHECK-LABEL: func.func @merge

@@ -33,6 +33,9 @@ def NN_Dialect : Dialect {
       cites them and `test/Dialect/NN/invalid.mlir` names each case after the
       rule it breaks.
     * Element type: `f32` (wider float support is planned).
+    * An op takes the attributes it defines and the nn dialect's own
+      discardable ones (`nn.export`, `nn.lowering_config`), which the dialect
+      verifies; any other attribute is an error naming it, never ignored.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::tensor::TensorDialect"];

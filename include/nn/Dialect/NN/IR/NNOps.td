@@ -47,6 +47,15 @@ def NN_LogitsMasked : NativeOpTrait<"LogitsMasked"> {
   let cppNamespace = "::mlir::nn::OpTrait";
 }
 
+/// Every attribute on the op is one the op defines, or a discardable
+/// attribute of the nn dialect (`nn.export`, `nn.lowering_config`: the
+/// dialect verifies those). A misspelt or foreign attribute, such as
+/// `{mask_zero = true}` on an op without that option, is an error naming it
+/// rather than an attribute silently ignored.
+def NN_DefinedAttributesOnly : NativeOpTrait<"DefinedAttributesOnly"> {
+  let cppNamespace = "::mlir::nn::OpTrait";
+}
+
 //===----------------------------------------------------------------------===//
 // Base classes
 //===----------------------------------------------------------------------===//
@@ -54,7 +63,8 @@ def NN_LogitsMasked : NativeOpTrait<"LogitsMasked"> {
 /// Every nn op is Pure: its results depend only on its operands (random ops
 /// take their key as an operand), so CSE, DCE and folding are always legal.
 class NN_Op<string mnemonic, list<Trait> traits = []>
-    : Op<NN_Dialect, mnemonic, !listconcat([Pure], traits)>;
+    : Op<NN_Dialect, mnemonic,
+         !listconcat([Pure, NN_DefinedAttributesOnly], traits)>;
 
 /// An elementwise activation: one f32 tensor in, the same type out.
 class NN_ActivationOp<string mnemonic, list<Trait> traits = []>
@@ -111,21 +121,34 @@ def NN_EmbeddingOp : NN_Op<"embedding", [InferTypeOpAdaptor]> {
     from JAX's `take` (NaN fill) and TensorFlow (an error) so that padding ids
     cannot poison later reductions.
 
+    With `mask_zero` (Keras' `Embedding(mask_zero=True)`), id 0 is padding:
+    the op has a second result, the timestep mask `mask[b, t] = ids[b, t] !=
+    0`, which `nn-propagate-masks` carries from `output` to the ops that
+    consume a mask (pooling, losses), as Keras passes the layer's mask on.
+    The padding steps' rows are still looked up (row 0), as in Keras.
+
     Rules:
     * C1: `table` has rank 2 `[vocab, features]`.
     * C2: the result shape is the shape of `ids` followed by `features`.
+    * C3: with `mask_zero`, `ids` has rank 2 `[batch, time]` and `mask` is
+      the i1 tensor of that shape; without it there is no `mask` result.
 
     Example:
 
     ```mlir
     %e = nn.embedding %ids, %table : (tensor<2x5xi32>, tensor<100x16xf32>)
                                       -> tensor<2x5x16xf32>
+    %x, %m = nn.embedding %ids, %table mask_zero
+        : (tensor<2x5xi32>, tensor<100x16xf32>)
+          -> (tensor<2x5x16xf32>, tensor<2x5xi1>)
     ```
   }];
-  let arguments = (ins NN_IndexTensor:$ids, NN_FloatTensor:$table);
-  let results = (outs NN_FloatTensor:$output);
+  let arguments = (ins NN_IndexTensor:$ids, NN_FloatTensor:$table,
+                       UnitAttr:$mask_zero);
+  let results = (outs NN_FloatTensor:$output, Optional<NN_MaskTensor>:$mask);
   let assemblyFormat = [{
-    $ids `,` $table attr-dict `:` functional-type(operands, results)
+    $ids `,` $table (`mask_zero` $mask_zero^)? attr-dict `:`
+    functional-type(operands, results)
   }];
 }
 
@@ -755,7 +778,7 @@ def NN_InitOp : NN_Op<"init"> {
     * `zeros`, `ones`, `constant` (`value`): no randomness, no key.
 
     Random kinds draw from `key` only, so two programs given the same keys
-    get bit-identical weights, whatever their structure (CONTEXT.md case 2).
+    get bit-identical weights, whatever their structure (case 2 of docs/Motivation.md).
 
     Rules:
     * C1: random kinds take a key; `zeros`, `ones` and `constant` do not.

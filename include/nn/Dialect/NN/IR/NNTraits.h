@@ -10,6 +10,7 @@
 #include "nn/Dialect/NN/IR/NNShapes.h"
 
 #include "mlir/IR/OpDefinition.h"
+#include "llvm/ADT/StringExtras.h"
 
 namespace mlir::nn::OpTrait {
 
@@ -53,6 +54,34 @@ public:
         op, [](RankedTensorType input, RankedTensorType mask, auto emitError) {
           return verifyLogitsMask(input.getShape(), mask, emitError);
         });
+  }
+};
+
+/// Every discardable attribute of the op is an nn dialect attribute (the
+/// dialect's verifyOperationAttribute checks those): an attribute the op
+/// does not define is an error naming it, never silently ignored.
+template <typename ConcreteType>
+class DefinedAttributesOnly
+    : public mlir::OpTrait::TraitBase<ConcreteType, DefinedAttributesOnly> {
+public:
+  static LogicalResult verifyTrait(Operation *op) {
+    for (NamedAttribute attribute : op->getDiscardableAttrs()) {
+      if (attribute.getName().getValue().starts_with("nn."))
+        continue;
+      InFlightDiagnostic diag = op->emitOpError()
+                                << "has no attribute '"
+                                << attribute.getName().getValue() << "'";
+      llvm::SmallVector<llvm::StringRef> defined;
+      for (llvm::StringRef name : ConcreteType::getAttributeNames())
+        if (!name.ends_with("SegmentSizes"))
+          defined.push_back(name);
+      if (defined.empty())
+        diag << " (it defines none)";
+      else
+        diag << " (it defines: " << llvm::join(defined, ", ") << ")";
+      return diag;
+    }
+    return success();
   }
 };
 
