@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs the project's main example
-# through nn-jit: CONTEXT.md case 1, Keras Masking(mask_value=-99) followed by
-# GlobalAveragePooling1D on [[[1],[2],[3]], [[1],[2],[-99]], [[1],[-99],[-99]]].
+# through nn-jit: case 1 of docs/Motivation.md, Keras Masking(mask_value=-99)
+# followed by GlobalAveragePooling1D on
+# [[[1],[2],[3]], [[1],[2],[-99]], [[1],[-99],[-99]]].
 # The right answer is the mean of the unmasked steps: [[2], [1.5], [1]].
 # Then the 784-128-10 MLP (weights by name from an .npz, compiled once, called
 # twice) next to NumPy's answer.

@@ -1,4 +1,4 @@
-// CONTEXT.md case 1, the project's main example: Keras'
+// Case 1 of docs/Motivation.md, the project's main example: Keras'
 //   Masking(mask_value=-99) -> GlobalAveragePooling1D
 // with the mask an SSA value the compiler can see, so it cannot be lost.
 func.func @masked_pooling(%x: tensor<3x3x1xf32>) -> tensor<3x1xf32> {

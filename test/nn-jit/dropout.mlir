@@ -1,7 +1,8 @@
-// CONTEXT.md case 3: the key is a runtime input, so each call with a new key
-// drops new units without recompiling, and the same key gives the same
-// pattern bit for bit; inference mode is the identity. Values are checked
-// bit for bit against the NumPy implementation of the spec.
+// Case 3 of docs/Motivation.md (dropout under jit): the key is a runtime
+// input, so each call with a new key drops new units without recompiling,
+// and the same key gives the same pattern bit for bit; inference mode is the
+// identity. Values are checked bit for bit against the NumPy implementation
+// of the spec.
 // RUN: rm -rf %t %t.nn-jit-cache && mkdir -p %t
 
 // Keys 0..9, then key 2 again (the 3rd and the 11th call): ten distinct

@@ -1,6 +1,7 @@
-// CONTEXT.md case 5: the prediction plus each hidden layer's pre- and
-// post-activation values, returned by name from one compiled function and
-// checked against NumPy (|d| <= 1e-5 |ref| + 1e-5: float32, tanh polynomial).
+// Case 5 of docs/Motivation.md: the prediction plus each hidden layer's pre-
+// and post-activation values, returned by name from one compiled function
+// and checked against NumPy (|d| <= 1e-5 |ref| + 1e-5: float32, tanh
+// polynomial).
 // RUN: rm -rf %t %t.nn-jit-cache && mkdir -p %t
 // RUN: %python %S/Inputs/activations_reference.py make %t
 // RUN: nn-jit %s --export-activations --params=@%t/params.npz --input=@%t/x.npy --output=@%t/acts.npz | FileCheck %s --check-prefix=PRINT

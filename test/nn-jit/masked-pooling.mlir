@@ -1,7 +1,8 @@
-// CONTEXT.md case 1: Keras Masking(mask_value=-99) then GlobalAveragePooling1D
-// on x = [[[1],[2],[3]], [[1],[2],[-99]], [[1],[-99],[-99]]] must give the
-// mean of the unmasked steps, [[2], [1.5], [1]]. All expected values below
-// are computed by hand.
+// Case 1 of docs/Motivation.md (a mask lost under JIT): Keras
+// Masking(mask_value=-99) then GlobalAveragePooling1D on
+// x = [[[1],[2],[3]], [[1],[2],[-99]], [[1],[-99],[-99]]] must give the mean
+// of the unmasked steps, [[2], [1.5], [1]]. All expected values below are
+// computed by hand.
 // RUN: rm -rf %t %t.nn-jit-cache && mkdir -p %t
 
 // (a) Masking and pooling written directly.
@@ -22,7 +23,7 @@
 // RUN: nn-jit %s --function=caller --input="3x3x1xf32=1,2,3, 1,2,-99, 1,-99,-99" | FileCheck %s --check-prefix=CASE1
 // Without propagation (a pipeline that lowers nn before it runs), the mask
 // never reaches the pooling: the zeroed padded steps are averaged, giving
-// 1.0 and 0.33 instead of 1.5 and 1.0, the failure CONTEXT.md describes.
+// 1.0 and 0.33 instead of 1.5 and 1.0, the failure of that case.
 // RUN: nn-jit %s --function=wrapped --pipeline='builtin.module(convert-nn-to-linalg,nn-lower-to-llvm{use-workspace=true})' --input="3x3x1xf32=1,2,3, 1,2,-99, 1,-99,-99" | FileCheck %s --check-prefix=UNMASKED
 // UNMASKED:      result 0: tensor<3x1xf32>
 // UNMASKED-NEXT: {{\[}}[2],

@@ -1,10 +1,10 @@
-// CONTEXT.md case 2: the same model written two ways — one flat function, and
-// several called functions that create the parameters, shuffle the data and
-// run the layers in a different textual order — with parameters from
-// initializers on keys split from one seed, dropout, and a dataset shuffled
-// by a permutation. Given the same seed, the outputs are bit-identical: flat,
-// modular, modular after inlining, and from the disk cache. A different seed
-// gives different outputs.
+// Case 2 of docs/Motivation.md: the same model written two ways — one flat
+// function, and several called functions that create the parameters, shuffle
+// the data and run the layers in a different textual order — with
+// parameters from initializers on keys split from one seed, dropout, and a
+// dataset shuffled by a permutation. Given the same seed, the outputs are
+// bit-identical: flat, modular, modular after inlining, and from the disk
+// cache. A different seed gives different outputs.
 // RUN: rm -rf %t %t.nn-jit-cache && mkdir -p %t
 // RUN: %python -c "import numpy as np; np.save('%t/data.npy', np.random.default_rng(1).standard_normal((6, 4)).astype(np.float32))"
 // RUN: nn-jit %s --training --function=flat --input=@%t/data.npy --input=key:42 --output=@%t/flat.npy

@@ -16,9 +16,10 @@
 // RUN: nn-jit %s --no-cache --prepare='builtin.module(nn-vmap{function=mlp in-axes=1,none,none,none,none out-axes=-1 batch=8})' --function=mlp_vmap --params=@%t/params.npz --input=@%t/xt.npy --output=@%t/yt.npy
 // RUN: %python %S/Inputs/compare_npy.py %t/yt.npy %t/expected_yt.npy 1e-5 1e-5 | FileCheck %s --check-prefix=Y
 
-// CONTEXT.md case 4, per-example Jacobians vmap(jacfwd(mlp)), compiled
-// once: [8, 3, 4], each J_b as jax.jacfwd lays it out (output shape, then
-// input shape). The reference is analytic, confirmed by central differences.
+// Case 4 of docs/Motivation.md, per-example Jacobians vmap(jacfwd(mlp)),
+// compiled once: [8, 3, 4], each J_b as jax.jacfwd lays it out (output
+// shape, then input shape). The reference is analytic, confirmed by central
+// differences.
 // RUN: nn-jit %s --no-cache --cache-stats --prepare='builtin.module(nn-jacfwd{function=mlp},nn-vmap{function=mlp_jacfwd in-axes=0,none,none,none,none batch=8})' --function=mlp_jacfwd_vmap --params=@%t/params.npz --input=@%t/x.npy --output=@%t/j.npy 2>&1 | FileCheck %s --check-prefix=ONCE
 // ONCE: compiled=1
 // RUN: %python %S/Inputs/compare_npy.py %t/j.npy %t/expected_j.npy 1e-5 1e-5 | FileCheck %s --check-prefix=JAC

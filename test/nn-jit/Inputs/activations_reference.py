@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""CONTEXT.md case 5: writes x.npy, params.npz and the NumPy reference of an
-MLP's prediction and per-layer pre/post activations (float64 from the same
-float32 data), or checks nn-jit's .npz of them:
+"""Case 5 of docs/Motivation.md (intermediate activations): writes x.npy,
+params.npz and the NumPy reference of an MLP's prediction and per-layer
+pre/post activations (float64 from the same float32 data), or checks
+nn-jit's .npz of them:
   activations_reference.py make DIR
   activations_reference.py check DIR/acts.npz DIR/expected.npz"""
 

@@ -1,10 +1,29 @@
 #!/usr/bin/env python3
-"""An independent NumPy implementation of JAX's default PRNG as the RNG
-issue specifies it (threefry2x32-20, jax_threefry_partitionable=True), used
-to check nn's compiled random ops bit for bit.
+"""An independent NumPy implementation of JAX's default PRNG as
+docs/Random.md specifies it (threefry2x32-20, jax_threefry_partitionable=True),
+used to check nn's compiled random ops bit for bit.
+
+As a module (keys are two uint32 words; key(s) = (s >> 32, s & 0xFFFFFFFF)):
+
+  import threefry_reference as t
+  t.threefry2x32(0, 0, 0, 0)          # (0x6b200159, 0x99ba4efe), Random123's
+  t.bits(0, 42, (2, 3))               # uint32 array
+  t.uniform(0, 42, (3,), 0.0, 1.0)    # float32 in [0, 1)
+  t.normal(0, 3, (4,)); t.truncated_normal(0, 3, (4,), -2.0, 2.0)
+  t.permutation(0, 0, 10)
+
+As a command (SHAPE is like 4x257; all but check_kat write OUT.npy):
 
   check_kat A.npy B.npy C.npy : row i of file i against Random123's vector i
-  uniform KEYHI KEYLO SHAPE MINVAL MAXVAL OUT.npy : writes the reference
+  uniform KEYHI KEYLO SHAPE MINVAL MAXVAL OUT.npy
+  normal KEYHI KEYLO SHAPE OUT.npy
+  truncated_normal KEYHI KEYLO SHAPE OUT.npy : on (-2, 2)
+  bernoulli KEYHI KEYLO SHAPE P OUT.npy
+  dropout KEYHI KEYLO X.npy RATE OUT.npy
+  permutation KEYHI KEYLO N OUT.npy
+  init KIND KEYHI KEYLO SHAPE OUT.npy : Keras 3 VarianceScaling, KIND one of
+      glorot_uniform, glorot_normal, he_uniform, he_normal, lecun_uniform,
+      lecun_normal
 """
 
 import sys
@@ -111,55 +130,66 @@ def permutation(k0, k1, n):
     return x
 
 
-if sys.argv[1] == "permutation":
-    # permutation KEYHI KEYLO N OUT.npy
-    np.save(sys.argv[5], permutation(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])))
-elif sys.argv[1] == "init":
-    # init KIND KEYHI KEYLO SHAPE OUT.npy (Keras 3 VarianceScaling rules)
-    import math
-    kind, k0, k1 = sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-    shape = tuple(int(d) for d in sys.argv[5].split("x"))
-    fan_in, fan_out = fans(shape)
-    n = (fan_in + fan_out) / 2.0 if kind.startswith("glorot") else fan_in
-    scale = (2.0 if kind.startswith("he") else 1.0) / max(1.0, n)
-    if kind.endswith("uniform"):
-        limit = math.sqrt(3.0 * scale)
-        out = uniform(k0, k1, shape, -limit, limit)
+def main(argv):
+    if len(argv) < 2:
+        sys.exit(__doc__)
+    if argv[1] == "permutation":
+        # permutation KEYHI KEYLO N OUT.npy
+        np.save(argv[5], permutation(int(argv[2]), int(argv[3]), int(argv[4])))
+    elif argv[1] == "init":
+        # init KIND KEYHI KEYLO SHAPE OUT.npy (Keras 3 VarianceScaling rules)
+        import math
+        kind, k0, k1 = argv[2], int(argv[3]), int(argv[4])
+        shape = tuple(int(d) for d in argv[5].split("x"))
+        fan_in, fan_out = fans(shape)
+        n = (fan_in + fan_out) / 2.0 if kind.startswith("glorot") else fan_in
+        scale = (2.0 if kind.startswith("he") else 1.0) / max(1.0, n)
+        if kind.endswith("uniform"):
+            limit = math.sqrt(3.0 * scale)
+            out = uniform(k0, k1, shape, -limit, limit)
+        else:
+            stddev = np.float32(math.sqrt(scale) / 0.87962566103423978)
+            out = f32(truncated_normal(k0, k1, shape, -2.0, 2.0) * stddev) + np.float32(0.0)
+        np.save(argv[6], out.astype(np.float32))
+    elif argv[1] == "truncated_normal":
+        # truncated_normal KEYHI KEYLO SHAPE OUT.npy (on (-2, 2))
+        np.save(argv[5], truncated_normal(int(argv[2]), int(argv[3]),
+                                          tuple(int(d) for d in argv[4].split("x")), -2.0, 2.0))
+    elif argv[1] == "normal":
+        # normal KEYHI KEYLO SHAPE OUT.npy
+        np.save(argv[5], normal(int(argv[2]), int(argv[3]),
+                                tuple(int(d) for d in argv[4].split("x"))))
+    elif argv[1] == "check_kat":
+        got = [np.load(path).view(np.uint32).reshape(-1, 2)[i]
+               for i, path in enumerate(argv[2:5])]
+        want = [(0x6b200159, 0x99ba4efe), (0x1cb996fc, 0xbb002be7), (0xc4923a9c, 0x483df7a0)]
+        # The reference implementation agrees with the published vectors too.
+        cases = [((0, 0), (0, 0)), ((M, M), (M, M)), ((0x13198a2e, 0x03707344), (0x243f6a88, 0x85a308d3))]
+        for (key, ctr), w in zip(cases, want):
+            assert threefry2x32(*key, *ctr) == w
+        for row, w in zip(got, want):
+            print("0x%08x 0x%08x %s" % (row[0], row[1], "OK" if tuple(row) == w else "WRONG"))
+    elif argv[1] == "dropout":
+        # dropout KEYHI KEYLO X.npy RATE OUT.npy
+        k0, k1 = int(argv[2]), int(argv[3])
+        x = np.load(argv[4])
+        keep_probability = np.float32(1.0 - float(argv[5]))  # Python floats, as Flax
+        keep = uniform(k0, k1, x.shape, 0.0, 1.0) < keep_probability
+        scale = np.float32(1) / keep_probability  # XLA multiplies by the reciprocal
+        np.save(argv[6], np.where(keep, x * scale, np.float32(0)).astype(np.float32))
+    elif argv[1] == "bernoulli":
+        # bernoulli KEYHI KEYLO SHAPE P OUT.npy
+        k0, k1 = int(argv[2]), int(argv[3])
+        shape = tuple(int(d) for d in argv[4].split("x"))
+        np.save(argv[6], uniform(k0, k1, shape, 0.0, 1.0) < np.float32(float(argv[5])))
+    elif argv[1] == "uniform":
+        # uniform KEYHI KEYLO SHAPE MINVAL MAXVAL OUT.npy
+        k0, k1 = int(argv[2]), int(argv[3])
+        shape = tuple(int(d) for d in argv[4].split("x"))
+        np.save(argv[7], uniform(k0, k1, shape, float(argv[5]), float(argv[6])))
     else:
-        stddev = np.float32(math.sqrt(scale) / 0.87962566103423978)
-        out = f32(truncated_normal(k0, k1, shape, -2.0, 2.0) * stddev) + np.float32(0.0)
-    np.save(sys.argv[6], out.astype(np.float32))
-elif sys.argv[1] == "truncated_normal":
-    np.save(sys.argv[5], truncated_normal(int(sys.argv[2]), int(sys.argv[3]),
-                                          tuple(int(d) for d in sys.argv[4].split("x")), -2.0, 2.0))
-elif sys.argv[1] == "normal":
-    # normal KEYHI KEYLO SHAPE OUT.npy
-    np.save(sys.argv[5], normal(int(sys.argv[2]), int(sys.argv[3]),
-                                tuple(int(d) for d in sys.argv[4].split("x"))))
-elif sys.argv[1] == "check_kat":
-    got = [np.load(path).view(np.uint32).reshape(-1, 2)[i]
-           for i, path in enumerate(sys.argv[2:5])]
-    want = [(0x6b200159, 0x99ba4efe), (0x1cb996fc, 0xbb002be7), (0xc4923a9c, 0x483df7a0)]
-    # The reference implementation agrees with the published vectors too.
-    cases = [((0, 0), (0, 0)), ((M, M), (M, M)), ((0x13198a2e, 0x03707344), (0x243f6a88, 0x85a308d3))]
-    for (key, ctr), w in zip(cases, want):
-        assert threefry2x32(*key, *ctr) == w
-    for row, w in zip(got, want):
-        print("0x%08x 0x%08x %s" % (row[0], row[1], "OK" if tuple(row) == w else "WRONG"))
-elif sys.argv[1] == "dropout":
-    # dropout KEYHI KEYLO X.npy RATE OUT.npy
-    k0, k1 = int(sys.argv[2]), int(sys.argv[3])
-    x = np.load(sys.argv[4])
-    keep_probability = np.float32(1.0 - float(sys.argv[5]))  # Python floats, as Flax
-    keep = uniform(k0, k1, x.shape, 0.0, 1.0) < keep_probability
-    scale = np.float32(1) / keep_probability  # XLA multiplies by the reciprocal
-    np.save(sys.argv[6], np.where(keep, x * scale, np.float32(0)).astype(np.float32))
-elif sys.argv[1] == "bernoulli":
-    # bernoulli KEYHI KEYLO SHAPE P OUT.npy
-    k0, k1 = int(sys.argv[2]), int(sys.argv[3])
-    shape = tuple(int(d) for d in sys.argv[4].split("x"))
-    np.save(sys.argv[6], uniform(k0, k1, shape, 0.0, 1.0) < np.float32(float(sys.argv[5])))
-elif sys.argv[1] == "uniform":
-    k0, k1 = int(sys.argv[2]), int(sys.argv[3])
-    shape = tuple(int(d) for d in sys.argv[4].split("x"))
-    np.save(sys.argv[7], uniform(k0, k1, shape, float(sys.argv[5]), float(sys.argv[6])))
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main(sys.argv)
