@@ -46,13 +46,16 @@ typedef struct nnjit_session nnjit_session;
 /// A compiled function, possibly with parameters bound.
 typedef struct nnjit_function nnjit_function;
 
-/// Options; NULL fields mean the defaults (disk cache in the default
-/// directory, the default pipeline, -O3).
+/// Options; NULL or zero fields mean the defaults (disk cache in the
+/// default directory, the default pipeline, -O2, inference mode, warnings
+/// reported but not fatal).
 typedef struct nnjit_options {
   const char *cache_dir;
   int disable_disk_cache;
   const char *pipeline;
   int opt_level; /* 0..3; negative means the default, 2 */
+  int training;  /* non-zero: dropout applies (no nn-inference) */
+  int strict;    /* non-zero: a warning about the IR fails the lookup */
 } nnjit_options;
 
 nnjit_session *nnjit_session_create_from_file(const char *path,
@@ -63,6 +66,12 @@ nnjit_session *nnjit_session_create_from_string(const char *source,
                                                 const nnjit_options *options,
                                                 char **error);
 void nnjit_session_destroy(nnjit_session *session);
+
+/// The warnings and remarks the compiler reported since the last call (a
+/// lost timestep mask, a reused key, dropout removed by inference mode), as
+/// nn-opt prints them, or NULL if there were none. Every lookup reports them,
+/// also when its code comes from a cache. Release with nnjit_free_error.
+char *nnjit_session_take_diagnostics(nnjit_session *session);
 
 /// Compiles (or finds in the cache) function `name`.
 nnjit_function *nnjit_session_lookup(nnjit_session *session, const char *name,

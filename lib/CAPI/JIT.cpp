@@ -74,6 +74,8 @@ SessionOptions toOptions(const nnjit_options *options) {
     result.pipeline = options->pipeline;
   if (options->opt_level >= 0 && options->opt_level <= 3)
     result.optLevel = options->opt_level;
+  result.training = options->training != 0;
+  result.strict = options->strict != 0;
   return result;
 }
 
@@ -124,6 +126,16 @@ nnjit_session *nnjit_session_create_from_string(const char *source,
 }
 
 void nnjit_session_destroy(nnjit_session *session) { delete session; }
+
+char *nnjit_session_take_diagnostics(nnjit_session *session) {
+  if (!session)
+    return nullptr;
+  std::string text;
+  for (const CompileDiagnostic &diagnostic :
+       session->session->takeDiagnostics())
+    text += diagnostic.rendered;
+  return text.empty() ? nullptr : strdup(text.c_str());
+}
 
 nnjit_function *nnjit_session_bind(nnjit_session *session, const char *name,
                                    const char *const *param_names,

@@ -9,6 +9,7 @@
 #include "nn/JIT/BuildId.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/IR/Verifier.h"
@@ -144,17 +145,13 @@ static llvm::Error addPackedEntry(llvm::Module &module, llvm::StringRef entry) {
 }
 
 llvm::Error internal::runPipeline(ModuleOp unit, llvm::StringRef pipeline,
-                                 llvm::StringRef what) {
-  std::string diagnostics;
-  llvm::raw_string_ostream diagOs(diagnostics);
-  ScopedDiagnosticHandler handler(unit.getContext(), [&](Diagnostic &diag) {
-    diagOs << diag.getLocation() << ": " << diag << "\n";
-    return success();
-  });
-  FailureOr<OpPassManager> parsed = parsePassPipeline(pipeline, diagOs);
+                                 llvm::StringRef what, DiagnosticLog &log) {
+  std::string parseErrors;
+  llvm::raw_string_ostream parseOs(parseErrors);
+  FailureOr<OpPassManager> parsed = parsePassPipeline(pipeline, parseOs);
   if (failed(parsed))
     return llvm::createStringError("invalid pipeline '" + pipeline +
-                                   "': " + diagnostics);
+                                   "': " + parseErrors);
   if (parsed->getOpAnchorName() != ModuleOp::getOperationName())
     return llvm::createStringError("the pipeline must be anchored on "
                                    "builtin.module: '" +
@@ -170,11 +167,15 @@ llvm::Error internal::runPipeline(ModuleOp unit, llvm::StringRef pipeline,
 #ifdef NDEBUG
   pm.enableVerifier(false);
 #endif
+  auto failure = [&](const llvm::Twine &message) {
+    std::string errors = std::move(log.errors);
+    log.errors.clear();
+    return llvm::createStringError((what + message + errors).str());
+  };
   if (failed(pm.run(unit)))
-    return llvm::createStringError(what + " failed:\n" + diagnostics);
+    return failure(" failed:\n");
   if (failed(verify(unit)))
-    return llvm::createStringError(what + " produced invalid IR:\n" +
-                                   diagnostics);
+    return failure(" produced invalid IR:\n");
   return llvm::Error::success();
 }
 
@@ -191,12 +192,31 @@ createTargetMachine(unsigned optLevel) {
   return builder->createTargetMachine();
 }
 
+/// Drops the argument and result attributes of other dialects (nn.name,
+/// nn.workspace, bufferize.result, ...) from the lowered functions: they
+/// describe the signature for the runtime, which has read them, and mean
+/// nothing to LLVM (the translation would warn about each).
+static void dropNonLLVMSignatureAttributes(ModuleOp unit) {
+  auto isLLVM = [](NamedAttribute attribute) {
+    return attribute.getName().getValue().starts_with("llvm.");
+  };
+  unit.walk([&](LLVM::LLVMFuncOp op) {
+    auto func = cast<FunctionOpInterface>(op.getOperation());
+    for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i)
+      func.setArgAttrs(i, llvm::filter_to_vector(func.getArgAttrs(i), isLLVM));
+    for (unsigned i = 0, e = func.getNumResults(); i < e; ++i)
+      func.setResultAttrs(
+          i, llvm::filter_to_vector(func.getResultAttrs(i), isLLVM));
+  });
+}
+
 /// Translates the lowered `unit` to optimized LLVM IR with a packed entry
 /// point for each of `entries`.
 static llvm::Expected<std::unique_ptr<llvm::Module>>
 translateAndOptimize(ModuleOp unit, llvm::StringRef entry,
                      llvm::ArrayRef<std::string> entries, unsigned optLevel,
                      llvm::TargetMachine &machine, llvm::LLVMContext &context) {
+  dropNonLLVMSignatureAttributes(unit);
   std::unique_ptr<llvm::Module> module =
       translateModuleToLLVMIR(unit, context, "nn_unit");
   if (!module)
@@ -215,7 +235,8 @@ translateAndOptimize(ModuleOp unit, llvm::StringRef entry,
 
 llvm::Error internal::emit(ModuleOp unit, llvm::StringRef entry,
                            llvm::StringRef pipeline, unsigned optLevel,
-                           EmitStage stage, llvm::raw_ostream &os) {
+                           EmitStage stage, llvm::raw_ostream &os,
+                           DiagnosticLog &log) {
   if (stage == EmitStage::MLIR) {
     unit->print(os);
     return llvm::Error::success();
@@ -227,7 +248,7 @@ llvm::Error internal::emit(ModuleOp unit, llvm::StringRef entry,
     if (func.isPublic() && !func.isExternal())
       entries.push_back(func.getSymName().str());
   if (llvm::Error error =
-          runPipeline(unit, pipeline, ("lowering '" + entry + "'").str()))
+          runPipeline(unit, pipeline, ("lowering '" + entry + "'").str(), log))
     return error;
   if (stage == EmitStage::LLVMDialect) {
     unit->print(os);
@@ -266,11 +287,12 @@ llvm::Error internal::emit(ModuleOp unit, llvm::StringRef entry,
 
 llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>>
 internal::compileToObject(ModuleOp unit, llvm::StringRef entry,
-                          llvm::StringRef pipeline, unsigned optLevel) {
+                          llvm::StringRef pipeline, unsigned optLevel,
+                          DiagnosticLog &log) {
   llvm::SmallVector<char, 0> object;
   llvm::raw_svector_ostream os(object);
   if (llvm::Error error =
-          emit(unit, entry, pipeline, optLevel, EmitStage::Object, os))
+          emit(unit, entry, pipeline, optLevel, EmitStage::Object, os, log))
     return std::move(error);
   return llvm::MemoryBuffer::getMemBufferCopy(
       llvm::StringRef(object.data(), object.size()), "nn_unit.o");

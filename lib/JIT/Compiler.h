@@ -7,6 +7,8 @@
 #ifndef NN_LIB_JIT_COMPILER_H
 #define NN_LIB_JIT_COMPILER_H
 
+#include "Diagnostics.h"
+
 #include "nn/JIT/Session.h"
 
 #include "mlir/IR/BuiltinOps.h"
@@ -45,21 +47,24 @@ std::string computeCacheKey(mlir::ModuleOp unit, llvm::StringRef pipeline,
 
 /// Runs the textual `pipeline` (anchored on builtin.module) on `unit`; the
 /// command line's MLIR pass-manager options (IR printing, timing) apply when
-/// the tool registered them. Errors say `<what> failed:` and the diagnostics.
+/// the tool registered them. The caller captures the context's diagnostics
+/// into `log` (DiagnosticCapture); errors say `<what> failed:` and the error
+/// diagnostics, warnings and remarks stay in `log`.
 llvm::Error runPipeline(mlir::ModuleOp unit, llvm::StringRef pipeline,
-                        llvm::StringRef what);
+                        llvm::StringRef what, DiagnosticLog &log);
 
 /// Stops after `stage` and writes it to `os` (see Session::emit).
 llvm::Error emit(mlir::ModuleOp unit, llvm::StringRef entry,
                  llvm::StringRef pipeline, unsigned optLevel, EmitStage stage,
-                 llvm::raw_ostream &os);
+                 llvm::raw_ostream &os, DiagnosticLog &log);
 
 /// Lowers `unit` with `pipeline`, translates it to LLVM IR, adds the packed
 /// entry point of each of its public functions (`entry` names the unit in
 /// messages), optimizes at `optLevel` and emits an object file.
 llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>>
 compileToObject(mlir::ModuleOp unit, llvm::StringRef entry,
-                llvm::StringRef pipeline, unsigned optLevel);
+                llvm::StringRef pipeline, unsigned optLevel,
+                DiagnosticLog &log);
 
 } // namespace nn::jit::internal
 

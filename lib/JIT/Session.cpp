@@ -7,9 +7,11 @@
 #include "nn/JIT/Session.h"
 
 #include "Compiler.h"
+#include "Diagnostics.h"
 #include "DiskCache.h"
 
 #include "nn/Codegen/WeightLayout.h"
+#include "nn/Dialect/NN/IR/NNOps.h"
 #include "nn/InitAll.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -18,6 +20,8 @@
 #include "mlir/InitAllExtensions.h"
 #include "mlir/InitAllPasses.h"
 #include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
 #include "mlir/Target/LLVMIR/Dialect/All.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ExecutionEngine/Orc/Debugging/DebuggerSupport.h"
@@ -198,7 +202,8 @@ public:
   llvm::Expected<llvm::SmallVector<const CompiledFunction *, 2>>
   getOrCompile(mlir::ModuleOp unit,
                llvm::MutableArrayRef<FunctionSignature> signatures,
-               const SessionOptions &options, const internal::DiskCache *disk) {
+               const SessionOptions &options, const internal::DiskCache *disk,
+               internal::DiagnosticLog &log) {
     std::string key =
         internal::computeCacheKey(unit, options.pipeline, options.optLevel);
     std::lock_guard<std::mutex> lock(mutex);
@@ -210,10 +215,16 @@ public:
     if (object) {
       ++stats.diskHits;
     } else {
-      auto compiled = internal::compileToObject(
-          unit, signatures.front().name, options.pipeline, options.optLevel);
+      size_t reported = log.reported.size();
+      auto compiled =
+          internal::compileToObject(unit, signatures.front().name,
+                                    options.pipeline, options.optLevel, log);
       if (!compiled)
         return compiled.takeError();
+      if (options.strict && log.hasWarningsSince(reported))
+        return log.takeWarningsAsError(
+            reported, "strict mode: the IR of '" + signatures.front().name +
+                          "' has warnings, so nothing is compiled or run");
       ++stats.compiled;
       object = std::move(*compiled);
       if (disk)
@@ -356,14 +367,73 @@ std::string nn::jit::getTrainingPipeline(mlir::nn::CodegenTarget target) {
 struct Session::Impl {
   SessionOptions options;
   mlir::MLIRContext context;
+  /// The module's source, kept to print diagnostics with their lines.
+  llvm::SourceMgr sourceMgr;
   mlir::OwningOpRef<mlir::ModuleOp> module;
+  /// Whether the pipeline starts in inference mode (nn-inference).
+  bool inference = false;
+  /// What was reported and not yet taken (Session::takeDiagnostics).
+  internal::DiagnosticLog log;
   std::optional<internal::DiskCache> disk;
   std::mutex mutex;
   llvm::StringMap<const CompiledFunction *> functions;
 
   explicit Impl(SessionOptions options, mlir::DialectRegistry &registry)
-      : options(std::move(options)), context(registry) {}
+      : options(std::move(options)), context(registry) {
+    // A diagnostic names its op by location and source line; the op's
+    // generic form as a note is noise for a user.
+    context.printOpOnDiagnostic(false);
+  }
+
+  internal::DiagnosticCapture capture() {
+    return internal::DiagnosticCapture(&context, sourceMgr, log,
+                                       options.strict);
+  }
+
+  llvm::Error checkFrontEnd(mlir::ModuleOp unit, llvm::StringRef name);
 };
+
+/// Whether `pipeline` runs nn-inference before anything else.
+static bool startsInInference(llvm::StringRef pipeline) {
+  std::string ignored;
+  llvm::raw_string_ostream os(ignored);
+  mlir::FailureOr<mlir::OpPassManager> parsed =
+      mlir::parsePassPipeline(pipeline, os);
+  if (mlir::failed(parsed) || parsed->size() == 0)
+    return false;
+  return parsed->begin()->getArgument() == "nn-inference";
+}
+
+/// The nn front end's checks of a compile unit, run on a copy of it before
+/// every lookup: the compile cache keeps only the lowering, and a hit must
+/// report what a cold compile reports. Strict mode turns their warnings into
+/// the lookup's error.
+llvm::Error Session::Impl::checkFrontEnd(mlir::ModuleOp unit,
+                                         llvm::StringRef name) {
+  size_t reported = log.reported.size();
+  llvm::SmallVector<mlir::nn::DropoutOp> dropouts;
+  unit.walk([&](mlir::nn::DropoutOp op) { dropouts.push_back(op); });
+  if (inference && !dropouts.empty())
+    mlir::emitRemark(dropouts.front().getLoc())
+        << "inference mode: dropout is the identity in '" << name << "' ("
+        << dropouts.size() << " nn.dropout op"
+        << (dropouts.size() == 1 ? "" : "s")
+        << "); compile in training mode to apply it (nn-jit --training, "
+           "SessionOptions::training)";
+  mlir::OwningOpRef<mlir::ModuleOp> copy = unit.clone();
+  std::string checks = std::string("builtin.module(") +
+                       (inference ? "nn-inference," : "") +
+                       "nn-check-key-reuse,nn-propagate-masks)";
+  if (llvm::Error error = internal::runPipeline(
+          *copy, checks, ("checking '" + name + "'").str(), log))
+    return error;
+  if (options.strict && log.hasWarningsSince(reported))
+    return log.takeWarningsAsError(reported,
+                                   "strict mode: the IR of '" + name +
+                                       "' has warnings, so nothing is "
+                                       "compiled or run");
+  return llvm::Error::success();
+}
 
 Session::Session(std::unique_ptr<Impl> impl) : impl(std::move(impl)) {}
 Session::~Session() = default;
@@ -395,21 +465,29 @@ llvm::Expected<std::unique_ptr<Session>>
 Session::create(std::unique_ptr<llvm::MemoryBuffer> buffer,
                 SessionOptions options) {
   auto impl = std::make_unique<Session::Impl>(std::move(options), getRegistry());
-  llvm::SourceMgr sourceMgr;
-  sourceMgr.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
-  std::string diagnostics;
-  llvm::raw_string_ostream os(diagnostics);
-  mlir::SourceMgrDiagnosticHandler handler(sourceMgr, &impl->context, os);
-  impl->module = mlir::parseSourceFile<mlir::ModuleOp>(sourceMgr, &impl->context);
-  if (!impl->module)
-    return llvm::createStringError(diagnostics);
-  if (!impl->options.preparePipeline.empty())
-    if (llvm::Error error =
-            internal::runPipeline(*impl->module, impl->options.preparePipeline,
-                                  "preparing the module"))
-      return std::move(error);
+  impl->sourceMgr.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
+  {
+    internal::DiagnosticCapture capture = impl->capture();
+    impl->module =
+        mlir::parseSourceFile<mlir::ModuleOp>(impl->sourceMgr, &impl->context);
+    if (!impl->module)
+      return llvm::createStringError(impl->log.errors);
+    if (!impl->options.preparePipeline.empty()) {
+      size_t reported = impl->log.reported.size();
+      if (llvm::Error error = internal::runPipeline(
+              *impl->module, impl->options.preparePipeline,
+              "preparing the module", impl->log))
+        return std::move(error);
+      if (impl->options.strict && impl->log.hasWarningsSince(reported))
+        return impl->log.takeWarningsAsError(
+            reported, "strict mode: preparing the module gave warnings");
+    }
+  }
   if (impl->options.pipeline.empty())
-    impl->options.pipeline = getDefaultPipeline(impl->options.codegenTarget);
+    impl->options.pipeline =
+        impl->options.training ? getTrainingPipeline(impl->options.codegenTarget)
+                               : getDefaultPipeline(impl->options.codegenTarget);
+  impl->inference = startsInInference(impl->options.pipeline);
   if (impl->options.diskCache) {
     if (impl->options.cacheDir.empty())
       impl->options.cacheDir = getDefaultCacheDir();
@@ -540,8 +618,12 @@ Session::lookup(llvm::StringRef name) {
     return signature.takeError();
   mlir::OwningOpRef<mlir::ModuleOp> unit =
       internal::extractCompileUnit(*impl->module, name);
+  internal::DiagnosticCapture capture = impl->capture();
+  if (llvm::Error error = impl->checkFrontEnd(*unit, name))
+    return std::move(error);
   auto compiled = CompileCache::get().getOrCompile(
-      *unit, *signature, impl->options, impl->disk ? &*impl->disk : nullptr);
+      *unit, *signature, impl->options, impl->disk ? &*impl->disk : nullptr,
+      impl->log);
   if (!compiled)
     return compiled.takeError();
   impl->functions[name] = compiled->front();
@@ -601,6 +683,9 @@ llvm::Error Session::compileWithPackedWeights(llvm::StringRef name,
   std::lock_guard<std::mutex> lock(impl->mutex);
   mlir::OwningOpRef<mlir::ModuleOp> unit =
       internal::extractCompileUnit(*impl->module, name);
+  internal::DiagnosticCapture capture = impl->capture();
+  if (llvm::Error error = impl->checkFrontEnd(*unit, name))
+    return error;
   auto func = unit->lookupSymbol<mlir::func::FuncOp>(name);
   for (auto [index, param] : llvm::enumerate(bound.bound))
     if (param)
@@ -615,7 +700,8 @@ llvm::Error Session::compileWithPackedWeights(llvm::StringRef name,
           *unit,
           "builtin.module(nn-pack-bound-weights{panel-width=" +
               std::to_string(panelWidth) + "})",
-          ("laying out the bound parameters of '" + name + "'").str()))
+          ("laying out the bound parameters of '" + name + "'").str(),
+          impl->log))
     return error;
   auto packFunc = unit->lookupSymbol<mlir::func::FuncOp>(
       (name + mlir::nn::kPackWeightsSuffix).str());
@@ -630,7 +716,8 @@ llvm::Error Session::compileWithPackedWeights(llvm::StringRef name,
     signatures.push_back(std::move(*signature));
   }
   auto compiled = CompileCache::get().getOrCompile(
-      *unit, signatures, impl->options, impl->disk ? &*impl->disk : nullptr);
+      *unit, signatures, impl->options, impl->disk ? &*impl->disk : nullptr,
+      impl->log);
   if (!compiled) {
     // A pipeline without nn-tile-and-fuse cannot read panels (nor lower the
     // unpack): the parameters are then bound as given.
@@ -677,8 +764,18 @@ llvm::Error Session::emit(llvm::StringRef name, EmitStage stage,
     return signature.takeError();
   mlir::OwningOpRef<mlir::ModuleOp> unit =
       internal::extractCompileUnit(*impl->module, name);
+  internal::DiagnosticCapture capture = impl->capture();
+  if (llvm::Error error = impl->checkFrontEnd(*unit, name))
+    return error;
   return internal::emit(*unit, name, impl->options.pipeline,
-                        impl->options.optLevel, stage, os);
+                        impl->options.optLevel, stage, os, impl->log);
+}
+
+std::vector<CompileDiagnostic> Session::takeDiagnostics() {
+  std::lock_guard<std::mutex> lock(impl->mutex);
+  std::vector<CompileDiagnostic> taken = std::move(impl->log.reported);
+  impl->log.reported.clear();
+  return taken;
 }
 
 llvm::Error Session::call(llvm::StringRef name,

@@ -19,6 +19,18 @@ static const char *kModule =
     "  return %1 : tensor<2x2xf32>\n"
     "}\n";
 
+/* Masked data whose mask is lost on the way to the pooling. */
+static const char *kLostMask =
+    "func.func @lost(%x: tensor<2x2x1xf32>) -> tensor<2x1xf32> {\n"
+    "  %d, %m = nn.masking %x mask_value = 0.0 : tensor<2x2x1xf32> -> "
+    "tensor<2x2x1xf32>, tensor<2x2xi1>\n"
+    "  %r = scf.execute_region -> tensor<2x2x1xf32> {\n"
+    "    scf.yield %d : tensor<2x2x1xf32>\n"
+    "  }\n"
+    "  %p = nn.global_avg_pool %r : (tensor<2x2x1xf32>) -> tensor<2x1xf32>\n"
+    "  return %p : tensor<2x1xf32>\n"
+    "}\n";
+
 static void print_result(const char *label, const float *out) {
   printf("%s: [[%g, %g], [%g, %g]]\n", label, out[0], out[1], out[2], out[3]);
 }
@@ -30,7 +42,7 @@ static int report(const char *what, char *error) {
 }
 
 int main(int argc, char **argv) {
-  nnjit_options options = {argc > 1 ? argv[1] : NULL, 0, NULL, -1};
+  nnjit_options options = {argc > 1 ? argv[1] : NULL, 0, NULL, -1, 0, 0};
   char *error = NULL;
 
   nnjit_session *session = nnjit_session_create_from_string(
@@ -108,6 +120,35 @@ int main(int argc, char **argv) {
          (unsigned long long)compiled, (unsigned long long)memoryHits,
          (unsigned long long)diskHits);
 
+  /* The compiler's warnings reach the caller; nothing to say is NULL. */
+  char *diagnostics = nnjit_session_take_diagnostics(session);
+  printf("layer diagnostics: %s\n", diagnostics ? diagnostics : "(none)");
+  nnjit_free_error(diagnostics);
+  nnjit_session *lost = nnjit_session_create_from_string(
+      kLostMask, strlen(kLostMask), &options, &error);
+  if (!lost)
+    return report("create", error), 1;
+  nnjit_function *lostFn = nnjit_session_lookup(lost, "lost", &error);
+  if (!lostFn)
+    return report("lookup", error), 1;
+  diagnostics = nnjit_session_take_diagnostics(lost);
+  printf("lost diagnostics: %s", diagnostics ? diagnostics : "(none)\n");
+  nnjit_free_error(diagnostics);
+  diagnostics = nnjit_session_take_diagnostics(lost);
+  printf("taken twice: %s\n", diagnostics ? diagnostics : "(none)");
+  nnjit_free_error(diagnostics);
+  /* Strict: the same warning fails the lookup. */
+  options.strict = 1;
+  nnjit_session *strict = nnjit_session_create_from_string(
+      kLostMask, strlen(kLostMask), &options, &error);
+  if (!strict)
+    return report("create", error), 1;
+  if (!nnjit_session_lookup(strict, "lost", &error))
+    report("strict lookup", error);
+
+  nnjit_session_destroy(strict);
+  nnjit_function_destroy(lostFn);
+  nnjit_session_destroy(lost);
   nnjit_function_destroy(full);
   nnjit_function_destroy(layer);
   nnjit_session_destroy(session);

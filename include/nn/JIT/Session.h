@@ -24,6 +24,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace nn::jit {
 
@@ -41,6 +42,19 @@ struct FunctionSignature {
   std::string name;
   llvm::SmallVector<ValueInfo, 8> arguments;
   llvm::SmallVector<ValueInfo, 2> results;
+};
+
+/// A warning or remark the compiler emitted about a function's IR (a
+/// timestep mask lost on the way to its consumer, a key used twice, dropout
+/// removed by inference mode, ...).
+struct CompileDiagnostic {
+  enum class Severity { Remark, Warning };
+  Severity severity = Severity::Warning;
+  /// The message alone.
+  std::string message;
+  /// As nn-opt prints it: `file:line:col: warning: message`, the source
+  /// line, and the notes.
+  std::string rendered;
 };
 
 /// Process-wide compile cache counters.
@@ -70,6 +84,13 @@ struct SessionOptions {
   std::string cacheDir;
   /// Evict the least recently used entries beyond this many bytes.
   uint64_t cacheSizeLimit = uint64_t(1) << 30;
+  /// Training mode: the default pipeline keeps dropout. Otherwise (inference
+  /// mode) it starts with nn-inference, which makes dropout the identity, and
+  /// a lookup of a function with dropout reports that in a remark.
+  bool training = false;
+  /// Every warning about the IR is an error: the lookup fails and nothing is
+  /// compiled or run.
+  bool strict = false;
   /// A pipeline run on the module as it is loaded, before any signature is
   /// read: for transformations that change signatures, such as
   /// `builtin.module(inline,nn-export-activations)`. Empty: none.
@@ -215,6 +236,13 @@ public:
 
   /// Counters of the process-wide compile cache.
   static CacheStats getCacheStats();
+
+  /// The warnings and remarks reported since the last call, in order: those
+  /// of loading the module (the prepare pipeline) and of each lookup, bind
+  /// and emit. Every lookup runs the checks of the nn front end (key reuse,
+  /// lost masks, inference mode) even when the code comes from a cache, so
+  /// a cache hit reports what a cold compile reports.
+  std::vector<CompileDiagnostic> takeDiagnostics();
 
   struct Impl;
 

@@ -18,7 +18,8 @@ class Buffer(C.Structure):
 
 class Options(C.Structure):
     _fields_ = [("cache_dir", C.c_char_p), ("disable_disk_cache", C.c_int),
-                ("pipeline", C.c_char_p), ("opt_level", C.c_int)]
+                ("pipeline", C.c_char_p), ("opt_level", C.c_int),
+                ("training", C.c_int), ("strict", C.c_int)]
 
 
 F32 = 1

@@ -378,6 +378,67 @@ TEST(SessionTest, OutputsAtAnyAddressGetTheSameValues) {
   }
 }
 
+/// Masked data whose timestep mask is lost before the pooling; `tag` as in
+/// denseModule.
+std::string lostMaskModule(llvm::StringRef tag) {
+  return llvm::formatv(R"mlir(func.func @lost{0}(%x: tensor<2x2x1xf32>) -> tensor<2x1xf32> {{
+  %d, %m = nn.masking %x mask_value = 0.0 : tensor<2x2x1xf32> -> tensor<2x2x1xf32>, tensor<2x2xi1>
+  %r = scf.execute_region -> tensor<2x2x1xf32> {{
+    scf.yield %d : tensor<2x2x1xf32>
+  }
+  %p = nn.global_avg_pool %r : (tensor<2x2x1xf32>) -> tensor<2x1xf32>
+  return %p : tensor<2x1xf32>
+})mlir",
+                       tag)
+      .str();
+}
+
+TEST(SessionTest, WarningsReachTheCallerFromEveryLookup) {
+  SessionOptions options;
+  options.diskCache = false;
+  std::string source = lostMaskModule("_warned");
+  for (const char *round : {"compiled", "memory cache"}) {
+    auto session = Session::createFromString(source, options);
+    ASSERT_TRUE(bool(session)) << llvm::toString(session.takeError());
+    auto function = (*session)->lookup("lost_warned");
+    ASSERT_TRUE(bool(function)) << llvm::toString(function.takeError());
+    std::vector<CompileDiagnostic> diagnostics = (*session)->takeDiagnostics();
+    ASSERT_EQ(diagnostics.size(), 1u) << round;
+    EXPECT_EQ(diagnostics[0].severity, CompileDiagnostic::Severity::Warning);
+    EXPECT_NE(diagnostics[0].message.find("timestep mask was lost at "
+                                          "'scf.execute_region'"),
+              std::string::npos)
+        << diagnostics[0].message;
+    // Rendered as nn-opt renders it: location, source line, the note.
+    EXPECT_NE(diagnostics[0].rendered.find("<string>:6:8: warning:"),
+              std::string::npos)
+        << diagnostics[0].rendered;
+    EXPECT_NE(diagnostics[0].rendered.find("<string>:3:8: note: the mask was "
+                                           "lost here"),
+              std::string::npos)
+        << diagnostics[0].rendered;
+    EXPECT_TRUE((*session)->takeDiagnostics().empty()) << "taken once";
+  }
+}
+
+TEST(SessionTest, StrictModeFailsOnAWarning) {
+  SessionOptions options;
+  options.diskCache = false;
+  options.strict = true;
+  auto session = Session::createFromString(lostMaskModule("_strict"), options);
+  ASSERT_TRUE(bool(session)) << llvm::toString(session.takeError());
+  CacheStats before = Session::getCacheStats();
+  auto function = (*session)->lookup("lost_strict");
+  ASSERT_FALSE(bool(function));
+  std::string message = llvm::toString(function.takeError());
+  EXPECT_NE(message.find("strict mode"), std::string::npos) << message;
+  EXPECT_NE(message.find("error: the input comes from masked data"),
+            std::string::npos)
+      << message;
+  EXPECT_EQ(Session::getCacheStats().compiled, before.compiled)
+      << "nothing is compiled in strict mode";
+}
+
 TEST(SessionTest, MalformedModuleIsAnError) {
   auto session = Session::createFromString("func.func @f(%x: tensor<4xf32>");
   ASSERT_FALSE(bool(session));
