@@ -24,6 +24,29 @@
 // JACFWD-NEXT:  [0, 16, -2],
 // JACFWD-NEXT:  [1.620907, 0, 0.841471]]
 
+// Several wrt arguments, jax.jacfwd(f, argnums=(0, 1)): for f(x, w) =
+// (x w, relu(x)) at x = [[1, -2]], w = [[3, 4], [5, 6]], by hand:
+// d(xw)[j]/dx[i] = w[i, j]; d(xw)[j]/dw[i, l] = x[i] (j == l);
+// d relu(x)[j]/dx[i] = (i == j and x[j] > 0); d relu(x)/dw = 0. Results in
+// JAX's order ((dy/dx, dy/dw), (dz/dx, dz/dw)).
+// RUN: nn-jit %s --prepare='builtin.module(nn-jacfwd{function=two wrt=0,1})' --function=two_jacfwd --input=1x2xf32=1,-2 --input=2x2xf32=3,4,5,6 | FileCheck %s --check-prefix=ARGNUMS
+// ARGNUMS:      result 0: tensor<1x2x1x2xf32>
+// ARGNUMS-NEXT: {{\[}}[{{\[}}[3, 5]],
+// ARGNUMS-NEXT:   {{\[}}[4, 6]]]]
+// ARGNUMS-NEXT: result 1: tensor<1x2x2x2xf32>
+// ARGNUMS-NEXT: {{\[}}[{{\[}}[1, 0],
+// ARGNUMS-NEXT:    [-2, 0]],
+// ARGNUMS-NEXT:   {{\[}}[0, 1],
+// ARGNUMS-NEXT:    [0, -2]]]]
+// ARGNUMS-NEXT: result 2: tensor<1x2x1x2xf32>
+// ARGNUMS-NEXT: {{\[}}[{{\[}}[1, 0]],
+// ARGNUMS-NEXT:   {{\[}}[0, 0]]]]
+// ARGNUMS-NEXT: result 3: tensor<1x2x2x2xf32>
+// ARGNUMS-NEXT: {{\[}}[{{\[}}[0, 0],
+// ARGNUMS-NEXT:    [0, 0]],
+// ARGNUMS-NEXT:   {{\[}}[0, 0],
+// ARGNUMS-NEXT:    [0, 0]]]]
+
 // An MLP R^4 -> R^3 (tanh hidden layer of 16), params by name, against the
 // analytic JVP in NumPy (|d| <= 1e-5 |ref| + 1e-5).
 // RUN: %python %S/Inputs/jvp_reference.py %t
@@ -88,4 +111,10 @@ func.func @masked_mean(%x: tensor<2x3x1xf32>, %m: tensor<2x3xi1>) -> tensor<2x1x
 func.func @drop(%x: tensor<8xf32>, %k: !nn.key) -> tensor<8xf32> {
   %0 = nn.dropout %x, %k rate = 0.5 : tensor<8xf32>
   return %0 : tensor<8xf32>
+}
+
+func.func @two(%x: tensor<1x2xf32>, %w: tensor<2x2xf32>) -> (tensor<1x2xf32>, tensor<1x2xf32>) {
+  %y = nn.dense %x, %w : (tensor<1x2xf32>, tensor<2x2xf32>) -> tensor<1x2xf32>
+  %z = nn.relu %x : tensor<1x2xf32>
+  return %y, %z : tensor<1x2xf32>, tensor<1x2xf32>
 }

@@ -17,6 +17,7 @@
 #include "mlir/Support/Timing.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
@@ -29,64 +30,99 @@
 using namespace nn::jit;
 namespace cl = llvm::cl;
 
+// --help shows these (and the generic ones); libLLVM's and MLIR's other
+// options only --help-hidden.
+static cl::OptionCategory inputsCategory("Inputs");
+static cl::OptionCategory outputsCategory("Outputs");
+static cl::OptionCategory cacheCategory("Compile cache");
+static cl::OptionCategory pipelineCategory("Pipeline");
+static cl::OptionCategory executionCategory("Execution");
+static cl::OptionCategory passManagerCategory(
+    "MLIR pass manager", "Apply to the compile pipeline (and --prepare)");
+
 static cl::opt<std::string> inputFile(cl::Positional, cl::desc("<input.mlir>"),
-                                      cl::init("-"));
+                                      cl::init("-"), cl::cat(inputsCategory));
 static cl::opt<std::string> functionName(
-    "function", cl::desc("Function to call (default: the only public one)"));
+    "function", cl::desc("Function to call (default: the only public one)"),
+    cl::cat(inputsCategory));
 static cl::list<std::string> inputs(
-    "input", cl::desc("An argument: SHAPExDTYPE=VALUES (2x2xf32=1,2,3,4), "
-                      "DTYPE=VALUE for rank 0, @file.npy, or for a key "
-                      "key:SEED (jax.random.PRNGKey) / keras:SEED. Give k x "
-                      "(number of arguments not taken from --params) inputs "
-                      "for k calls"));
+    "input",
+    cl::desc("An argument: SHAPExDTYPE=VALUES (2x2xf32=1,2,3,4), "
+             "DTYPE=VALUE for rank 0, @file.npy, or for a key "
+             "key:SEED (jax.random.PRNGKey) / keras:SEED. Give k x "
+             "(number of arguments not taken from --params) inputs "
+             "for k calls"),
+    cl::cat(inputsCategory));
 static cl::opt<std::string> paramsFile(
-    "params", cl::desc("@weights.npz: arguments named in the IR (nn.name) are "
-                       "taken from the archive by name"));
+    "params",
+    cl::desc("@weights.npz: arguments named in the IR (nn.name) are "
+             "taken from the archive by name"),
+    cl::cat(inputsCategory));
 static cl::list<std::string> outputs(
-    "output", cl::desc("@out.npy per result in order, or one @out.npz with "
-                       "every result (written for the last call)"));
+    "output",
+    cl::desc("@out.npy per result in order, or one @out.npz with "
+             "every result (written for the last call)"),
+    cl::cat(outputsCategory));
 static cl::opt<unsigned> repeat(
     "repeat", cl::desc("Time N calls after a warm-up (min, median, p90)"),
-    cl::init(0));
+    cl::init(0), cl::cat(executionCategory));
 static cl::opt<bool> benchmark("benchmark",
-                               cl::desc("Time calls (100 unless --repeat)"));
+                               cl::desc("Time calls (100 unless --repeat)"),
+                               cl::cat(executionCategory));
 static cl::opt<bool> cacheStats(
     "cache-stats",
-    cl::desc("Print `cache: compiled=N memory_hits=N disk_hits=N` at the end"));
+    cl::desc("Print `cache: compiled=N memory_hits=N disk_hits=N` at the end"),
+    cl::cat(cacheCategory));
 static cl::opt<std::string> cacheDir(
-    "cache-dir", cl::desc("Disk cache directory (default: $NN_JIT_CACHE_DIR, "
-                          "else $XDG_CACHE_HOME/nn-mlir, else ~/.cache/nn-mlir)"));
+    "cache-dir",
+    cl::desc("Disk cache directory (default: $NN_JIT_CACHE_DIR, "
+             "else $XDG_CACHE_HOME/nn-mlir, else ~/.cache/nn-mlir)"),
+    cl::cat(cacheCategory));
 static cl::opt<bool> noCache("no-cache",
-                             cl::desc("Neither read nor write the disk cache"));
+                             cl::desc("Neither read nor write the disk cache"),
+                             cl::cat(cacheCategory));
 static cl::opt<std::string>
     pipeline("pipeline",
              cl::desc("MLIR pass pipeline to the LLVM dialect (default: "
                       "builtin.module(nn-inference,nn-lower-to-llvm{use-"
-                      "workspace=true codegen-target=...}))"));
+                      "workspace=true codegen-target=...}))"),
+             cl::cat(pipelineCategory));
 static cl::opt<std::string> codegenTarget(
     "codegen-target",
     cl::desc("Vector ISA level tile sizes are chosen for: host (default), "
              "x86-64-v4, x86-64-v3, x86-64 or armv8-a; code runs on the host "
              "CPU either way"),
-    cl::init("host"));
+    cl::init("host"), cl::cat(pipelineCategory));
 static cl::opt<bool> training(
-    "training", cl::desc("Training mode: dropout applies (the default is "
-                         "inference mode, where dropout is the identity)"));
+    "training",
+    cl::desc("Training mode: dropout applies (the default is "
+             "inference mode, where dropout is the identity)"),
+    cl::cat(pipelineCategory));
+static cl::opt<bool> strict(
+    "strict", cl::desc("Treat every warning about the IR (a lost timestep "
+                       "mask, a reused key, ...) as an error: exit 1, run "
+                       "nothing"),
+    cl::cat(pipelineCategory));
 static cl::opt<bool> exportActivations(
     "export-activations",
     cl::desc("Return the values tagged nn.export = \"name\" as extra results "
-             "named after them (after inlining)"));
+             "named after them (after inlining)"),
+    cl::cat(pipelineCategory));
 static cl::opt<bool> exportAllLayers(
     "export-all-layers",
-    cl::desc("Return the output of every nn layer op as an extra result"));
+    cl::desc("Return the output of every nn layer op as an extra result"),
+    cl::cat(pipelineCategory));
 static cl::opt<std::string> preparePipeline(
     "prepare", cl::desc("A pipeline run on the module as it is loaded, "
                         "before signatures are read (e.g. builtin.module("
-                        "inline,nn-jvp{function=f}) to add f_jvp)"));
+                        "inline,nn-jvp{function=f}) to add f_jvp)"),
+    cl::cat(pipelineCategory));
 static cl::opt<bool> printPipeline("print-pipeline",
-                                   cl::desc("Print the pipeline and exit"));
+                                   cl::desc("Print the pipeline and exit"),
+                                   cl::cat(pipelineCategory));
 static cl::opt<unsigned> optLevel("O", cl::desc("LLVM optimization level"),
-                                  cl::Prefix, cl::init(2));
+                                  cl::Prefix, cl::init(2),
+                                  cl::cat(pipelineCategory));
 static cl::opt<EmitStage> emit(
     "emit", cl::desc("Stop after a stage and write it (to -o, default stdout)"),
     cl::values(clEnumValN(EmitStage::MLIR, "mlir", "the function as parsed"),
@@ -94,9 +130,10 @@ static cl::opt<EmitStage> emit(
                           "after the MLIR pipeline"),
                clEnumValN(EmitStage::LLVMIR, "llvm-ir", "optimized LLVM IR"),
                clEnumValN(EmitStage::Assembly, "asm", "assembly"),
-               clEnumValN(EmitStage::Object, "obj", "an object file")));
+               clEnumValN(EmitStage::Object, "obj", "an object file")),
+    cl::cat(outputsCategory));
 static cl::opt<std::string> emitFile("o", cl::desc("Output file of --emit"),
-                                     cl::init("-"));
+                                     cl::init("-"), cl::cat(outputsCategory));
 
 namespace {
 
@@ -106,6 +143,13 @@ int fail(const llvm::Twine &message) {
 }
 
 int fail(llvm::Error error) { return fail(llvm::toString(std::move(error))); }
+
+/// Prints what the compiler reported so far (warnings, remarks, with their
+/// locations and notes), as nn-opt prints it.
+void printDiagnostics(Session &session) {
+  for (const CompileDiagnostic &diagnostic : session.takeDiagnostics())
+    llvm::errs() << diagnostic.rendered;
+}
 
 /// A key from an integer seed: `key:S` is jax.random.PRNGKey(S) =
 /// [uint32(S >> 32), uint32(S)]; `keras:S` is Keras 3's [S, 0].
@@ -128,13 +172,59 @@ llvm::Expected<HostTensor> parseSeedKey(llvm::StringRef spec) {
   return key;
 }
 
+/// A key argument as the IR spells it: `!nn.key`, or a key array
+/// `tensor<4x!nn.key>` (whose buffer is uint32 [4, 2]).
+std::string keyTypeStr(const TensorType &type) {
+  if (type.shape.size() == 1)
+    return "!nn.key";
+  std::string text = "tensor<";
+  for (int64_t size : llvm::ArrayRef(type.shape).drop_back())
+    text += std::to_string(size) + "x";
+  return text + "!nn.key>";
+}
+
+/// The --input spellings that make a key (or key array) argument.
+std::string keySpellings(const TensorType &type) {
+  if (type.shape.size() == 1)
+    return "give key:SEED (jax.random.PRNGKey(SEED)), keras:SEED (Keras 3's "
+           "seed), @key.npy holding a uint32 [2] array (e.g. "
+           "jax.random.key_data(k)) or 2xui32=HI,LO";
+  llvm::SmallVector<std::string> sizes;
+  for (int64_t size : type.shape)
+    sizes.push_back(std::to_string(size));
+  return "give @keys.npy holding a uint32 [" + llvm::join(sizes, ", ") +
+         "] array (e.g. jax.random.key_data(keys)) or " +
+         llvm::join(sizes, "x") + "xui32=HI,LO,...";
+}
+
+/// A tensor given for a key that is not uint32 words of the key's shape
+/// (an i32 literal, an int64 .npy): say what a key is and how to give one,
+/// rather than only the buffer type the generic check would name.
+llvm::Error checkKeyInput(const FunctionSignature &signature, size_t index,
+                          const HostTensor &given) {
+  const ValueInfo &arg = signature.arguments[index];
+  if (!arg.isKey || given.getType() == arg.type)
+    return llvm::Error::success();
+  std::string name = arg.name.empty() ? "" : " ('" + arg.name + "')";
+  return llvm::createStringError(llvm::formatv(
+      "function '{0}': argument {1}{2} is a key{3} ({4}), got {5}; {6}",
+      signature.name, index, name,
+      arg.type.shape.size() == 1 ? "" : " array", keyTypeStr(arg.type),
+      given.getType().str(), keySpellings(arg.type)).str());
+}
+
 llvm::Expected<HostTensor> loadInput(llvm::StringRef spec, const ValueInfo &arg) {
   if (spec.consume_front("@"))
     return readNpy(spec);
   if (spec.starts_with("key:") || spec.starts_with("keras:")) {
-    if (!arg.isKey || arg.type.shape.size() != 1)
+    if (!arg.isKey)
       return llvm::createStringError(
           "'" + spec + "' is a key, but the argument is " + arg.type.str());
+    if (arg.type.shape.size() != 1)
+      return llvm::createStringError("'" + spec +
+                                     "' is one key, but the argument is a "
+                                     "key array (" + keyTypeStr(arg.type) +
+                                     "); " + keySpellings(arg.type));
     return parseSeedKey(spec);
   }
   return parseTensorLiteral(spec);
@@ -188,17 +278,37 @@ int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   // -mlir-print-ir-after-all, -mlir-timing, ... apply to the pipeline.
   registerPasses();
+  auto &registered = cl::getRegisteredOptions();
+  llvm::StringSet<> beforePassManager;
+  for (const auto &[name, option] : registered)
+    beforePassManager.insert(name);
   mlir::registerPassManagerCLOptions();
   mlir::registerDefaultTimingManagerCLOptions();
+  for (const auto &[name, option] : registered)
+    if (!beforePassManager.contains(name))
+      option->addCategory(passManagerCategory);
   mlir::registerAsmPrinterCLOptions();
   mlir::registerMLIRContextCLOptions();
   // libLLVM registers a hidden option named `threads`; ours takes the name.
-  if (cl::Option *llvmThreads = cl::getRegisteredOptions().lookup("threads"))
+  if (cl::Option *llvmThreads = registered.lookup("threads"))
     llvmThreads->setArgStr("llvm-threads");
   static cl::opt<unsigned> threads(
       "threads", cl::desc("Threads sharing each call's parallel loops (default "
                           "0: one per core); not part of the compiled code"),
-      cl::init(0));
+      cl::init(0), cl::cat(executionCategory));
+  // libLLVM's and MLIR's hundreds of internal options go to --help-hidden
+  // (cl::HideUnrelatedOptions would drop them from it too).
+  const cl::OptionCategory *shown[] = {
+      &inputsCategory,    &outputsCategory,   &cacheCategory,
+      &pipelineCategory,  &executionCategory, &passManagerCategory};
+  for (const auto &[name, option] : registered) {
+    bool ours = llvm::any_of(option->Categories, [&](cl::OptionCategory *c) {
+      return llvm::is_contained(shown, c) ||
+             c->getName() == "Generic Options"; // --help, --version, ...
+    });
+    if (!ours && option->getOptionHiddenFlag() == cl::NotHidden)
+      option->setHiddenFlag(cl::Hidden);
+  }
   cl::ParseCommandLineOptions(argc, argv, "nn-mlir JIT runner\n");
 
   SessionOptions options;
@@ -208,6 +318,8 @@ int main(int argc, char **argv) {
     return fail("unknown --codegen-target '" + codegenTarget +
                 "' (host, x86-64-v4, x86-64-v3, x86-64 or armv8-a)");
   options.codegenTarget = *target;
+  options.training = training;
+  options.strict = strict;
   options.pipeline = !pipeline.empty() ? pipeline
                      : training        ? getTrainingPipeline(*target)
                                        : getDefaultPipeline(*target);
@@ -231,6 +343,7 @@ int main(int argc, char **argv) {
   auto session = Session::createFromFile(inputFile, options);
   if (!session)
     return fail(session.takeError());
+  printDiagnostics(**session);
 
   std::string name = functionName;
   if (name.empty()) {
@@ -250,7 +363,9 @@ int main(int argc, char **argv) {
     llvm::raw_fd_ostream os(emitFile, ec);
     if (ec)
       return fail("cannot write '" + emitFile + "': " + ec.message());
-    if (llvm::Error error = (*session)->emit(name, emit, os))
+    llvm::Error error = (*session)->emit(name, emit, os);
+    printDiagnostics(**session);
+    if (error)
       return fail(std::move(error));
     return 0;
   }
@@ -303,6 +418,7 @@ int main(int argc, char **argv) {
       if (param)
         named.push_back({signature->arguments[index].name, param->ref()});
     auto result = (*session)->bind(name, named);
+    printDiagnostics(**session);
     if (!result)
       return fail(result.takeError());
     bound = std::move(*result);
@@ -317,6 +433,7 @@ int main(int argc, char **argv) {
                      << " laid out as " << laidOut.type.str() << "\n";
   } else {
     auto result = (*session)->lookup(name);
+    printDiagnostics(**session);
     if (!result)
       return fail(result.takeError());
     function = &*result;
@@ -345,6 +462,8 @@ int main(int argc, char **argv) {
       auto tensor = loadInput(inputs[next++], signature->arguments[index]);
       if (!tensor)
         return fail(tensor.takeError());
+      if (llvm::Error error = checkKeyInput(*signature, index, *tensor))
+        return fail(std::move(error));
       loaded.push_back(std::move(*tensor));
       arguments.push_back(loaded.back().ref());
     }

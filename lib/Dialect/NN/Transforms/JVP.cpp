@@ -320,7 +320,21 @@ struct NNJvpPass : mlir::nn::impl::NNJvpPassBase<NNJvpPass> {
     if (failed(checkTransformable(module, func, function, "nn-jvp")))
       return signalPassFailure();
     // Which arguments get tangents.
-    SmallVector<unsigned> wrtArgs(wrt.begin(), wrt.end());
+    SmallVector<unsigned> wrtArgs;
+    for (StringRef entry : wrt) {
+      unsigned i;
+      if (entry.getAsInteger(10, i)) {
+        func.emitError() << "nn-jvp: wrt entry '" << entry
+                         << "' is not an argument index (e.g. wrt=0,2)";
+        return signalPassFailure();
+      }
+      if (llvm::is_contained(wrtArgs, i)) {
+        func.emitError() << "nn-jvp: argument " << i
+                         << " is listed twice in wrt";
+        return signalPassFailure();
+      }
+      wrtArgs.push_back(i);
+    }
     if (wrtArgs.empty())
       for (auto [i, type] : llvm::enumerate(func.getArgumentTypes()))
         if (auto tensor = dyn_cast<RankedTensorType>(type);
@@ -328,7 +342,10 @@ struct NNJvpPass : mlir::nn::impl::NNJvpPassBase<NNJvpPass> {
           wrtArgs.push_back(i);
     for (unsigned i : wrtArgs) {
       if (i >= func.getNumArguments()) {
-        func.emitError() << "nn-jvp: argument " << i << " does not exist";
+        unsigned n = func.getNumArguments();
+        func.emitError() << "nn-jvp: argument " << i << " does not exist (@"
+                         << function << " has " << n << " argument"
+                         << (n == 1 ? "" : "s") << ")";
         return signalPassFailure();
       }
       Type type = func.getArgumentTypes()[i];

@@ -3,7 +3,8 @@
 // Part of the nn-mlir project.
 //
 // f_jacfwd is vmap(jvp(f)) over the standard basis, then each output
-// tangent batch [n, out...] laid out as jax.jacfwd's [out..., in...].
+// tangent batch [n, out...] laid out as jax.jacfwd's [out..., in...]; with
+// several wrt arguments, one such batched function per argument.
 //
 //===----------------------------------------------------------------------===//
 
@@ -108,9 +109,9 @@ struct NNJacfwdPass : mlir::nn::impl::NNJacfwdPassBase<NNJacfwdPass> {
     auto func = module.lookupSymbol<func::FuncOp>(function);
     if (failed(checkTransformable(module, func, function, "nn-jacfwd")))
       return signalPassFailure();
-    if (failed(checkSignature(func)))
+    FailureOr<SmallVector<unsigned>> wrtArgs = parseWrt(func);
+    if (failed(wrtArgs) || failed(checkSignature(func, *wrtArgs)))
       return signalPassFailure();
-    auto inType = cast<RankedTensorType>(func.getArgumentTypes()[wrt]);
     unsigned numArgs = func.getNumArguments();
     unsigned numResults = func.getNumResults();
 
@@ -124,71 +125,121 @@ struct NNJacfwdPass : mlir::nn::impl::NNJacfwdPassBase<NNJacfwdPass> {
                            << name << "'";
         return signalPassFailure();
       }
+
+    // f_jacfwd(args) = layOut(tangent results of batched(args, basis)), one
+    // batched function per wrt argument, inlined one after the other.
+    OpBuilder b(&getContext());
+    Location loc = func.getLoc();
+    func::FuncOp jacfwd;
+    // jacobians[k][r]: result r's Jacobian w.r.t. the k-th wrt argument.
+    SmallVector<SmallVector<Value>> jacobians;
+    for (unsigned wrtArg : *wrtArgs) {
+      auto inType = cast<RankedTensorType>(func.getArgumentTypes()[wrtArg]);
+      FailureOr<func::FuncOp> batched = buildBatchedJvp(func, helper, wrtArg);
+      if (failed(batched))
+        return signalPassFailure();
+      if (!jacfwd) {
+        b.setInsertionPointAfter(func);
+        SmallVector<Type> argTypes(
+            batched->getArgumentTypes().take_front(numArgs));
+        // The result types follow from the Jacobians (setResults below).
+        jacfwd = func::FuncOp::create(b, loc, result,
+                                      b.getFunctionType(argTypes, {}));
+        for (unsigned i = 0; i < numArgs; ++i)
+          if (DictionaryAttr attrs = batched->getArgAttrDict(i))
+            jacfwd.setArgAttrs(i, attrs);
+        // Terminated from the start: the next argument's pipeline verifies
+        // the module.
+        b.setInsertionPointToStart(jacfwd.addEntryBlock());
+        b.setInsertionPoint(func::ReturnOp::create(b, loc, ValueRange{}));
+      }
+      IRMapping mapping;
+      for (unsigned i = 0; i < numArgs; ++i)
+        mapping.map(batched->getArgument(i), jacfwd.getArgument(i));
+      mapping.map(batched->getArgument(numArgs), buildBasis(b, loc, inType));
+      Block &batchedBody = batched->getBody().front();
+      for (Operation &op : batchedBody.without_terminator())
+        b.clone(op, mapping);
+      auto ret = cast<func::ReturnOp>(batchedBody.getTerminator());
+      jacobians.push_back(llvm::map_to_vector(
+          ret.getOperands().drop_front(numResults), [&](Value tangents) {
+            return layOutJacobian(b, loc, mapping.lookup(tangents), inType);
+          }));
+      for (const std::string &name :
+           {helper, helper + "_jvp", helper + "_jvp_vmap"})
+        module.lookupSymbol(name)->erase();
+    }
+    // Nested as jax.jacfwd's argnums tuple: per result, per argument.
+    SmallVector<Value> results;
+    for (unsigned r = 0; r < numResults; ++r)
+      for (ArrayRef<Value> perArgument : jacobians)
+        results.push_back(perArgument[r]);
+    // (The primal results, broadcast to the basis, become dead and go.)
+    setResults(jacfwd, results);
+  }
+
+  /// `helper`, a copy of `func`, then its JVP w.r.t. `wrtArg` and that
+  /// batched over the tangent: `helper_jvp_vmap(args, basis)`.
+  FailureOr<func::FuncOp> buildBatchedJvp(func::FuncOp func, StringRef helper,
+                                          unsigned wrtArg) {
+    ModuleOp module = getOperation();
     func::FuncOp copy = func.clone();
     copy.setSymName(helper);
     SymbolTable(module).insert(copy);
     OpPassManager pipeline(ModuleOp::getOperationName());
-    pipeline.addPass(createNNJvpPass(NNJvpPassOptions{helper, {wrt}}));
+    pipeline.addPass(createNNJvpPass(
+        NNJvpPassOptions{helper.str(), {std::to_string(wrtArg)}}));
     // Primals shared, the tangent (after them) batched over the basis.
-    SmallVector<std::string> inAxes(numArgs, "none");
+    SmallVector<std::string> inAxes(func.getNumArguments(), "none");
     inAxes.push_back("0");
-    pipeline.addPass(createNNVmapPass(
-        NNVmapPassOptions{helper + "_jvp", inAxes, {}, inType.getNumElements()}));
+    auto inType = cast<RankedTensorType>(func.getArgumentTypes()[wrtArg]);
+    pipeline.addPass(createNNVmapPass(NNVmapPassOptions{
+        helper.str() + "_jvp", inAxes, {}, inType.getNumElements()}));
     if (failed(runPipeline(pipeline, module)))
-      return signalPassFailure();
-    auto batched = module.lookupSymbol<func::FuncOp>(helper + "_jvp_vmap");
-
-    // f_jacfwd(args) = layOut(tangent results of batched(args, basis)).
-    OpBuilder b(&getContext());
-    b.setInsertionPointAfter(func);
-    Location loc = func.getLoc();
-    SmallVector<Type> argTypes(
-        batched.getArgumentTypes().take_front(numArgs));
-    // The result types follow from the Jacobians (setResults below).
-    auto jacfwd = func::FuncOp::create(b, loc, result,
-                                       b.getFunctionType(argTypes, {}));
-    for (unsigned i = 0; i < numArgs; ++i)
-      if (DictionaryAttr attrs = batched.getArgAttrDict(i))
-        jacfwd.setArgAttrs(i, attrs);
-    Block *body = jacfwd.addEntryBlock();
-    b.setInsertionPointToStart(body);
-    IRMapping mapping;
-    for (unsigned i = 0; i < numArgs; ++i)
-      mapping.map(batched.getArgument(i), jacfwd.getArgument(i));
-    mapping.map(batched.getArgument(numArgs), buildBasis(b, loc, inType));
-    Block &batchedBody = batched.getBody().front();
-    for (Operation &op : batchedBody.without_terminator())
-      b.clone(op, mapping);
-    SmallVector<Value> jacobians;
-    auto ret = cast<func::ReturnOp>(batchedBody.getTerminator());
-    for (Value tangents : ret.getOperands().drop_front(numResults))
-      jacobians.push_back(
-          layOutJacobian(b, loc, mapping.lookup(tangents), inType));
-    // (The primal results, broadcast to the basis, become dead and go.)
-    func::ReturnOp::create(b, loc, ValueRange{});
-    setResults(jacfwd, jacobians);
-    for (const std::string &name : {helper, helper + "_jvp", helper + "_jvp_vmap"})
-      module.lookupSymbol(name)->erase();
+      return failure();
+    return module.lookupSymbol<func::FuncOp>((helper + "_jvp_vmap").str());
   }
 
-  LogicalResult checkSignature(func::FuncOp func) {
-    if (wrt >= func.getNumArguments())
-      return func.emitError()
-             << "nn-jacfwd: argument " << static_cast<unsigned>(wrt)
-             << " does not exist";
-    Type type = func.getArgumentTypes()[wrt];
-    StringRef what;
-    if (getBoundaryKind(type) == BoundaryKind::Key)
-      what = ": it is a key";
-    else if (getBoundaryKind(type) == BoundaryKind::Mask)
-      what = ": it is a mask";
-    auto tensor = dyn_cast<RankedTensorType>(type);
-    if (!tensor || !tensor.hasStaticShape() || tensor.getRank() == 0 ||
-        !tensor.getElementType().isF32())
-      return func.emitError()
-             << "nn-jacfwd: cannot differentiate with respect to argument "
-             << static_cast<unsigned>(wrt) << " (" << type << ")" << what
-             << "; it must be an f32 tensor of static shape and rank >= 1";
+  /// `wrt` as argument indices, like jax.jacfwd's argnums (default 0).
+  FailureOr<SmallVector<unsigned>> parseWrt(func::FuncOp func) {
+    SmallVector<unsigned> wrtArgs;
+    for (StringRef entry : wrt) {
+      unsigned i;
+      if (entry.getAsInteger(10, i))
+        return func.emitError() << "nn-jacfwd: wrt entry '" << entry
+                                << "' is not an argument index (e.g. wrt=1,2)";
+      if (llvm::is_contained(wrtArgs, i))
+        return func.emitError()
+               << "nn-jacfwd: argument " << i << " is listed twice in wrt";
+      wrtArgs.push_back(i);
+    }
+    if (wrtArgs.empty())
+      wrtArgs.push_back(0);
+    return wrtArgs;
+  }
+
+  LogicalResult checkSignature(func::FuncOp func, ArrayRef<unsigned> wrtArgs) {
+    for (unsigned i : wrtArgs) {
+      unsigned n = func.getNumArguments();
+      if (i >= n)
+        return func.emitError()
+               << "nn-jacfwd: argument " << i << " does not exist (@"
+               << function << " has " << n << " argument"
+               << (n == 1 ? "" : "s") << ")";
+      Type type = func.getArgumentTypes()[i];
+      StringRef what;
+      if (getBoundaryKind(type) == BoundaryKind::Key)
+        what = ": it is a key";
+      else if (getBoundaryKind(type) == BoundaryKind::Mask)
+        what = ": it is a mask";
+      auto tensor = dyn_cast<RankedTensorType>(type);
+      if (!tensor || !tensor.hasStaticShape() || tensor.getRank() == 0 ||
+          !tensor.getElementType().isF32())
+        return func.emitError()
+               << "nn-jacfwd: cannot differentiate with respect to argument "
+               << i << " (" << type << ")" << what
+               << "; it must be an f32 tensor of static shape and rank >= 1";
+    }
     for (auto [i, result] : llvm::enumerate(func.getResultTypes())) {
       auto out = dyn_cast<RankedTensorType>(result);
       if (!out || !out.hasStaticShape() || !out.getElementType().isF32())

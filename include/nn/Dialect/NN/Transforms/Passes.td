@@ -128,9 +128,11 @@ def NNJvpPass : Pass<"nn-jvp", "::mlir::ModuleOp"> {
   let options = [
     Option<"function", "function", "std::string", "\"\"",
            "The function to differentiate">,
-    ListOption<"wrt", "wrt", "unsigned",
-               "Indices of the arguments to differentiate with respect to "
-               "(default: all f32 tensor arguments)">,
+    // Strings, checked by the pass: a malformed entry is then an error at
+    // the function, not a bare command-line parser message.
+    ListOption<"wrt", "wrt", "std::string",
+               "Indices of the arguments to differentiate with respect to, "
+               "e.g. wrt=0,2 (default: all f32 tensor arguments)">,
   ];
   let dependentDialects = ["::mlir::linalg::LinalgDialect",
                            "::mlir::arith::ArithDialect",
@@ -178,16 +180,23 @@ def NNJacfwdPass : Pass<"nn-jacfwd", "::mlir::ModuleOp"> {
     each result its Jacobian with respect to argument `wrt`, shaped as
     `jax.jacfwd`: the result's shape followed by the argument's shape.
 
+    `wrt` takes a list, as `jax.jacfwd`'s `argnums` takes a tuple:
+    `wrt=1,2` gives each result one Jacobian per listed argument, in order,
+    flattened result-major as JAX nests them: for results `(a, b)`,
+    `(da/d1, da/d2, db/d1, db/d2)`. The default is argument 0.
+
     The Jacobian is the JVP mapped over the standard basis: `nn-jvp`, then
     `nn-vmap` over the tangent with the basis built in place (an iota
     comparison, no constant), then one transpose and reshape. One batched
-    function, not a loop of N calls.
+    function per listed argument, not a loop of N calls.
   }];
   let options = [
     Option<"function", "function", "std::string", "\"\"",
            "The function to differentiate">,
-    Option<"wrt", "wrt", "unsigned", "0",
-           "The argument to differentiate with respect to">,
+    // Strings, checked by the pass (see nn-jvp).
+    ListOption<"wrt", "wrt", "std::string",
+               "Indices of the arguments to differentiate with respect to, "
+               "e.g. wrt=1,2 (default: 0)">,
   ];
   let dependentDialects = ["::mlir::linalg::LinalgDialect",
                            "::mlir::arith::ArithDialect",
