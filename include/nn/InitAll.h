@@ -11,6 +11,7 @@
 #include "nn/Conversion/Passes.h"
 #include "nn/Dialect/NN/IR/NNDialect.h"
 #include "nn/Dialect/NN/Transforms/Passes.h"
+#include "nn/FunctionTransforms/Passes.h"
 #include "nn/Pipelines/Pipelines.h"
 
 #include "mlir/IR/DialectRegistry.h"
@@ -25,6 +26,7 @@ inline void registerAllDialects(DialectRegistry &registry) {
 /// Registers every nn-mlir pass and pipeline with the global registry.
 inline void registerAllPasses() {
   registerNNPasses();
+  registerNNFunctionTransformsPasses();
   registerNNConversionPasses();
   registerNNCodegenPasses();
   registerPipelines();

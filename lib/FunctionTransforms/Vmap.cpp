@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "nn/Dialect/NN/Transforms/Passes.h"
+#include "nn/FunctionTransforms/Passes.h"
 
 #include "LoweredCopy.h"
 
@@ -20,7 +20,7 @@
 
 namespace mlir::nn {
 #define GEN_PASS_DEF_NNVMAPPASS
-#include "nn/Dialect/NN/Transforms/Passes.h.inc"
+#include "nn/FunctionTransforms/Passes.h.inc"
 } // namespace mlir::nn
 
 using namespace mlir;

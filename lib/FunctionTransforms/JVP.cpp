@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "nn/Dialect/NN/Transforms/Passes.h"
+#include "nn/FunctionTransforms/Passes.h"
 
 #include "LoweredCopy.h"
 
@@ -23,7 +23,7 @@
 
 namespace mlir::nn {
 #define GEN_PASS_DEF_NNJVPPASS
-#include "nn/Dialect/NN/Transforms/Passes.h.inc"
+#include "nn/FunctionTransforms/Passes.h.inc"
 } // namespace mlir::nn
 
 using namespace mlir;

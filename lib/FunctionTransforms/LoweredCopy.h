@@ -4,8 +4,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef NN_LIB_DIALECT_NN_TRANSFORMS_LOWEREDCOPY_H
-#define NN_LIB_DIALECT_NN_TRANSFORMS_LOWEREDCOPY_H
+#ifndef NN_LIB_FUNCTIONTRANSFORMS_LOWEREDCOPY_H
+#define NN_LIB_FUNCTIONTRANSFORMS_LOWEREDCOPY_H
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -40,4 +40,4 @@ FailureOr<func::FuncOp> insertLoweredCopy(ModuleOp module, func::FuncOp func,
 
 } // namespace mlir::nn
 
-#endif // NN_LIB_DIALECT_NN_TRANSFORMS_LOWEREDCOPY_H
+#endif // NN_LIB_FUNCTIONTRANSFORMS_LOWEREDCOPY_H

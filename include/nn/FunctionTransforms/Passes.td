@@ -1,0 +1,119 @@
+//===- Passes.td - function transformations ----------------*- tablegen -*-===//
+//
+// Part of the nn-mlir project.
+//
+// Transformations of whole functions, as JAX composes them (jvp, jacfwd,
+// vmap): each adds a new function built from a copy of the original lowered
+// to linalg on tensors, where one rule per scalar op and structural tensor
+// op covers every nn op. They sit above the nn -> linalg conversion.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NN_FUNCTIONTRANSFORMS_PASSES_TD
+#define NN_FUNCTIONTRANSFORMS_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def NNJvpPass : Pass<"nn-jvp", "::mlir::ModuleOp"> {
+  let summary = "Forward-mode derivative: f_jvp(primals, tangents) -> "
+                "(outputs, output tangents)";
+  let description = [{
+    Adds `<function>_jvp` to the module: a copy of `function` lowered to
+    linalg on tensors (so every nn op is covered by one mechanism) whose
+    arguments are followed by one tangent per argument listed in `wrt`
+    (default: every f32 tensor argument) and whose results are followed by
+    their tangents, like `jax.jvp`.
+
+    The derivative is taken op by op in forward mode: each `linalg.generic`
+    becomes a dual generic computing value and tangent together (its body
+    differentiated scalar op by scalar op), named contractions are
+    generalized first, and tensor ops (extract, extract_slice, insert_slice,
+    from_elements, reshapes, concat, cast) apply to tangents as to values.
+    Scalar rules: add, sub, mul, div, neg, fma, select, maximum / minimum
+    (a tie gives the second operand's tangent, so relu'(0) = 0 as in JAX),
+    exp, log, tanh, sqrt, erf, sin, cos, abs; comparisons, integer ops,
+    indices and the bits of random ops carry no tangent (dropout's keep
+    pattern is the primal's, so the tangent is dropped and scaled exactly
+    like the value). Masks and keys are never differentiated: listing one in
+    `wrt` is an error, and so is an op without a rule (named). Calls must be
+    inlined first.
+  }];
+  let options = [
+    Option<"function", "function", "std::string", "\"\"",
+           "The function to differentiate">,
+    // Strings, checked by the pass: a malformed entry is then an error at
+    // the function, not a bare command-line parser message.
+    ListOption<"wrt", "wrt", "std::string",
+               "Indices of the arguments to differentiate with respect to, "
+               "e.g. wrt=0,2 (default: all f32 tensor arguments)">,
+  ];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::math::MathDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
+def NNVmapPass : Pass<"nn-vmap", "::mlir::ModuleOp"> {
+  let summary = "Batch a function over a new axis (jax.vmap)";
+  let description = [{
+    Adds `<function>_vmap`: the function over a new axis of size `batch`,
+    with `jax.vmap`'s `in_axes` / `out_axes`: `in-axes` gives, per
+    argument, the position of the batch axis in the batched argument or
+    `none` for a shared (broadcast) argument, e.g. params
+    (`in-axes=0,none,none`); one value applies to every argument. Negative
+    axes count from the end. `out-axes` does the same for the results
+    (default 0). A batch of keys has its batch axes in front of the key.
+
+    A real transformation, not a loop: the copy is lowered to linalg on
+    tensors and every `linalg.generic` gets one more parallel loop in front
+    (batched operands read with it, shared ones without it, `linalg.index`
+    shifted so per-example indices are unchanged — a batch of keys gives
+    each example the randomness of its own key, bit for bit); scalar code
+    becomes elementwise code on `[batch]` tensors, and `tensor.extract` /
+    `from_elements` / reshapes get the batch axis.
+  }];
+  let options = [
+    Option<"function", "function", "std::string", "\"\"",
+           "The function to batch">,
+    ListOption<"inAxes", "in-axes", "std::string",
+               "Per argument: the batch axis, or 'none' (shared)">,
+    ListOption<"outAxes", "out-axes", "std::string",
+               "Per result: the batch axis (default 0)">,
+    Option<"batch", "batch", "int64_t", "0", "The batch size">,
+  ];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
+def NNJacfwdPass : Pass<"nn-jacfwd", "::mlir::ModuleOp"> {
+  let summary = "Forward-mode Jacobian (jax.jacfwd)";
+  let description = [{
+    Adds `<function>_jacfwd`, with `<function>`'s arguments, returning for
+    each result its Jacobian with respect to argument `wrt`, shaped as
+    `jax.jacfwd`: the result's shape followed by the argument's shape.
+
+    `wrt` takes a list, as `jax.jacfwd`'s `argnums` takes a tuple:
+    `wrt=1,2` gives each result one Jacobian per listed argument, in order,
+    flattened result-major as JAX nests them: for results `(a, b)`,
+    `(da/d1, da/d2, db/d1, db/d2)`. The default is argument 0.
+
+    The Jacobian is the JVP mapped over the standard basis: `nn-jvp`, then
+    `nn-vmap` over the tangent with the basis built in place (an iota
+    comparison, no constant), then one transpose and reshape. One batched
+    function per listed argument, not a loop of N calls.
+  }];
+  let options = [
+    Option<"function", "function", "std::string", "\"\"",
+           "The function to differentiate">,
+    // Strings, checked by the pass (see nn-jvp).
+    ListOption<"wrt", "wrt", "std::string",
+               "Indices of the arguments to differentiate with respect to, "
+               "e.g. wrt=1,2 (default: 0)">,
+  ];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
+#endif // NN_FUNCTIONTRANSFORMS_PASSES_TD
