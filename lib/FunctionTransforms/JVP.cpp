@@ -163,13 +163,13 @@ private:
         .Case([&](arith::SelectOp) {
           return arith::SelectOp::create(b, loc, x(0), t(1), t(2)).getResult();
         })
-        .Case([&](arith::MaximumFOp) {
+        .Case<arith::MaximumFOp, arith::MaxNumFOp>([&](Operation *) {
           // A tie takes the second operand's tangent (relu'(0) = 0).
           Value first = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT,
                                               x(0), x(1));
           return arith::SelectOp::create(b, loc, first, t(0), t(1)).getResult();
         })
-        .Case([&](arith::MinimumFOp) {
+        .Case<arith::MinimumFOp, arith::MinNumFOp>([&](Operation *) {
           Value first = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT,
                                               x(0), x(1));
           return arith::SelectOp::create(b, loc, first, t(0), t(1)).getResult();
@@ -320,54 +320,10 @@ struct NNJvpPass : mlir::nn::impl::NNJvpPassBase<NNJvpPass> {
     if (failed(checkTransformable(module, func, function, "nn-jvp")))
       return signalPassFailure();
     // Which arguments get tangents.
-    SmallVector<unsigned> wrtArgs;
-    for (StringRef entry : wrt) {
-      unsigned i;
-      if (entry.getAsInteger(10, i)) {
-        func.emitError() << "nn-jvp: wrt entry '" << entry
-                         << "' is not an argument index (e.g. wrt=0,2)";
-        return signalPassFailure();
-      }
-      if (llvm::is_contained(wrtArgs, i)) {
-        func.emitError() << "nn-jvp: argument " << i
-                         << " is listed twice in wrt";
-        return signalPassFailure();
-      }
-      wrtArgs.push_back(i);
-    }
-    if (wrtArgs.empty())
-      for (auto [i, type] : llvm::enumerate(func.getArgumentTypes()))
-        if (auto tensor = dyn_cast<RankedTensorType>(type);
-            tensor && tensor.getElementType().isF32())
-          wrtArgs.push_back(i);
-    for (unsigned i : wrtArgs) {
-      if (i >= func.getNumArguments()) {
-        unsigned n = func.getNumArguments();
-        func.emitError() << "nn-jvp: argument " << i << " does not exist (@"
-                         << function << " has " << n << " argument"
-                         << (n == 1 ? "" : "s") << ")";
-        return signalPassFailure();
-      }
-      Type type = func.getArgumentTypes()[i];
-      if (getBoundaryKind(type) == BoundaryKind::Key) {
-        func.emitError() << "nn-jvp: cannot differentiate with respect to "
-                            "argument "
-                         << i << ": it is a key (" << type << ")";
-        return signalPassFailure();
-      }
-      if (getBoundaryKind(type) == BoundaryKind::Mask) {
-        func.emitError() << "nn-jvp: cannot differentiate with respect to "
-                            "argument "
-                         << i << ": it is a mask (" << type << ")";
-        return signalPassFailure();
-      }
-      if (!getElementTypeOrSelf(type).isF32()) {
-        func.emitError() << "nn-jvp: cannot differentiate with respect to "
-                            "argument "
-                         << i << " of type " << type;
-        return signalPassFailure();
-      }
-    }
+    FailureOr<SmallVector<unsigned>> wrtArgs =
+        parseWrtArguments(func, wrt, "nn-jvp");
+    if (failed(wrtArgs))
+      return signalPassFailure();
     FailureOr<func::FuncOp> lowered =
         insertLoweredCopy(module, func, function + "_jvp",
                           [&](OpPassManager &pipeline, Operation *op) {
@@ -381,7 +337,7 @@ struct NNJvpPass : mlir::nn::impl::NNJvpPassBase<NNJvpPass> {
     Block &body = jvp.getBody().front();
     OpBuilder builder(&getContext());
     Differentiator diff(builder);
-    for (unsigned i : wrtArgs) {
+    for (unsigned i : *wrtArgs) {
       Value primal = jvp.getArgument(i);
       unsigned position = jvp.getNumArguments();
       (void)jvp.insertArgument(position, primal.getType(), {}, jvp.getLoc());

@@ -46,6 +46,48 @@ LogicalResult mlir::nn::checkTransformable(ModuleOp module, func::FuncOp func,
   return failure(calls.wasInterrupted());
 }
 
+FailureOr<SmallVector<unsigned>>
+mlir::nn::parseWrtArguments(func::FuncOp func, ArrayRef<std::string> wrt,
+                            StringRef passName) {
+  SmallVector<unsigned> arguments;
+  for (StringRef entry : wrt) {
+    unsigned i;
+    if (entry.getAsInteger(10, i))
+      return func.emitError() << passName << ": wrt entry '" << entry
+                              << "' is not an argument index (e.g. wrt=0,2)";
+    if (llvm::is_contained(arguments, i))
+      return func.emitError()
+             << passName << ": argument " << i << " is listed twice in wrt";
+    arguments.push_back(i);
+  }
+  if (arguments.empty())
+    for (auto [i, type] : llvm::enumerate(func.getArgumentTypes()))
+      if (auto tensor = dyn_cast<RankedTensorType>(type);
+          tensor && tensor.getElementType().isF32())
+        arguments.push_back(i);
+  for (unsigned i : arguments) {
+    unsigned n = func.getNumArguments();
+    if (i >= n)
+      return func.emitError()
+             << passName << ": argument " << i << " does not exist (@"
+             << func.getSymName() << " has " << n << " argument"
+             << (n == 1 ? "" : "s") << ")";
+    Type type = func.getArgumentTypes()[i];
+    InFlightDiagnostic error =
+        func.emitError() << passName
+                         << ": cannot differentiate with respect to argument "
+                         << i;
+    if (getBoundaryKind(type) == BoundaryKind::Key)
+      return error << ": it is a key (" << type << ")";
+    if (getBoundaryKind(type) == BoundaryKind::Mask)
+      return error << ": it is a mask (" << type << ")";
+    if (!getElementTypeOrSelf(type).isF32())
+      return error << " of type " << type;
+    error.abandon();
+  }
+  return arguments;
+}
+
 FailureOr<func::FuncOp> mlir::nn::insertLoweredCopy(
     ModuleOp module, func::FuncOp func, StringRef name,
     function_ref<LogicalResult(OpPassManager &, Operation *)> runPipeline) {
@@ -55,6 +97,8 @@ FailureOr<func::FuncOp> mlir::nn::insertLoweredCopy(
   SymbolTable(module).insert(copy);
   OpPassManager lower(func::FuncOp::getOperationName());
   lower.addPass(createConvertNNToLinalgPass());
+  // Elementwise arith / math ops on tensors written beside nn ops.
+  lower.addPass(createConvertElementwiseToLinalgPass());
   lower.addPass(createLinalgGeneralizeNamedOpsPass());
   if (failed(runPipeline(lower, copy)))
     return failure();

@@ -27,6 +27,14 @@ void setResults(func::FuncOp func, ValueRange results);
 LogicalResult checkTransformable(ModuleOp module, func::FuncOp func,
                                  StringRef name, StringRef passName);
 
+/// The arguments a transformation differentiates: `wrt` as argument indices
+/// (jax's argnums), each distinct, existing and an f32 tensor (never a mask
+/// or a key); when `wrt` is empty, every f32 tensor argument. Errors are
+/// reported at `func`, prefixed with `passName`.
+FailureOr<SmallVector<unsigned>>
+parseWrtArguments(func::FuncOp func, ArrayRef<std::string> wrt,
+                  StringRef passName);
+
 /// Inserts into `module` a public copy of `func` named `name`, lowered to
 /// linalg on tensors with generic ops only: the form where one rule per
 /// transformation covers every nn op. Masks become bytes and keys i32

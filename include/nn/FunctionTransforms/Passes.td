@@ -53,6 +53,58 @@ def NNJvpPass : Pass<"nn-jvp", "::mlir::ModuleOp"> {
                            "::mlir::tensor::TensorDialect"];
 }
 
+def NNVjpPass : Pass<"nn-vjp", "::mlir::ModuleOp"> {
+  let summary = "Reverse-mode derivative: f_vjp(primals, result cotangents) "
+                "-> (results, argument cotangents)";
+  let description = [{
+    Adds `<function>_vjp` to the module, like `jax.vjp` with the cotangents
+    as arguments: a copy of `function` lowered to linalg on tensors whose
+    arguments are followed by one cotangent per f32 result, and whose
+    results are followed by the cotangent of each argument listed in `wrt`
+    (default: every f32 tensor argument), in that order.
+
+    The forward ops of the copy are kept; their values are what the
+    backward pass reads (every intermediate is saved). Then, op by op in
+    reverse:
+
+    ```mlir
+    // forward: y[i, j] = sum_k x[i, k] w[k, j]
+    %y = linalg.generic {indexing_maps = [(i,j,k) -> (i,k), (i,j,k) -> (k,j),
+                                          (i,j,k) -> (i,j)], ...}
+    // backward for w: the same loops, w's map as the output; i, the loop
+    // w's map does not read, becomes a reduction:
+    // dw[k, j] += x[i, k] * dy[i, j]
+    %dw = linalg.generic {indexing_maps = [(i,j,k) -> (i,k), (i,j,k) -> (k,j),
+                                           (i,j,k) -> (i,j), (i,j,k) -> (k,j)],
+                          iterator_types = ["reduction", "parallel", "parallel"]}
+    ```
+
+    Each backward generic recomputes the forward body's scalars (dropout's
+    random bits included, so its keep pattern is never stored) and reverses
+    them with scalar rules (those of nn-jvp). A sum accumulator passes its
+    cotangent to every term; a max or min accumulator to the positions equal
+    to the result, shared equally between ties as in JAX. A gather from a
+    captured tensor (an embedding's table) becomes a scatter-add loop.
+    Structural tensor ops reverse to their adjoints (extract_slice and
+    insert_slice, collapse_shape and expand_shape, cast). A value used
+    several times sums its cotangents. Masks and keys are never
+    differentiated (listing one in `wrt` is an error); an op without a rule
+    is an error that names it. Calls must be inlined first.
+  }];
+  let options = [
+    Option<"function", "function", "std::string", "\"\"",
+           "The function to differentiate">,
+    ListOption<"wrt", "wrt", "std::string",
+               "Indices of the arguments to differentiate with respect to, "
+               "e.g. wrt=0,2 (default: all f32 tensor arguments)">,
+  ];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::math::MathDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def NNVmapPass : Pass<"nn-vmap", "::mlir::ModuleOp"> {
   let summary = "Batch a function over a new axis (jax.vmap)";
   let description = [{

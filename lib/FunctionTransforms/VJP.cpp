@@ -1,0 +1,873 @@
+//===- VJP.cpp - reverse-mode differentiation -----------------------------===//
+//
+// Part of the nn-mlir project.
+//
+// f_vjp is built from a copy of f lowered to linalg on tensors, as f_jvp is.
+// The forward ops stay as they are: their values are the residuals the
+// backward pass reads. Cotangents are then computed op by op in reverse,
+// with one rule for every linalg.generic (and so every nn op): a new generic
+// over the same loops reads the primal inputs and the output's cotangent,
+// recomputes the body's scalars and reverses them; loops missing from an
+// input's indexing map become reductions of that input's cotangent.
+// Accumulators are reversed by kind: a sum passes its cotangent to every
+// term, a max or min to the positions equal to the result (ties share it,
+// as in JAX). A gather from a captured tensor (an embedding's table)
+// reverses to a scatter-add. Structural tensor ops reverse to their
+// adjoints (extract_slice <-> insert_slice, collapse <-> expand).
+//
+//===----------------------------------------------------------------------===//
+
+#include "nn/FunctionTransforms/Passes.h"
+
+#include "LoweredCopy.h"
+
+#include "nn/Dialect/NN/IR/NNOps.h"
+
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/IR/TypeUtilities.h"
+#include "mlir/Pass/PassManager.h"
+#include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+#include <cmath>
+
+namespace mlir::nn {
+#define GEN_PASS_DEF_NNVJPPASS
+#include "nn/FunctionTransforms/Passes.h.inc"
+} // namespace mlir::nn
+
+using namespace mlir;
+using namespace mlir::nn;
+
+namespace {
+
+bool isFloatValue(Value v) {
+  return isa<FloatType>(getElementTypeOrSelf(v.getType()));
+}
+
+//===----------------------------------------------------------------------===//
+// Scalar reverse mode (inside generic bodies)
+//===----------------------------------------------------------------------===//
+
+/// Reverses the scalar ops of a (cloned) generic body.
+class ScalarReverse {
+public:
+  explicit ScalarReverse(OpBuilder &builder) : b(builder) {}
+
+  /// Scalar value -> its adjoint.
+  DenseMap<Value, Value> adjoints;
+
+  void add(Value v, Value ct) {
+    if (!ct || !isFloatValue(v))
+      return;
+    Value &slot = adjoints[v];
+    slot = slot ? arith::AddFOp::create(b, v.getLoc(), slot, ct).getResult()
+                : ct;
+  }
+
+  /// Propagates the adjoint of `op`'s result to its operands.
+  LogicalResult reverse(Operation *op) {
+    if (op->getNumResults() != 1)
+      return success();
+    Value y = op->getResult(0);
+    Value ct = adjoints.lookup(y);
+    if (!ct || !isFloatValue(y))
+      return success();
+    Location loc = op->getLoc();
+    auto x = [&](unsigned i) { return op->getOperand(i); };
+    auto mul = [&](Value a, Value c) {
+      return arith::MulFOp::create(b, loc, a, c).getResult();
+    };
+    auto div = [&](Value a, Value c) {
+      return arith::DivFOp::create(b, loc, a, c).getResult();
+    };
+    auto neg = [&](Value a) {
+      return arith::NegFOp::create(b, loc, a).getResult();
+    };
+    auto constant = [&](double value) -> Value {
+      return arith::ConstantOp::create(
+          b, loc, b.getFloatAttr(y.getType(), value));
+    };
+    auto select = [&](Value c, Value a, Value other) {
+      return arith::SelectOp::create(b, loc, c, a, other).getResult();
+    };
+    auto cmp = [&](arith::CmpFPredicate predicate, Value a, Value c) {
+      return arith::CmpFOp::create(b, loc, predicate, a, c).getResult();
+    };
+    return llvm::TypeSwitch<Operation *, LogicalResult>(op)
+        .Case([&](arith::AddFOp) {
+          add(x(0), ct);
+          add(x(1), ct);
+          return success();
+        })
+        .Case([&](arith::SubFOp) {
+          add(x(0), ct);
+          add(x(1), neg(ct));
+          return success();
+        })
+        .Case([&](arith::NegFOp) {
+          add(x(0), neg(ct));
+          return success();
+        })
+        .Case([&](arith::MulFOp) {
+          add(x(0), mul(ct, x(1)));
+          add(x(1), mul(ct, x(0)));
+          return success();
+        })
+        .Case([&](arith::DivFOp) {
+          // y = a / b: da = ct / b, db = -ct y / b.
+          add(x(0), div(ct, x(1)));
+          add(x(1), neg(div(mul(ct, y), x(1))));
+          return success();
+        })
+        .Case([&](math::FmaOp) {
+          add(x(0), mul(ct, x(1)));
+          add(x(1), mul(ct, x(0)));
+          add(x(2), ct);
+          return success();
+        })
+        .Case([&](arith::SelectOp) {
+          Value zero = constant(0.0);
+          add(x(1), select(x(0), ct, zero));
+          add(x(2), select(x(0), zero, ct));
+          return success();
+        })
+        .Case<arith::MaximumFOp, arith::MaxNumFOp>([&](Operation *) {
+          // As nn-jvp: a tie goes to the second operand (relu'(0) = 0).
+          Value first = cmp(arith::CmpFPredicate::OGT, x(0), x(1));
+          Value zero = constant(0.0);
+          add(x(0), select(first, ct, zero));
+          add(x(1), select(first, zero, ct));
+          return success();
+        })
+        .Case<arith::MinimumFOp, arith::MinNumFOp>([&](Operation *) {
+          Value first = cmp(arith::CmpFPredicate::OLT, x(0), x(1));
+          Value zero = constant(0.0);
+          add(x(0), select(first, ct, zero));
+          add(x(1), select(first, zero, ct));
+          return success();
+        })
+        .Case([&](math::ExpOp) {
+          add(x(0), mul(ct, y));
+          return success();
+        })
+        .Case([&](math::LogOp) {
+          add(x(0), div(ct, x(0)));
+          return success();
+        })
+        .Case([&](math::Log1pOp) {
+          add(x(0), div(ct, arith::AddFOp::create(b, loc, x(0), constant(1.0))));
+          return success();
+        })
+        .Case([&](math::TanhOp) {
+          add(x(0), mul(ct, arith::SubFOp::create(b, loc, constant(1.0),
+                                                  mul(y, y))));
+          return success();
+        })
+        .Case([&](math::SqrtOp) {
+          add(x(0), div(ct, mul(constant(2.0), y)));
+          return success();
+        })
+        .Case([&](math::ErfOp) {
+          Value e = math::ExpOp::create(b, loc, neg(mul(x(0), x(0))));
+          add(x(0), mul(ct, mul(constant(2.0 / std::sqrt(M_PI)), e)));
+          return success();
+        })
+        .Case([&](math::SinOp) {
+          add(x(0), mul(ct, math::CosOp::create(b, loc, x(0))));
+          return success();
+        })
+        .Case([&](math::CosOp) {
+          add(x(0), neg(mul(ct, math::SinOp::create(b, loc, x(0)))));
+          return success();
+        })
+        .Case([&](math::AbsFOp) {
+          Value negative = cmp(arith::CmpFPredicate::OLT, x(0), constant(0.0));
+          add(x(0), select(negative, neg(ct), ct));
+          return success();
+        })
+        // Constants, conversions from integers and gathered elements
+        // (tensor.extract, handled by the caller) end the sweep.
+        .Case<arith::ConstantOp, arith::SIToFPOp, arith::UIToFPOp,
+              arith::BitcastOp, tensor::ExtractOp>(
+            [&](Operation *) { return success(); })
+        .Default([&](Operation *unknown) {
+          return unknown->emitError()
+                 << "nn-vjp has no rule for '" << unknown->getName() << "'";
+        });
+  }
+
+private:
+  OpBuilder &b;
+};
+
+//===----------------------------------------------------------------------===//
+// Tensor-level reverse mode
+//===----------------------------------------------------------------------===//
+
+/// How a generic's output block argument enters the value it yields.
+enum class Accumulation {
+  /// Not read: the output is a map of the inputs.
+  None,
+  /// out + term (term may be empty: out itself is yielded).
+  Sum,
+  /// max / min (out, term).
+  Choose,
+};
+
+struct OutputRole {
+  Accumulation kind = Accumulation::None;
+  /// The value whose adjoint is seeded in the body.
+  Value term;
+  /// A masked step, `select(condition, combine(out, term), out)`: the
+  /// condition (an i1 of the body), or empty.
+  Value condition;
+};
+
+class Transposer {
+public:
+  Transposer(OpBuilder &builder, DenseSet<Value> active)
+      : b(builder), active(std::move(active)) {}
+
+  /// Tensor value -> its accumulated cotangent.
+  DenseMap<Value, Value> adjoints;
+
+  /// A zero-filled tensor (a fill, not a constant: cotangents accumulate
+  /// into it, and bufferization writes a constant only through a copy).
+  Value zerosLike(Type type, Location loc) {
+    auto tensor = cast<RankedTensorType>(type);
+    Value zero = arith::ConstantOp::create(
+        b, loc, b.getZeroAttr(tensor.getElementType()));
+    Value empty = tensor::EmptyOp::create(b, loc, tensor.getShape(),
+                                          tensor.getElementType());
+    return linalg::FillOp::create(b, loc, zero, empty).getResult(0);
+  }
+
+  /// adjoints[v] += ct (an elementwise add when there already is one).
+  void accumulate(Value v, Value ct) {
+    if (!ct || !active.contains(v))
+      return;
+    Value &slot = adjoints[v];
+    if (!slot) {
+      slot = ct;
+      return;
+    }
+    auto type = cast<RankedTensorType>(ct.getType());
+    AffineMap identity = b.getMultiDimIdentityMap(type.getRank());
+    SmallVector<utils::IteratorType> parallel(type.getRank(),
+                                              utils::IteratorType::parallel);
+    Location loc = ct.getLoc();
+    slot = linalg::GenericOp::create(
+               b, loc, type, ValueRange{slot, ct},
+               tensor::EmptyOp::create(b, loc, type.getShape(),
+                                       type.getElementType())
+                   .getResult(),
+               {identity, identity, identity}, parallel,
+               [](OpBuilder &nb, Location l, ValueRange args) {
+                 linalg::YieldOp::create(
+                     nb, l,
+                     arith::AddFOp::create(nb, l, args[0], args[1])
+                         .getResult());
+               })
+               .getResult(0);
+  }
+
+  LogicalResult reverse(Operation *op) {
+    if (llvm::none_of(op->getResults(),
+                      [&](Value r) { return adjoints.count(r); }))
+      return success();
+    Location loc = op->getLoc();
+    return llvm::TypeSwitch<Operation *, LogicalResult>(op)
+        .Case([&](linalg::GenericOp generic) { return reverseGeneric(generic); })
+        .Case<tensor::EmptyOp, arith::ConstantOp>(
+            [&](Operation *) { return success(); })
+        .Case([&](tensor::ExtractSliceOp slice) {
+          Value ct = adjoints.lookup(slice.getResult());
+          accumulate(slice.getSource(),
+                     tensor::InsertSliceOp::create(
+                         b, loc, ct,
+                         zerosLike(slice.getSource().getType(), loc),
+                         slice.getMixedOffsets(), slice.getMixedSizes(),
+                         slice.getMixedStrides()));
+          return success();
+        })
+        .Case([&](tensor::InsertSliceOp insert) {
+          Value ct = adjoints.lookup(insert.getResult());
+          accumulate(insert.getSource(),
+                     tensor::ExtractSliceOp::create(
+                         b, loc,
+                         cast<RankedTensorType>(insert.getSource().getType()),
+                         ct, insert.getMixedOffsets(), insert.getMixedSizes(),
+                         insert.getMixedStrides()));
+          accumulate(insert.getDest(),
+                     tensor::InsertSliceOp::create(
+                         b, loc, zerosLike(insert.getSource().getType(), loc),
+                         ct, insert.getMixedOffsets(), insert.getMixedSizes(),
+                         insert.getMixedStrides()));
+          return success();
+        })
+        .Case([&](tensor::CollapseShapeOp collapse) {
+          Value ct = adjoints.lookup(collapse.getResult());
+          accumulate(collapse.getSrc(),
+                     tensor::ExpandShapeOp::create(
+                         b, loc, collapse.getSrcType(), ct,
+                         collapse.getReassociationIndices()));
+          return success();
+        })
+        .Case([&](tensor::ExpandShapeOp expand) {
+          Value ct = adjoints.lookup(expand.getResult());
+          accumulate(expand.getSrc(),
+                     tensor::CollapseShapeOp::create(
+                         b, loc, expand.getSrcType(), ct,
+                         expand.getReassociationIndices()));
+          return success();
+        })
+        .Case([&](tensor::CastOp cast) {
+          Value ct = adjoints.lookup(cast.getResult());
+          accumulate(cast.getSource(),
+                     tensor::CastOp::create(b, loc, cast.getSource().getType(),
+                                            ct));
+          return success();
+        })
+        .Default([&](Operation *unknown) {
+          return unknown->emitError()
+                 << "nn-vjp has no rule for '" << unknown->getName() << "'";
+        });
+  }
+
+private:
+  /// What the body does with output `index`'s block argument.
+  FailureOr<OutputRole> classify(linalg::GenericOp generic, unsigned index) {
+    Block &body = generic.getRegion().front();
+    BlockArgument out = body.getArgument(generic.getNumDpsInputs() + index);
+    Value yielded = body.getTerminator()->getOperand(index);
+    OutputRole role;
+    if (out.use_empty()) {
+      role.term = yielded;
+      return role;
+    }
+    if (yielded == out) {
+      role.kind = Accumulation::Sum;
+      return role;
+    }
+    // A masked step: select(condition, combine(out, term), out).
+    unsigned numInputs = generic.getNumDpsInputs();
+    unsigned expectedUses = 1;
+    if (auto select = yielded.getDefiningOp<arith::SelectOp>();
+        select && select.getFalseValue() == out &&
+        !readsOutputs(select.getCondition(), body, numInputs)) {
+      role.condition = select.getCondition();
+      yielded = select.getTrueValue();
+      expectedUses = 2;
+    }
+    Operation *combiner = yielded.getDefiningOp();
+    unsigned uses = std::distance(out.use_begin(), out.use_end());
+    if (uses == expectedUses && combiner &&
+        combiner->getNumOperands() == 2 &&
+        llvm::is_contained(combiner->getOperands(), out)) {
+      Value term = combiner->getOperand(0) == out ? combiner->getOperand(1)
+                                                  : combiner->getOperand(0);
+      role.term = term;
+      if (isa<arith::AddFOp>(combiner)) {
+        role.kind = Accumulation::Sum;
+        return role;
+      }
+      if (isa<arith::MaxNumFOp, arith::MaximumFOp, arith::MinNumFOp,
+              arith::MinimumFOp>(combiner)) {
+        role.kind = Accumulation::Choose;
+        return role;
+      }
+    }
+    return generic.emitError()
+           << "nn-vjp cannot reverse this linalg.generic: its output "
+           << index
+           << " accumulates with something other than a sum, max or min";
+  }
+
+  /// Whether `v` (in `body`) is computed from an output block argument.
+  static bool readsOutputs(Value v, Block &body, unsigned numInputs) {
+    SmallVector<Value> worklist = {v};
+    DenseSet<Value> seen;
+    while (!worklist.empty()) {
+      Value current = worklist.pop_back_val();
+      if (!seen.insert(current).second)
+        continue;
+      if (auto arg = dyn_cast<BlockArgument>(current)) {
+        if (arg.getOwner() == &body && arg.getArgNumber() >= numInputs)
+          return true;
+        continue;
+      }
+      Operation *def = current.getDefiningOp();
+      if (def && def->getBlock() == &body)
+        llvm::append_range(worklist, def->getOperands());
+    }
+    return false;
+  }
+
+  /// The loops of a backward generic writing through `map`: loops `map`
+  /// does not read are reductions, and go innermost (the order the
+  /// strategy tiles and vectorizes: a transposed matmul becomes a plain
+  /// one). `position[d]` is the new place of `generic`'s loop d.
+  struct LoopOrder {
+    SmallVector<utils::IteratorType> iterators;
+    SmallVector<unsigned> position;
+    /// Maps over `generic`'s loops -> maps over the reordered ones.
+    AffineMap reorder(AffineMap map) const {
+      SmallVector<AffineExpr> renamed;
+      for (unsigned p : position)
+        renamed.push_back(getAffineDimExpr(p, map.getContext()));
+      return map.compose(AffineMap::get(position.size(), 0, renamed,
+                                        map.getContext()));
+    }
+  };
+  static LoopOrder loopOrderFor(linalg::GenericOp generic, AffineMap map) {
+    unsigned numLoops = generic.getNumLoops();
+    LoopOrder order;
+    order.position.assign(numLoops, numLoops);
+    unsigned next = 0;
+    // The loops `map` reads, in the order of its results (so the cotangent
+    // is written row by row), then the others as reductions.
+    for (AffineExpr expr : map.getResults()) {
+      order.position[cast<AffineDimExpr>(expr).getPosition()] = next++;
+      order.iterators.push_back(utils::IteratorType::parallel);
+    }
+    for (unsigned d = 0; d < numLoops; ++d)
+      if (order.position[d] == numLoops) {
+        order.position[d] = next++;
+        order.iterators.push_back(utils::IteratorType::reduction);
+      }
+    return order;
+  }
+
+  /// What the backward generics of `generic` read besides its inputs: the
+  /// cotangent of each differentiated output (and for a max / min its
+  /// result and the number of positions that reach it).
+  struct Seeds {
+    SmallVector<Value> values;
+    SmallVector<AffineMap> maps;
+    /// Per output: index in `values` of its cotangent, or -1.
+    SmallVector<int> cotangent, result, count;
+  };
+
+  /// Clones the body ops of `generic` that do not read its outputs to the
+  /// builder's insertion point (`mapping` holds the inputs; with
+  /// `skipIndices`, linalg.index ops too, mapped by the caller).
+  void cloneBody(linalg::GenericOp generic, IRMapping &mapping,
+                 bool skipIndices, SmallVectorImpl<Operation *> &cloned) {
+    Block &body = generic.getRegion().front();
+    unsigned numInputs = generic.getNumDpsInputs();
+    for (Operation &op : body.without_terminator()) {
+      if ((skipIndices && isa<linalg::IndexOp>(op)) ||
+          llvm::any_of(op.getResults(), [&](Value r) {
+            return readsOutputs(r, body, numInputs);
+          }))
+        continue;
+      cloned.push_back(b.clone(op, mapping));
+    }
+  }
+
+  /// Seeds `reverse` with each differentiated output's cotangent (from
+  /// `seedArgs`, the block values of `seeds`) at its term, then sweeps the
+  /// `cloned` body in reverse.
+  void seedAndSweep(linalg::GenericOp generic, ArrayRef<OutputRole> roles,
+                    const Seeds &seeds, ValueRange seedArgs,
+                    IRMapping &mapping, ScalarReverse &reverse,
+                    ArrayRef<Operation *> cloned) {
+    Location loc = generic.getLoc();
+    for (auto [j, role] : llvm::enumerate(roles)) {
+      if (seeds.cotangent[j] < 0 || !role.term)
+        continue;
+      Value ct = seedArgs[seeds.cotangent[j]];
+      Value term = mapping.lookupOrDefault(role.term);
+      Value zero =
+          arith::ConstantOp::create(b, loc, b.getZeroAttr(ct.getType()));
+      if (role.kind == Accumulation::Choose) {
+        // Positions equal to the result share its cotangent.
+        Value hit = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ,
+                                          term, seedArgs[seeds.result[j]]);
+        Value share =
+            arith::DivFOp::create(b, loc, ct, seedArgs[seeds.count[j]]);
+        ct = arith::SelectOp::create(b, loc, hit, share, zero);
+      }
+      // A masked step contributes nothing, and gets nothing back.
+      if (role.condition)
+        ct = arith::SelectOp::create(
+            b, loc, mapping.lookupOrDefault(role.condition), ct, zero);
+      reverse.add(term, ct);
+    }
+    for (Operation *op : llvm::reverse(cloned))
+      if (failed(reverse.reverse(op)))
+        failedRule = true;
+  }
+
+  /// For a max / min output: how many positions (the initial value
+  /// included) equal the result; and the initial value's cotangent.
+  Value countHits(linalg::GenericOp generic, unsigned index,
+                  const OutputRole &role) {
+    Value term = role.term;
+    Location loc = generic.getLoc();
+    Value result = generic.getResult(index);
+    Value init = generic.getDpsInits()[index];
+    auto type = cast<RankedTensorType>(result.getType());
+    AffineMap map = generic.getIndexingMapsArray()[generic.getNumDpsInputs() +
+                                                   index];
+    // The initial value counts when it is the result.
+    AffineMap identity = b.getMultiDimIdentityMap(type.getRank());
+    SmallVector<utils::IteratorType> parallel(type.getRank(),
+                                              utils::IteratorType::parallel);
+    Value initHits =
+        linalg::GenericOp::create(
+            b, loc, type, ValueRange{init, result},
+            tensor::EmptyOp::create(b, loc, type.getShape(),
+                                    type.getElementType())
+                .getResult(),
+            {identity, identity, identity}, parallel,
+            [](OpBuilder &nb, Location l, ValueRange args) {
+              Value hit = arith::CmpFOp::create(
+                  nb, l, arith::CmpFPredicate::OEQ, args[0], args[1]);
+              Type f = args[0].getType();
+              linalg::YieldOp::create(
+                  nb, l,
+                  arith::SelectOp::create(
+                      nb, l, hit,
+                      arith::ConstantOp::create(nb, l, nb.getFloatAttr(f, 1.0)),
+                      arith::ConstantOp::create(nb, l, nb.getFloatAttr(f, 0.0)))
+                      .getResult());
+            })
+            .getResult(0);
+    SmallVector<Value> inputs(generic.getDpsInputs());
+    inputs.push_back(result);
+    SmallVector<AffineMap> maps;
+    for (OpOperand *operand : generic.getDpsInputOperands())
+      maps.push_back(generic.getMatchingIndexingMap(operand));
+    maps.push_back(map);
+    maps.push_back(map);
+    Block &body = generic.getRegion().front();
+    unsigned numInputs = generic.getNumDpsInputs();
+    return linalg::GenericOp::create(
+               b, loc, type, inputs, initHits, maps,
+               generic.getIteratorTypesArray(),
+               [&](OpBuilder &nb, Location l, ValueRange args) {
+                 IRMapping mapping;
+                 for (unsigned i = 0; i < numInputs; ++i)
+                   mapping.map(body.getArgument(i), args[i]);
+                 SmallVector<Operation *> cloned;
+                 cloneBody(generic, mapping, /*skipIndices=*/false, cloned);
+                 Value hit = arith::CmpFOp::create(
+                     nb, l, arith::CmpFPredicate::OEQ,
+                     mapping.lookupOrDefault(term), args[numInputs]);
+                 if (role.condition)
+                   hit = arith::AndIOp::create(
+                       nb, l, hit, mapping.lookupOrDefault(role.condition));
+                 Type f = args.back().getType();
+                 Value one = arith::SelectOp::create(
+                     nb, l, hit,
+                     arith::ConstantOp::create(nb, l, nb.getFloatAttr(f, 1.0)),
+                     arith::ConstantOp::create(nb, l, nb.getFloatAttr(f, 0.0)));
+                 linalg::YieldOp::create(
+                     nb, l,
+                     arith::AddFOp::create(nb, l, args.back(), one).getResult());
+               })
+        .getResult(0);
+  }
+
+  LogicalResult reverseGeneric(linalg::GenericOp generic) {
+    Location loc = generic.getLoc();
+    unsigned numInputs = generic.getNumDpsInputs();
+    unsigned numOutputs = generic.getNumDpsInits();
+    SmallVector<AffineMap> indexingMaps = generic.getIndexingMapsArray();
+    SmallVector<OutputRole> roles(numOutputs);
+    Seeds seeds;
+    seeds.cotangent.assign(numOutputs, -1);
+    seeds.result.assign(numOutputs, -1);
+    seeds.count.assign(numOutputs, -1);
+    for (unsigned j = 0; j < numOutputs; ++j) {
+      Value ct = adjoints.lookup(generic.getResult(j));
+      if (!ct)
+        continue;
+      FailureOr<OutputRole> role = classify(generic, j);
+      if (failed(role))
+        return failure();
+      roles[j] = *role;
+      AffineMap map = indexingMaps[numInputs + j];
+      if (role->kind == Accumulation::None &&
+          map.getNumResults() != generic.getNumLoops())
+        return generic.emitError()
+               << "nn-vjp cannot reverse this linalg.generic: output " << j
+               << " is overwritten along a reduction loop";
+      seeds.cotangent[j] = seeds.values.size();
+      seeds.values.push_back(ct);
+      seeds.maps.push_back(map);
+      Value init = generic.getDpsInits()[j];
+      if (role->kind == Accumulation::Sum) {
+        accumulate(init, ct);
+      } else if (role->kind == Accumulation::Choose) {
+        Value count = countHits(generic, j, *role);
+        seeds.result[j] = seeds.values.size();
+        seeds.values.push_back(generic.getResult(j));
+        seeds.maps.push_back(map);
+        seeds.count[j] = seeds.values.size();
+        seeds.values.push_back(count);
+        seeds.maps.push_back(map);
+        if (active.contains(init)) {
+          // The initial value gets its share when it is the result.
+          auto type = cast<RankedTensorType>(init.getType());
+          AffineMap identity = b.getMultiDimIdentityMap(type.getRank());
+          SmallVector<utils::IteratorType> parallel(
+              type.getRank(), utils::IteratorType::parallel);
+          accumulate(
+              init,
+              linalg::GenericOp::create(
+                  b, loc, type, ValueRange{init, generic.getResult(j), ct, count},
+                  tensor::EmptyOp::create(b, loc, type.getShape(),
+                                          type.getElementType())
+                      .getResult(),
+                  SmallVector<AffineMap>(5, identity), parallel,
+                  [](OpBuilder &nb, Location l, ValueRange args) {
+                    Value hit = arith::CmpFOp::create(
+                        nb, l, arith::CmpFPredicate::OEQ, args[0], args[1]);
+                    Value share =
+                        arith::DivFOp::create(nb, l, args[2], args[3]);
+                    linalg::YieldOp::create(
+                        nb, l,
+                        arith::SelectOp::create(
+                            nb, l, hit, share,
+                            arith::ConstantOp::create(
+                                nb, l, nb.getZeroAttr(args[2].getType())))
+                            .getResult());
+                  })
+                  .getResult(0));
+        }
+      }
+    }
+
+    // Each active float input: a generic over the same loops.
+    for (OpOperand *operand : generic.getDpsInputOperands()) {
+      Value input = operand->get();
+      if (!active.contains(input) || !isFloatValue(input) ||
+          !isa<RankedTensorType>(input.getType()))
+        continue;
+      AffineMap map = generic.getMatchingIndexingMap(operand);
+      if (!map.isProjectedPermutation())
+        return generic.emitError()
+               << "nn-vjp cannot reverse this linalg.generic: input "
+               << operand->getOperandNumber()
+               << " is read through a map that is not a projected "
+                  "permutation ("
+               << AffineMapAttr::get(map) << ")";
+      unsigned k = operand->getOperandNumber();
+      SmallVector<Value> inputs(generic.getDpsInputs());
+      llvm::append_range(inputs, seeds.values);
+      SmallVector<AffineMap> maps(indexingMaps.begin(),
+                                  indexingMaps.begin() + numInputs);
+      llvm::append_range(maps, seeds.maps);
+      maps.push_back(map);
+      LoopOrder order = loopOrderFor(generic, map);
+      for (AffineMap &m : maps)
+        m = order.reorder(m);
+      auto type = cast<RankedTensorType>(input.getType());
+      Block &body = generic.getRegion().front();
+      auto backward = linalg::GenericOp::create(
+          b, loc, type, inputs, zerosLike(type, loc), maps, order.iterators,
+          [&](OpBuilder &nb, Location l, ValueRange args) {
+            IRMapping mapping;
+            for (unsigned i = 0; i < numInputs; ++i)
+              mapping.map(body.getArgument(i), args[i]);
+            ScalarReverse reverse(b);
+            SmallVector<Operation *> cloned;
+            OpBuilder::InsertionGuard guard(b);
+            b.setInsertionPointToEnd(nb.getInsertionBlock());
+            cloneBody(generic, mapping, /*skipIndices=*/false, cloned);
+            seedAndSweep(generic, roles, seeds,
+                         args.slice(numInputs, seeds.values.size()), mapping,
+                         reverse, cloned);
+            Value adjoint = reverse.adjoints.lookup(args[k]);
+            Value sum = args.back();
+            if (adjoint)
+              sum = arith::AddFOp::create(b, l, sum, adjoint);
+            linalg::YieldOp::create(b, l, sum);
+          });
+      if (failedRule)
+        return failure();
+      backward.walk([&](linalg::IndexOp index) {
+        index.setDim(order.position[index.getDim()]);
+      });
+      accumulate(input, backward.getResult(0));
+    }
+
+    // Tensors the body gathers from (an embedding's table): scatter-add.
+    llvm::SetVector<Value> gathered;
+    generic.getRegion().walk([&](tensor::ExtractOp extract) {
+      Value source = extract.getTensor();
+      if (!generic.getRegion().isAncestor(source.getParentRegion()) &&
+          active.contains(source))
+        gathered.insert(source);
+    });
+    for (Value source : gathered)
+      if (failed(scatterGathered(generic, roles, seeds, source)))
+        return failure();
+    return success();
+  }
+
+  /// The cotangent of `source`, read in `generic`'s body by tensor.extract
+  /// at computed indices: a loop nest over the generic's iterations that
+  /// recomputes the body and adds each gathered element's adjoint at its
+  /// index.
+  LogicalResult scatterGathered(linalg::GenericOp generic,
+                                ArrayRef<OutputRole> roles, const Seeds &seeds,
+                                Value source) {
+    Location loc = generic.getLoc();
+    unsigned numInputs = generic.getNumDpsInputs();
+    SmallVector<int64_t> bounds = generic.getStaticLoopRanges();
+    Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+    Value one = arith::ConstantIndexOp::create(b, loc, 1);
+    SmallVector<Value> ivs;
+    Value accumulator = zerosLike(source.getType(), loc);
+    SmallVector<scf::ForOp> loops;
+    OpBuilder::InsertionGuard guard(b);
+    for (int64_t bound : bounds) {
+      Value upper = arith::ConstantIndexOp::create(b, loc, bound);
+      auto loop =
+          scf::ForOp::create(b, loc, zero, upper, one, ValueRange{accumulator});
+      if (!loops.empty())
+        scf::YieldOp::create(b, loc, loop.getResults());
+      loops.push_back(loop);
+      ivs.push_back(loop.getInductionVar());
+      accumulator = loop.getRegionIterArgs()[0];
+      b.setInsertionPointToStart(loop.getBody());
+    }
+    // Reads of the generic's operands at this iteration.
+    auto readAt = [&](Value tensor, AffineMap map) -> Value {
+      SmallVector<Value> indices;
+      for (AffineExpr expr : map.getResults()) {
+        if (auto dim = dyn_cast<AffineDimExpr>(expr))
+          indices.push_back(ivs[dim.getPosition()]);
+        else
+          indices.push_back(arith::ConstantIndexOp::create(
+              b, loc, cast<AffineConstantExpr>(expr).getValue()));
+      }
+      if (!isa<RankedTensorType>(tensor.getType()))
+        return tensor;
+      return tensor::ExtractOp::create(b, loc, tensor, indices);
+    };
+    Block &body = generic.getRegion().front();
+    IRMapping mapping;
+    SmallVector<AffineMap> indexingMaps = generic.getIndexingMapsArray();
+    for (unsigned i = 0; i < numInputs; ++i)
+      mapping.map(body.getArgument(i),
+                  readAt(generic.getDpsInputs()[i], indexingMaps[i]));
+    SmallVector<Value> seedArgs;
+    for (auto [value, map] : llvm::zip(seeds.values, seeds.maps))
+      seedArgs.push_back(readAt(value, map));
+    // linalg.index is the loop's induction variable here.
+    body.walk([&](linalg::IndexOp index) {
+      mapping.map(index.getResult(), ivs[index.getDim()]);
+    });
+    ScalarReverse reverse(b);
+    SmallVector<Operation *> cloned;
+    cloneBody(generic, mapping, /*skipIndices=*/true, cloned);
+    seedAndSweep(generic, roles, seeds, seedArgs, mapping, reverse, cloned);
+    if (failedRule)
+      return failure();
+    for (Operation *op : cloned) {
+      auto extract = dyn_cast<tensor::ExtractOp>(op);
+      if (!extract || extract.getTensor() != source)
+        continue;
+      Value adjoint = reverse.adjoints.lookup(extract.getResult());
+      if (!adjoint)
+        continue;
+      Value old = tensor::ExtractOp::create(b, loc, accumulator,
+                                            extract.getIndices());
+      Value sum = arith::AddFOp::create(b, loc, old, adjoint);
+      accumulator = tensor::InsertOp::create(b, loc, sum, accumulator,
+                                             extract.getIndices());
+    }
+    scf::YieldOp::create(b, loc, accumulator);
+    b.setInsertionPointAfter(loops.front());
+    accumulate(source, loops.front().getResult(0));
+    return success();
+  }
+
+  OpBuilder &b;
+  DenseSet<Value> active;
+  bool failedRule = false;
+};
+
+} // namespace
+
+namespace {
+
+/// Values computed (transitively) from `wrt`, also through values a region
+/// captures: only those get cotangents.
+DenseSet<Value> activeValues(func::FuncOp func, ArrayRef<unsigned> wrt) {
+  DenseSet<Value> active;
+  for (unsigned i : wrt)
+    active.insert(func.getArgument(i));
+  for (Operation &op : func.getBody().front().without_terminator()) {
+    bool reads = llvm::any_of(op.getOperands(),
+                              [&](Value v) { return active.contains(v); });
+    op.walk([&](Operation *inner) {
+      reads |= llvm::any_of(inner->getOperands(),
+                            [&](Value v) { return active.contains(v); });
+    });
+    if (reads)
+      for (Value result : op.getResults())
+        if (isFloatValue(result))
+          active.insert(result);
+  }
+  return active;
+}
+
+struct NNVjpPass : mlir::nn::impl::NNVjpPassBase<NNVjpPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    auto func = module.lookupSymbol<func::FuncOp>(function);
+    if (failed(checkTransformable(module, func, function, "nn-vjp")))
+      return signalPassFailure();
+    FailureOr<SmallVector<unsigned>> wrtArgs =
+        parseWrtArguments(func, wrt, "nn-vjp");
+    if (failed(wrtArgs))
+      return signalPassFailure();
+    FailureOr<func::FuncOp> lowered =
+        insertLoweredCopy(module, func, function + "_vjp",
+                          [&](OpPassManager &pipeline, Operation *op) {
+                            return runPipeline(pipeline, op);
+                          });
+    if (failed(lowered))
+      return signalPassFailure();
+    func::FuncOp vjp = *lowered;
+    Block &body = vjp.getBody().front();
+    SmallVector<Operation *> forward = llvm::map_to_vector(
+        body.without_terminator(), [](Operation &op) { return &op; });
+    Operation *ret = body.getTerminator();
+
+    OpBuilder builder(ret);
+    Transposer transposer(builder, activeValues(vjp, *wrtArgs));
+    // One cotangent argument per f32 result, after the primal arguments.
+    for (auto [index, result] : llvm::enumerate(ret->getOperands())) {
+      auto type = dyn_cast<RankedTensorType>(result.getType());
+      if (!type || !type.getElementType().isF32())
+        continue;
+      unsigned position = vjp.getNumArguments();
+      (void)vjp.insertArgument(position, type, {}, vjp.getLoc());
+      transposer.accumulate(result, vjp.getArgument(position));
+    }
+    for (Operation *op : llvm::reverse(forward))
+      if (failed(transposer.reverse(op)))
+        return signalPassFailure();
+    SmallVector<Value> results(ret->getOperands());
+    for (unsigned i : *wrtArgs) {
+      Value argument = vjp.getArgument(i);
+      Value ct = transposer.adjoints.lookup(argument);
+      results.push_back(ct ? ct
+                           : transposer.zerosLike(argument.getType(),
+                                                  vjp.getLoc()));
+    }
+    setResults(vjp, results);
+  }
+};
+
+} // namespace
