@@ -34,6 +34,7 @@
 
 namespace mlir::nn {
 #define GEN_PASS_DEF_NNVJPPASS
+#define GEN_PASS_DEF_NNVALUEANDGRADPASS
 #include "nn/FunctionTransforms/Passes.h.inc"
 } // namespace mlir::nn
 
@@ -819,6 +820,41 @@ DenseSet<Value> activeValues(func::FuncOp func, ArrayRef<unsigned> wrt) {
   return active;
 }
 
+/// Adds `name`, a lowered copy of `func` (whose `wrt` arguments are
+/// checked) that returns its results followed by the cotangents of the `wrt`
+/// arguments; `seed` gives the results their cotangents (adding arguments
+/// to the copy or making constants).
+LogicalResult buildReverse(
+    ModuleOp module, func::FuncOp func, StringRef name,
+    ArrayRef<unsigned> wrtArgs,
+    function_ref<LogicalResult(OpPassManager &, Operation *)> runPipeline,
+    function_ref<void(func::FuncOp, Transposer &, Operation *)> seed) {
+  FailureOr<func::FuncOp> lowered =
+      insertLoweredCopy(module, func, name, runPipeline);
+  if (failed(lowered))
+    return failure();
+  func::FuncOp reverse = *lowered;
+  Block &body = reverse.getBody().front();
+  SmallVector<Operation *> forward = llvm::map_to_vector(
+      body.without_terminator(), [](Operation &op) { return &op; });
+  Operation *ret = body.getTerminator();
+  OpBuilder builder(ret);
+  Transposer transposer(builder, activeValues(reverse, wrtArgs));
+  seed(reverse, transposer, ret);
+  for (Operation *op : llvm::reverse(forward))
+    if (failed(transposer.reverse(op)))
+      return failure();
+  SmallVector<Value> results(ret->getOperands());
+  for (unsigned i : wrtArgs) {
+    Value argument = reverse.getArgument(i);
+    Value ct = transposer.adjoints.lookup(argument);
+    results.push_back(
+        ct ? ct : transposer.zerosLike(argument.getType(), reverse.getLoc()));
+  }
+  setResults(reverse, results);
+  return success();
+}
+
 struct NNVjpPass : mlir::nn::impl::NNVjpPassBase<NNVjpPass> {
   using Base::Base;
 
@@ -831,42 +867,80 @@ struct NNVjpPass : mlir::nn::impl::NNVjpPassBase<NNVjpPass> {
         parseWrtArguments(func, wrt, "nn-vjp");
     if (failed(wrtArgs))
       return signalPassFailure();
-    FailureOr<func::FuncOp> lowered =
-        insertLoweredCopy(module, func, function + "_vjp",
-                          [&](OpPassManager &pipeline, Operation *op) {
-                            return runPipeline(pipeline, op);
-                          });
-    if (failed(lowered))
-      return signalPassFailure();
-    func::FuncOp vjp = *lowered;
-    Block &body = vjp.getBody().front();
-    SmallVector<Operation *> forward = llvm::map_to_vector(
-        body.without_terminator(), [](Operation &op) { return &op; });
-    Operation *ret = body.getTerminator();
-
-    OpBuilder builder(ret);
-    Transposer transposer(builder, activeValues(vjp, *wrtArgs));
     // One cotangent argument per f32 result, after the primal arguments.
-    for (auto [index, result] : llvm::enumerate(ret->getOperands())) {
-      auto type = dyn_cast<RankedTensorType>(result.getType());
-      if (!type || !type.getElementType().isF32())
-        continue;
-      unsigned position = vjp.getNumArguments();
-      (void)vjp.insertArgument(position, type, {}, vjp.getLoc());
-      transposer.accumulate(result, vjp.getArgument(position));
+    auto seed = [](func::FuncOp vjp, Transposer &transposer, Operation *ret) {
+      for (Value result : ret->getOperands()) {
+        auto type = dyn_cast<RankedTensorType>(result.getType());
+        if (!type || !type.getElementType().isF32())
+          continue;
+        unsigned position = vjp.getNumArguments();
+        (void)vjp.insertArgument(position, type, {}, vjp.getLoc());
+        transposer.accumulate(result, vjp.getArgument(position));
+      }
+    };
+    if (failed(buildReverse(module, func, function + "_vjp", *wrtArgs,
+                            [&](OpPassManager &pipeline, Operation *op) {
+                              return runPipeline(pipeline, op);
+                            },
+                            seed)))
+      return signalPassFailure();
+  }
+};
+
+struct NNValueAndGradPass
+    : mlir::nn::impl::NNValueAndGradPassBase<NNValueAndGradPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    auto func = module.lookupSymbol<func::FuncOp>(function);
+    if (failed(checkTransformable(module, func, function,
+                                  "nn-value-and-grad")))
+      return signalPassFailure();
+    // jax.value_and_grad: a scalar f32 value first; anything else returned
+    // is auxiliary data, and only with has-aux.
+    TypeRange results = func.getResultTypes();
+    auto value = results.empty() ? RankedTensorType()
+                                 : dyn_cast<RankedTensorType>(results[0]);
+    if (!value || value.getRank() != 0 || !value.getElementType().isF32()) {
+      InFlightDiagnostic error =
+          func.emitError() << "nn-value-and-grad: '" << function
+                           << "' must return a scalar first (tensor<f32>), "
+                              "the value to differentiate; ";
+      if (results.empty())
+        error << "it returns nothing";
+      else
+        error << "its first result is " << results[0];
+      return signalPassFailure();
     }
-    for (Operation *op : llvm::reverse(forward))
-      if (failed(transposer.reverse(op)))
-        return signalPassFailure();
-    SmallVector<Value> results(ret->getOperands());
-    for (unsigned i : *wrtArgs) {
-      Value argument = vjp.getArgument(i);
-      Value ct = transposer.adjoints.lookup(argument);
-      results.push_back(ct ? ct
-                           : transposer.zerosLike(argument.getType(),
-                                                  vjp.getLoc()));
+    if (results.size() > 1 && !hasAux) {
+      func.emitError() << "nn-value-and-grad: '" << function << "' returns "
+                       << results.size()
+                       << " values; pass has-aux=true to return the others "
+                          "as auxiliary data (jax.value_and_grad's has_aux)";
+      return signalPassFailure();
     }
-    setResults(vjp, results);
+    FailureOr<SmallVector<unsigned>> wrtArgs =
+        parseWrtArguments(func, wrt, "nn-value-and-grad");
+    if (failed(wrtArgs))
+      return signalPassFailure();
+    // d value / d value = 1; auxiliary results carry no cotangent.
+    auto seed = [](func::FuncOp, Transposer &transposer, Operation *ret) {
+      Value result = ret->getOperand(0);
+      auto type = cast<RankedTensorType>(result.getType());
+      OpBuilder b(ret);
+      transposer.accumulate(
+          result, arith::ConstantOp::create(
+                      b, ret->getLoc(),
+                      DenseElementsAttr::get(type, b.getF32FloatAttr(1.0f))));
+    };
+    if (failed(buildReverse(module, func, function + "_value_and_grad",
+                            *wrtArgs,
+                            [&](OpPassManager &pipeline, Operation *op) {
+                              return runPipeline(pipeline, op);
+                            },
+                            seed)))
+      return signalPassFailure();
   }
 };
 

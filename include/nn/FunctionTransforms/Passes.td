@@ -105,6 +105,42 @@ def NNVjpPass : Pass<"nn-vjp", "::mlir::ModuleOp"> {
                            "::mlir::tensor::TensorDialect"];
 }
 
+def NNValueAndGradPass : Pass<"nn-value-and-grad", "::mlir::ModuleOp"> {
+  let summary = "A scalar function's value and gradients "
+                "(jax.value_and_grad)";
+  let description = [{
+    Adds `<function>_value_and_grad(args...) -> (value, aux..., grads...)`:
+    `function` must return a scalar f32 first (`tensor<f32>`, a loss); with
+    `has-aux=true` the results after it are auxiliary data, returned as
+    they are and not differentiated (JAX's `has_aux`). The gradients are
+    those of the value with respect to each argument in `wrt` (argument
+    indices, JAX's `argnums`; default: every f32 tensor argument), in that
+    order. Built as nn-vjp with a cotangent of 1 for the value and none
+    for the auxiliary results, so it covers the same ops.
+
+    ```mlir
+    func.func @loss(%w: tensor<4x3xf32>, %x: tensor<8x4xf32>) -> tensor<f32>
+    // nn-value-and-grad{function=loss wrt=0} adds
+    func.func @loss_value_and_grad(%w: tensor<4x3xf32>, %x: tensor<8x4xf32>)
+        -> (tensor<f32>, tensor<4x3xf32>)
+    ```
+  }];
+  let options = [
+    Option<"function", "function", "std::string", "\"\"",
+           "The function to differentiate">,
+    ListOption<"wrt", "wrt", "std::string",
+               "Indices of the arguments to differentiate with respect to, "
+               "e.g. wrt=0,2 (default: all f32 tensor arguments)">,
+    Option<"hasAux", "has-aux", "bool", "false",
+           "Results after the first are auxiliary data">,
+  ];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::math::MathDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def NNVmapPass : Pass<"nn-vmap", "::mlir::ModuleOp"> {
   let summary = "Batch a function over a new axis (jax.vmap)";
   let description = [{
