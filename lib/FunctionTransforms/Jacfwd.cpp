@@ -29,43 +29,6 @@ using namespace mlir::nn;
 
 namespace {
 
-/// The standard basis of the space of `inType`, stacked: [n, in...] with
-/// basis[k, i...] = (linear(i...) == k).
-Value buildBasis(OpBuilder &b, Location loc, RankedTensorType inType) {
-  int64_t n = inType.getNumElements();
-  SmallVector<int64_t> shape = {n};
-  llvm::append_range(shape, inType.getShape());
-  auto type = RankedTensorType::get(shape, inType.getElementType());
-  Value empty =
-      tensor::EmptyOp::create(b, loc, shape, inType.getElementType());
-  SmallVector<utils::IteratorType> iterators(shape.size(),
-                                             utils::IteratorType::parallel);
-  return linalg::GenericOp::create(
-             b, loc, type, ValueRange{}, empty,
-             {b.getMultiDimIdentityMap(shape.size())}, iterators,
-             [&](OpBuilder &nb, Location l, ValueRange) {
-               Value linear = linalg::IndexOp::create(nb, l, 1);
-               for (int64_t d = 1; d < inType.getRank(); ++d) {
-                 Value extent = arith::ConstantIndexOp::create(
-                     nb, l, inType.getDimSize(d));
-                 linear = arith::AddIOp::create(
-                     nb, l, arith::MulIOp::create(nb, l, linear, extent),
-                     linalg::IndexOp::create(nb, l, d + 1));
-               }
-               Value row = linalg::IndexOp::create(nb, l, 0);
-               Value isOne = arith::CmpIOp::create(
-                   nb, l, arith::CmpIPredicate::eq, linear, row);
-               Value one = arith::ConstantOp::create(
-                   nb, l, nb.getFloatAttr(inType.getElementType(), 1.0));
-               Value zero = arith::ConstantOp::create(
-                   nb, l, nb.getFloatAttr(inType.getElementType(), 0.0));
-               linalg::YieldOp::create(
-                   nb, l, ValueRange{arith::SelectOp::create(nb, l, isOne,
-                                                             one, zero)});
-             })
-      .getResult(0);
-}
-
 /// [n, out...] -> [out..., in...]: the tangents of the basis vectors are
 /// the Jacobian's columns.
 Value layOutJacobian(OpBuilder &b, Location loc, Value tangents,
@@ -109,8 +72,9 @@ struct NNJacfwdPass : mlir::nn::impl::NNJacfwdPassBase<NNJacfwdPass> {
     auto func = module.lookupSymbol<func::FuncOp>(function);
     if (failed(checkTransformable(module, func, function, "nn-jacfwd")))
       return signalPassFailure();
-    FailureOr<SmallVector<unsigned>> wrtArgs = parseWrt(func);
-    if (failed(wrtArgs) || failed(checkSignature(func, *wrtArgs)))
+    FailureOr<SmallVector<unsigned>> wrtArgs =
+        parseJacobianArguments(func, wrt, "nn-jacfwd");
+    if (failed(wrtArgs))
       return signalPassFailure();
     unsigned numArgs = func.getNumArguments();
     unsigned numResults = func.getNumResults();
@@ -200,56 +164,6 @@ struct NNJacfwdPass : mlir::nn::impl::NNJacfwdPassBase<NNJacfwdPass> {
     return module.lookupSymbol<func::FuncOp>((helper + "_jvp_vmap").str());
   }
 
-  /// `wrt` as argument indices, like jax.jacfwd's argnums (default 0).
-  FailureOr<SmallVector<unsigned>> parseWrt(func::FuncOp func) {
-    SmallVector<unsigned> wrtArgs;
-    for (StringRef entry : wrt) {
-      unsigned i;
-      if (entry.getAsInteger(10, i))
-        return func.emitError() << "nn-jacfwd: wrt entry '" << entry
-                                << "' is not an argument index (e.g. wrt=1,2)";
-      if (llvm::is_contained(wrtArgs, i))
-        return func.emitError()
-               << "nn-jacfwd: argument " << i << " is listed twice in wrt";
-      wrtArgs.push_back(i);
-    }
-    if (wrtArgs.empty())
-      wrtArgs.push_back(0);
-    return wrtArgs;
-  }
-
-  LogicalResult checkSignature(func::FuncOp func, ArrayRef<unsigned> wrtArgs) {
-    for (unsigned i : wrtArgs) {
-      unsigned n = func.getNumArguments();
-      if (i >= n)
-        return func.emitError()
-               << "nn-jacfwd: argument " << i << " does not exist (@"
-               << function << " has " << n << " argument"
-               << (n == 1 ? "" : "s") << ")";
-      Type type = func.getArgumentTypes()[i];
-      StringRef what;
-      if (getBoundaryKind(type) == BoundaryKind::Key)
-        what = ": it is a key";
-      else if (getBoundaryKind(type) == BoundaryKind::Mask)
-        what = ": it is a mask";
-      auto tensor = dyn_cast<RankedTensorType>(type);
-      if (!tensor || !tensor.hasStaticShape() || tensor.getRank() == 0 ||
-          !tensor.getElementType().isF32())
-        return func.emitError()
-               << "nn-jacfwd: cannot differentiate with respect to argument "
-               << i << " (" << type << ")" << what
-               << "; it must be an f32 tensor of static shape and rank >= 1";
-    }
-    for (auto [i, result] : llvm::enumerate(func.getResultTypes())) {
-      auto out = dyn_cast<RankedTensorType>(result);
-      if (!out || !out.hasStaticShape() || !out.getElementType().isF32())
-        return func.emitError()
-               << "nn-jacfwd: result " << i << " (" << result
-               << ") has no Jacobian; results must be f32 tensors of static "
-                  "shape";
-    }
-    return success();
-  }
 };
 
 } // namespace

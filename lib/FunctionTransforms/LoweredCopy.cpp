@@ -9,6 +9,7 @@
 #include "nn/Conversion/Passes.h"
 #include "nn/Dialect/NN/IR/NNOps.h"
 
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/IR/TypeUtilities.h"
 #include "mlir/Pass/PassManager.h"
@@ -87,6 +88,94 @@ mlir::nn::parseWrtArguments(func::FuncOp func, ArrayRef<std::string> wrt,
   }
   return arguments;
 }
+
+FailureOr<SmallVector<unsigned>>
+mlir::nn::parseJacobianArguments(func::FuncOp func, ArrayRef<std::string> wrt,
+                                 StringRef passName) {
+  SmallVector<unsigned> arguments;
+  for (StringRef entry : wrt) {
+    unsigned i;
+    if (entry.getAsInteger(10, i))
+      return func.emitError() << passName << ": wrt entry '" << entry
+                              << "' is not an argument index (e.g. wrt=1,2)";
+    if (llvm::is_contained(arguments, i))
+      return func.emitError()
+             << passName << ": argument " << i << " is listed twice in wrt";
+    arguments.push_back(i);
+  }
+  if (arguments.empty())
+    arguments.push_back(0);
+  unsigned n = func.getNumArguments();
+  for (unsigned i : arguments) {
+    if (i >= n)
+      return func.emitError()
+             << passName << ": argument " << i << " does not exist (@"
+             << func.getSymName() << " has " << n << " argument"
+             << (n == 1 ? "" : "s") << ")";
+    Type type = func.getArgumentTypes()[i];
+    StringRef what;
+    if (getBoundaryKind(type) == BoundaryKind::Key)
+      what = ": it is a key";
+    else if (getBoundaryKind(type) == BoundaryKind::Mask)
+      what = ": it is a mask";
+    auto tensor = dyn_cast<RankedTensorType>(type);
+    if (!tensor || !tensor.hasStaticShape() || tensor.getRank() == 0 ||
+        !tensor.getElementType().isF32())
+      return func.emitError()
+             << passName << ": cannot differentiate with respect to argument "
+             << i << " (" << type << ")" << what
+             << "; it must be an f32 tensor of static shape and rank >= 1";
+  }
+  for (auto [i, result] : llvm::enumerate(func.getResultTypes())) {
+    auto out = dyn_cast<RankedTensorType>(result);
+    if (!out || !out.hasStaticShape() || !out.getElementType().isF32())
+      return func.emitError()
+             << passName << ": result " << i << " (" << result
+             << ") has no Jacobian; results must be f32 tensors of static "
+                "shape";
+  }
+  return arguments;
+}
+
+Value mlir::nn::buildBasis(OpBuilder &b, Location loc, RankedTensorType inType) {
+  int64_t n = inType.getNumElements();
+  SmallVector<int64_t> shape = {n};
+  llvm::append_range(shape, inType.getShape());
+  auto type = RankedTensorType::get(shape, inType.getElementType());
+  Value empty =
+      tensor::EmptyOp::create(b, loc, shape, inType.getElementType());
+  SmallVector<utils::IteratorType> iterators(shape.size(),
+                                             utils::IteratorType::parallel);
+  return linalg::GenericOp::create(
+             b, loc, type, ValueRange{}, empty,
+             {b.getMultiDimIdentityMap(shape.size())}, iterators,
+             [&](OpBuilder &nb, Location l, ValueRange) {
+               // A scalar's space has the one basis vector [1].
+               Value linear =
+                   inType.getRank() == 0
+                       ? arith::ConstantIndexOp::create(nb, l, 0).getResult()
+                       : linalg::IndexOp::create(nb, l, 1).getResult();
+               for (int64_t d = 1; d < inType.getRank(); ++d) {
+                 Value extent = arith::ConstantIndexOp::create(
+                     nb, l, inType.getDimSize(d));
+                 linear = arith::AddIOp::create(
+                     nb, l, arith::MulIOp::create(nb, l, linear, extent),
+                     linalg::IndexOp::create(nb, l, d + 1));
+               }
+               Value row = linalg::IndexOp::create(nb, l, 0);
+               Value isOne = arith::CmpIOp::create(
+                   nb, l, arith::CmpIPredicate::eq, linear, row);
+               Value one = arith::ConstantOp::create(
+                   nb, l, nb.getFloatAttr(inType.getElementType(), 1.0));
+               Value zero = arith::ConstantOp::create(
+                   nb, l, nb.getFloatAttr(inType.getElementType(), 0.0));
+               linalg::YieldOp::create(
+                   nb, l, ValueRange{arith::SelectOp::create(nb, l, isOne,
+                                                             one, zero)});
+             })
+      .getResult(0);
+}
+
 
 FailureOr<func::FuncOp> mlir::nn::insertLoweredCopy(
     ModuleOp module, func::FuncOp func, StringRef name,

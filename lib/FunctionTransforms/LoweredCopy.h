@@ -35,6 +35,17 @@ FailureOr<SmallVector<unsigned>>
 parseWrtArguments(func::FuncOp func, ArrayRef<std::string> wrt,
                   StringRef passName);
 
+/// The arguments of a Jacobian (`wrt`, jax's argnums, default 0), each an
+/// f32 tensor of static shape and rank >= 1, for a function whose results
+/// are all f32 tensors of static shape; errors name `passName`.
+FailureOr<SmallVector<unsigned>>
+parseJacobianArguments(func::FuncOp func, ArrayRef<std::string> wrt,
+                       StringRef passName);
+
+/// The standard basis of the space of `type`, stacked: [n, shape...] with
+/// basis[k, i...] = (linear(i...) == k), built in place (no constant).
+Value buildBasis(OpBuilder &b, Location loc, RankedTensorType type);
+
 /// Inserts into `module` a public copy of `func` named `name`, lowered to
 /// linalg on tensors with generic ops only: the form where one rule per
 /// transformation covers every nn op. Masks become bytes and keys i32

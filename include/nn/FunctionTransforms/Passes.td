@@ -204,4 +204,32 @@ def NNJacfwdPass : Pass<"nn-jacfwd", "::mlir::ModuleOp"> {
                            "::mlir::tensor::TensorDialect"];
 }
 
+def NNJacrevPass : Pass<"nn-jacrev", "::mlir::ModuleOp"> {
+  let summary = "Reverse-mode Jacobian (jax.jacrev)";
+  let description = [{
+    Adds `<function>_jacrev`, with `<function>`'s arguments, returning for
+    each result its Jacobian with respect to each argument in `wrt` (jax's
+    `argnums`, default 0), shaped as `jax.jacrev`: the result's shape
+    followed by the argument's shape, flattened per result then per
+    argument like nn-jacfwd.
+
+    The Jacobian is the VJP mapped over the standard basis of each result's
+    cotangent (the other results' cotangents zero): `nn-vjp` once, then one
+    `nn-vmap` per result, each giving that result's rows of every listed
+    argument's Jacobian. Cheaper than nn-jacfwd when results are smaller
+    than arguments; `nn-jacfwd` of `<function>_jacrev` gives a Hessian.
+  }];
+  let options = [
+    Option<"function", "function", "std::string", "\"\"",
+           "The function to differentiate">,
+    ListOption<"wrt", "wrt", "std::string",
+               "Indices of the arguments to differentiate with respect to, "
+               "e.g. wrt=1,2 (default: 0)">,
+  ];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 #endif // NN_FUNCTIONTRANSFORMS_PASSES_TD
