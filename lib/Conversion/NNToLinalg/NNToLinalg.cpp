@@ -34,7 +34,9 @@ void mlir::nn::populateNNToLinalgConversionPatterns(
   populateReductionToLinalgPatterns(converter, patterns);
   populateAttentionToLinalgPatterns(converter, patterns);
   populateMaskingToLinalgPatterns(converter, patterns);
+  populateLossToLinalgPatterns(converter, patterns);
   populateRandomToLinalgPatterns(converter, patterns);
+  populateOptimizerToLinalgPatterns(patterns);
 }
 
 namespace {

@@ -586,3 +586,262 @@ func.func @export_two_results(%x: tensor<2x2x1xf32>) -> tensor<2x2x1xf32> {
   %d, %m = nn.masking %x mask_value = 0.0 {nn.export = "both"} : tensor<2x2x1xf32> -> tensor<2x2x1xf32>, tensor<2x2xi1>
   return %d : tensor<2x2x1xf32>
 }
+
+// -----
+
+// nn.sparse_softmax_cross_entropy C1: the logits have a class axis.
+func.func @sparse_softmax_cross_entropy_c1(%x: tensor<f32>, %l: tensor<i32>) -> tensor<f32> {
+  // expected-error @+2 {{'nn.sparse_softmax_cross_entropy' op logits must have rank >= 1 ([..., classes]), got a scalar [C1]}}
+  // expected-error @+1 {{'nn.sparse_softmax_cross_entropy' op failed to infer returned types}}
+  %0 = nn.sparse_softmax_cross_entropy %x, %l : (tensor<f32>, tensor<i32>) -> tensor<f32>
+  return %0 : tensor<f32>
+}
+
+// -----
+
+// nn.mean_squared_error C1: the last axis is not empty (its mean would be
+// 0 / 0).
+func.func @mean_squared_error_c1(%y: tensor<4x0xf32>, %t: tensor<4x0xf32>) -> tensor<f32> {
+  // expected-error @+2 {{'nn.mean_squared_error' op the last axis of predictions 4x0 is empty [C1]}}
+  // expected-error @+1 {{'nn.mean_squared_error' op failed to infer returned types}}
+  %0 = nn.mean_squared_error %y, %t : (tensor<4x0xf32>, tensor<4x0xf32>) -> tensor<f32>
+  return %0 : tensor<f32>
+}
+
+// -----
+
+// nn.sparse_softmax_cross_entropy C2: one label per example (the logits'
+// shape without the class axis).
+func.func @sparse_softmax_cross_entropy_c2(%x: tensor<4x10xf32>, %l: tensor<4x10xi32>) -> tensor<f32> {
+  // expected-error @+2 {{'nn.sparse_softmax_cross_entropy' op labels shape 4x10 does not match the per-example shape 4 of logits 4x10 (without the class axis) [C2]}}
+  // expected-error @+1 {{'nn.sparse_softmax_cross_entropy' op failed to infer returned types}}
+  %0 = nn.sparse_softmax_cross_entropy %x, %l : (tensor<4x10xf32>, tensor<4x10xi32>) -> tensor<f32>
+  return %0 : tensor<f32>
+}
+
+// -----
+
+// nn.softmax_cross_entropy C2: the targets have the logits' shape.
+func.func @softmax_cross_entropy_c2(%x: tensor<4x10xf32>, %t: tensor<4x9xf32>) -> tensor<f32> {
+  // expected-error @+2 {{'nn.softmax_cross_entropy' op targets shape 4x9 does not match the shape 4x10 of logits 4x10 [C2]}}
+  // expected-error @+1 {{'nn.softmax_cross_entropy' op failed to infer returned types}}
+  %0 = nn.softmax_cross_entropy %x, %t : (tensor<4x10xf32>, tensor<4x9xf32>) -> tensor<f32>
+  return %0 : tensor<f32>
+}
+
+// -----
+
+// nn.sigmoid_binary_cross_entropy C2: the labels have the logits' shape.
+func.func @sigmoid_binary_cross_entropy_c2(%x: tensor<4x3xf32>, %z: tensor<4xf32>) -> tensor<f32> {
+  // expected-error @+2 {{'nn.sigmoid_binary_cross_entropy' op labels shape 4 does not match the shape 4x3 of logits 4x3 [C2]}}
+  // expected-error @+1 {{'nn.sigmoid_binary_cross_entropy' op failed to infer returned types}}
+  %0 = nn.sigmoid_binary_cross_entropy %x, %z : (tensor<4x3xf32>, tensor<4xf32>) -> tensor<f32>
+  return %0 : tensor<f32>
+}
+
+// -----
+
+// nn.sigmoid_binary_cross_entropy C3: one weight per example, not per
+// element.
+func.func @sigmoid_binary_cross_entropy_c3(%x: tensor<4x3xf32>, %z: tensor<4x3xf32>, %w: tensor<4x3xf32>) -> tensor<f32> {
+  // expected-error @+2 {{'nn.sigmoid_binary_cross_entropy' op sample_weight shape 4x3 is not the per-example shape 4 (logits 4x3 without its last axis) [C3]}}
+  // expected-error @+1 {{'nn.sigmoid_binary_cross_entropy' op failed to infer returned types}}
+  %0 = nn.sigmoid_binary_cross_entropy %x, %z sample_weight %w : (tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>) -> tensor<f32>
+  return %0 : tensor<f32>
+}
+
+// -----
+
+// nn.mean_squared_error C4: a reduced loss is a scalar.
+func.func @mean_squared_error_c4(%y: tensor<4x3xf32>, %t: tensor<4x3xf32>) -> tensor<4xf32> {
+  // expected-error @+2 {{'nn.mean_squared_error' op inferred type(s) 'tensor<f32>' are incompatible with return type(s) of operation 'tensor<4xf32>'}}
+  // expected-error @+1 {{'nn.mean_squared_error' op failed to infer returned types}}
+  %0 = nn.mean_squared_error %y, %t reduction = sum : (tensor<4x3xf32>, tensor<4x3xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// nn.softmax_cross_entropy C4: reduction = none gives the per-example
+// losses.
+func.func @softmax_cross_entropy_c4(%x: tensor<2x5x10xf32>, %t: tensor<2x5x10xf32>) -> tensor<f32> {
+  // expected-error @+2 {{'nn.softmax_cross_entropy' op inferred type(s) 'tensor<2x5xf32>' are incompatible with return type(s) of operation 'tensor<f32>'}}
+  // expected-error @+1 {{'nn.softmax_cross_entropy' op failed to infer returned types}}
+  %0 = nn.softmax_cross_entropy %x, %t reduction = none : (tensor<2x5x10xf32>, tensor<2x5x10xf32>) -> tensor<f32>
+  return %0 : tensor<f32>
+}
+
+// -----
+
+// nn.sparse_softmax_cross_entropy M3: the mask has the per-example shape
+// (for [batch, time, classes] logits, the timestep mask [batch, time]).
+func.func @sparse_softmax_cross_entropy_m3(%x: tensor<2x5x10xf32>, %l: tensor<2x5xi32>, %m: tensor<2x5x10xi1>) -> tensor<f32> {
+  // expected-error @+1 {{'nn.sparse_softmax_cross_entropy' op mask shape 2x5x10 is not the per-example shape 2x5 (the input 2x5x10 without its last axis) [M3]}}
+  %0 = nn.sparse_softmax_cross_entropy %x, %l mask %m : (tensor<2x5x10xf32>, tensor<2x5xi32>, tensor<2x5x10xi1>) -> tensor<f32>
+  return %0 : tensor<f32>
+}
+
+// -----
+
+// Integer labels are i32 or i64; probabilities and weights are f32.
+func.func @sparse_softmax_cross_entropy_float_labels(%x: tensor<4x10xf32>, %l: tensor<4xf32>) -> tensor<f32> {
+  // expected-error @+1 {{'nn.sparse_softmax_cross_entropy' op operand #1 must be statically shaped tensor of 32-bit signless integer or 64-bit signless integer values, but got 'tensor<4xf32>'}}
+  %0 = nn.sparse_softmax_cross_entropy %x, %l : (tensor<4x10xf32>, tensor<4xf32>) -> tensor<f32>
+  return %0 : tensor<f32>
+}
+
+// -----
+
+// The reduction is one of Keras 3's words; Keras' alias `mean` is spelled
+// sum_over_batch_size here (one name per meaning).
+func.func @loss_reduction_word(%y: tensor<4x3xf32>, %t: tensor<4x3xf32>) -> tensor<f32> {
+  // expected-error @+1 {{custom op 'nn.mean_squared_error' expected string or keyword containing one of the following enum values for attribute 'reduction' [sum_over_batch_size, sum, none, mean_with_sample_weight]}}
+  %0 = nn.mean_squared_error %y, %t reduction = mean : (tensor<4x3xf32>, tensor<4x3xf32>) -> tensor<f32>
+  return %0 : tensor<f32>
+}
+
+// -----
+
+// nn.sgd_update C1: the gradient has the parameter's type (only the generic
+// form can spell another).
+func.func @sgd_update_c1(%p: tensor<4xf32>, %g: tensor<5xf32>, %lr: tensor<f32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'nn.sgd_update' op failed to verify that grad has the type of param [C1]}}
+  %0 = "nn.sgd_update"(%p, %g, %lr) : (tensor<4xf32>, tensor<5xf32>, tensor<f32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// nn.sgd_update C1: so does the momentum buffer.
+func.func @sgd_update_c1_buffer(%p: tensor<4xf32>, %g: tensor<4xf32>, %b: tensor<4x1xf32>, %lr: tensor<f32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'nn.sgd_update' op failed to verify that buffer has the type of param [C1]}}
+  %0:2 = "nn.sgd_update"(%p, %g, %b, %lr) <{momentum = 9.0e-01 : f64}> : (tensor<4xf32>, tensor<4xf32>, tensor<4x1xf32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+  return %0#0 : tensor<4xf32>
+}
+
+// -----
+
+// nn.sgd_update C2: a buffer needs a momentum.
+func.func @sgd_update_c2_no_momentum(%p: tensor<4xf32>, %g: tensor<4xf32>, %b: tensor<4xf32>, %lr: tensor<f32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'nn.sgd_update' op a momentum buffer needs a momentum (momentum = ...) [C2]}}
+  %0:2 = nn.sgd_update %p, %g buffer %b lr %lr : tensor<4xf32>
+  return %0#0 : tensor<4xf32>
+}
+
+// -----
+
+// nn.sgd_update C2: a momentum needs a buffer.
+func.func @sgd_update_c2_no_buffer(%p: tensor<4xf32>, %g: tensor<4xf32>, %lr: tensor<f32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'nn.sgd_update' op momentum = 9.000000e-01 needs a momentum buffer (buffer %b) [C2]}}
+  %0 = nn.sgd_update %p, %g lr %lr momentum = 0.9 : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// nn.sgd_update C3: a momentum in [0, 1].
+func.func @sgd_update_c3(%p: tensor<4xf32>, %g: tensor<4xf32>, %b: tensor<4xf32>, %lr: tensor<f32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'nn.sgd_update' op momentum must be in [0, 1], got 1.500000e+00 [C3]}}
+  %0:2 = nn.sgd_update %p, %g buffer %b lr %lr momentum = 1.5 : tensor<4xf32>
+  return %0#0 : tensor<4xf32>
+}
+
+// -----
+
+// nn.sgd_update C4: Nesterov needs a buffer...
+func.func @sgd_update_c4_no_buffer(%p: tensor<4xf32>, %g: tensor<4xf32>, %lr: tensor<f32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'nn.sgd_update' op nesterov needs a momentum buffer and momentum > 0 [C4]}}
+  %0 = nn.sgd_update %p, %g lr %lr nesterov : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// ... and a momentum above 0 (PyTorch's rule).
+func.func @sgd_update_c4_zero_momentum(%p: tensor<4xf32>, %g: tensor<4xf32>, %b: tensor<4xf32>, %lr: tensor<f32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'nn.sgd_update' op nesterov needs a momentum buffer and momentum > 0 [C4]}}
+  %0:2 = nn.sgd_update %p, %g buffer %b lr %lr momentum = 0.0 nesterov : tensor<4xf32>
+  return %0#0 : tensor<4xf32>
+}
+
+// -----
+
+// The learning rate is a rank-0 f32 tensor.
+func.func @sgd_update_lr_type(%p: tensor<4xf32>, %g: tensor<4xf32>, %lr: tensor<1xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'nn.sgd_update' op operand #2 must be 0D tensor of 32-bit float values, but got 'tensor<1xf32>'}}
+  %0 = "nn.sgd_update"(%p, %g, %lr) : (tensor<4xf32>, tensor<4xf32>, tensor<1xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// Dampening (PyTorch's) is not an option of nn.sgd_update.
+func.func @sgd_update_dampening(%p: tensor<4xf32>, %g: tensor<4xf32>, %b: tensor<4xf32>, %lr: tensor<f32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'nn.sgd_update' op has no attribute 'dampening' (it defines: keras, momentum, nesterov)}}
+  %0:2 = nn.sgd_update %p, %g buffer %b lr %lr momentum = 0.9 {dampening = 0.1} : tensor<4xf32>
+  return %0#0 : tensor<4xf32>
+}
+
+// -----
+
+// nn.adam_update C1: the moments have the parameter's type.
+func.func @adam_update_c1(%p: tensor<4xf32>, %g: tensor<4xf32>, %v: tensor<4x1xf32>, %t: tensor<i32>, %lr: tensor<f32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'nn.adam_update' op failed to verify that second_moment has the type of param [C1]}}
+  %0:4 = "nn.adam_update"(%p, %g, %p, %v, %t, %lr) : (tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4x1xf32>, tensor<i32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<i32>)
+  return %0#0 : tensor<4xf32>
+}
+
+// -----
+
+// nn.adam_update C2: beta1 in [0, 1).
+func.func @adam_update_c2_beta1(%p: tensor<4xf32>, %t: tensor<i32>, %lr: tensor<f32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'nn.adam_update' op beta1 must be in [0, 1), got 1.000000e+00 [C2]}}
+  %0:4 = nn.adam_update %p, %p, %p, %p, %t lr %lr beta1 = 1.0 : tensor<4xf32>, tensor<i32>
+  return %0#0 : tensor<4xf32>
+}
+
+// -----
+
+// nn.adam_update C2: beta2 in [0, 1).
+func.func @adam_update_c2_beta2(%p: tensor<4xf32>, %t: tensor<i32>, %lr: tensor<f32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'nn.adam_update' op beta2 must be in [0, 1), got -1.000000e-01 [C2]}}
+  %0:4 = nn.adam_update %p, %p, %p, %p, %t lr %lr beta2 = -0.1 : tensor<4xf32>, tensor<i32>
+  return %0#0 : tensor<4xf32>
+}
+
+// -----
+
+// nn.adam_update C3: epsilon > 0 (0 makes the first step 0 / 0 wherever the
+// gradient is 0).
+func.func @adam_update_c3(%p: tensor<4xf32>, %t: tensor<i32>, %lr: tensor<f32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'nn.adam_update' op epsilon must be > 0, got 0.000000e+00 [C3]}}
+  %0:4 = nn.adam_update %p, %p, %p, %p, %t lr %lr epsilon = 0.0 : tensor<4xf32>, tensor<i32>
+  return %0#0 : tensor<4xf32>
+}
+
+// -----
+
+// The step count is a rank-0 i32 or i64 tensor.
+func.func @adam_update_step_type(%p: tensor<4xf32>, %t: tensor<f32>, %lr: tensor<f32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'nn.adam_update' op operand #4 must be 0D tensor of 32-bit signless integer or 64-bit signless integer values, but got 'tensor<f32>'}}
+  %0:4 = nn.adam_update %p, %p, %p, %p, %t lr %lr : tensor<4xf32>, tensor<f32>
+  return %0#0 : tensor<4xf32>
+}
+
+// -----
+
+// nn.adamw_update C2 as nn.adam_update's.
+func.func @adamw_update_c2(%p: tensor<4xf32>, %t: tensor<i64>, %lr: tensor<f32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'nn.adamw_update' op beta1 must be in [0, 1), got 1.500000e+00 [C2]}}
+  %0:4 = nn.adamw_update %p, %p, %p, %p, %t lr %lr weight_decay = 0.01 beta1 = 1.5 : tensor<4xf32>, tensor<i64>
+  return %0#0 : tensor<4xf32>
+}
+
+// -----
+
+// nn.adamw_update C4: a non-negative weight decay.
+func.func @adamw_update_c4(%p: tensor<4xf32>, %t: tensor<i32>, %lr: tensor<f32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'nn.adamw_update' op weight_decay must be >= 0, got -1.000000e-02 [C4]}}
+  %0:4 = nn.adamw_update %p, %p, %p, %p, %t lr %lr weight_decay = -0.01 : tensor<4xf32>, tensor<i32>
+  return %0#0 : tensor<4xf32>
+}

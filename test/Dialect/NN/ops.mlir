@@ -175,3 +175,67 @@ func.func @shuffles(%x: tensor<10x3xf32>, %k: !nn.key) -> (tensor<10xi32>, tenso
   %s = nn.rng.shuffle %x, %k : tensor<10x3xf32>
   return %p, %s : tensor<10xi32>, tensor<10x3xf32>
 }
+
+// Losses: optional mask and sample_weight, reduction as a word (default
+// sum_over_batch_size, not printed); a scalar result, or per-example losses
+// for reduction = none.
+// CHECK-LABEL: func.func @losses
+func.func @losses(%x: tensor<2x5x10xf32>, %labels: tensor<2x5xi32>, %labels64: tensor<2x5xi64>,
+                  %p: tensor<2x5x10xf32>, %m: tensor<2x5xi1>, %w: tensor<2x5xf32>)
+    -> (tensor<f32>, tensor<f32>, tensor<2x5xf32>, tensor<f32>, tensor<f32>, tensor<f32>, tensor<2x5xf32>) {
+  // CHECK: nn.sparse_softmax_cross_entropy %{{.*}}, %{{.*}} : (tensor<2x5x10xf32>, tensor<2x5xi32>) -> tensor<f32>
+  %0 = nn.sparse_softmax_cross_entropy %x, %labels : (tensor<2x5x10xf32>, tensor<2x5xi32>) -> tensor<f32>
+  // CHECK: nn.sparse_softmax_cross_entropy %{{.*}}, %{{.*}} mask %{{.*}} sample_weight %{{.*}} reduction = sum : (tensor<2x5x10xf32>, tensor<2x5xi64>, tensor<2x5xi1>, tensor<2x5xf32>) -> tensor<f32>
+  %1 = nn.sparse_softmax_cross_entropy %x, %labels64 mask %m sample_weight %w reduction = sum : (tensor<2x5x10xf32>, tensor<2x5xi64>, tensor<2x5xi1>, tensor<2x5xf32>) -> tensor<f32>
+  // CHECK: nn.softmax_cross_entropy %{{.*}}, %{{.*}} mask %{{.*}} reduction = none : (tensor<2x5x10xf32>, tensor<2x5x10xf32>, tensor<2x5xi1>) -> tensor<2x5xf32>
+  %2 = nn.softmax_cross_entropy %x, %p mask %m reduction = none : (tensor<2x5x10xf32>, tensor<2x5x10xf32>, tensor<2x5xi1>) -> tensor<2x5xf32>
+  // CHECK: nn.sigmoid_binary_cross_entropy %{{.*}}, %{{.*}} sample_weight %{{.*}} reduction = mean_with_sample_weight : (tensor<2x5x10xf32>, tensor<2x5x10xf32>, tensor<2x5xf32>) -> tensor<f32>
+  %3 = nn.sigmoid_binary_cross_entropy %x, %p sample_weight %w reduction = mean_with_sample_weight : (tensor<2x5x10xf32>, tensor<2x5x10xf32>, tensor<2x5xf32>) -> tensor<f32>
+  // CHECK: nn.mean_squared_error %{{.*}}, %{{.*}} mask %{{.*}} : (tensor<2x5x10xf32>, tensor<2x5x10xf32>, tensor<2x5xi1>) -> tensor<f32>
+  %4 = nn.mean_squared_error %x, %p mask %m reduction = sum_over_batch_size : (tensor<2x5x10xf32>, tensor<2x5x10xf32>, tensor<2x5xi1>) -> tensor<f32>
+  // CHECK: nn.mean_squared_error %{{.*}}, %{{.*}} : (tensor<2x5x10xf32>, tensor<2x5x10xf32>) -> tensor<f32>
+  %5 = nn.mean_squared_error %x, %p : (tensor<2x5x10xf32>, tensor<2x5x10xf32>) -> tensor<f32>
+  // CHECK: nn.mean_squared_error %{{.*}}, %{{.*}} reduction = none : (tensor<2x5x10xf32>, tensor<2x5x10xf32>) -> tensor<2x5xf32>
+  %6 = nn.mean_squared_error %x, %p reduction = none : (tensor<2x5x10xf32>, tensor<2x5x10xf32>) -> tensor<2x5xf32>
+  return %0, %1, %2, %3, %4, %5, %6 : tensor<f32>, tensor<f32>, tensor<2x5xf32>, tensor<f32>, tensor<f32>, tensor<f32>, tensor<2x5xf32>
+}
+
+// A rank-1 input has a scalar per-example shape: labels, mask and weights
+// are rank 0.
+// CHECK-LABEL: func.func @loss_one_example
+func.func @loss_one_example(%x: tensor<3xf32>, %label: tensor<i32>, %m: tensor<i1>, %w: tensor<f32>)
+    -> (tensor<f32>, tensor<f32>) {
+  // CHECK: nn.sparse_softmax_cross_entropy %{{.*}}, %{{.*}} mask %{{.*}} sample_weight %{{.*}} : (tensor<3xf32>, tensor<i32>, tensor<i1>, tensor<f32>) -> tensor<f32>
+  %0 = nn.sparse_softmax_cross_entropy %x, %label mask %m sample_weight %w : (tensor<3xf32>, tensor<i32>, tensor<i1>, tensor<f32>) -> tensor<f32>
+  // CHECK: nn.sparse_softmax_cross_entropy %{{.*}}, %{{.*}} reduction = none : (tensor<3xf32>, tensor<i32>) -> tensor<f32>
+  %1 = nn.sparse_softmax_cross_entropy %x, %label reduction = none : (tensor<3xf32>, tensor<i32>) -> tensor<f32>
+  return %0, %1 : tensor<f32>, tensor<f32>
+}
+
+// Optimizer updates: the learning rate is a tensor<f32> operand (its type is
+// not printed), the step count i32 or i64; defaults (beta1 0.9, beta2
+// 0.999, epsilon 1e-8) are not printed.
+// CHECK-LABEL: func.func @sgd_update
+func.func @sgd_update(%p: tensor<4x8xf32>, %g: tensor<4x8xf32>, %b: tensor<4x8xf32>, %lr: tensor<f32>)
+    -> (tensor<4x8xf32>, tensor<4x8xf32>, tensor<4x8xf32>, tensor<4x8xf32>, tensor<4x8xf32>) {
+  // CHECK: nn.sgd_update %{{.*}}, %{{.*}} lr %{{.*}} : tensor<4x8xf32>
+  %0 = nn.sgd_update %p, %g lr %lr : tensor<4x8xf32>
+  // CHECK: nn.sgd_update %{{.*}}, %{{.*}} buffer %{{.*}} lr %{{.*}} momentum = 9.000000e-01 : tensor<4x8xf32>
+  %1, %2 = nn.sgd_update %p, %g buffer %b lr %lr momentum = 0.9 : tensor<4x8xf32>
+  // CHECK: nn.sgd_update %{{.*}}, %{{.*}} buffer %{{.*}} lr %{{.*}} momentum = 5.000000e-01 nesterov keras : tensor<4x8xf32>
+  %3, %4 = nn.sgd_update %p, %g buffer %b lr %lr momentum = 0.5 nesterov keras : tensor<4x8xf32>
+  return %0, %1, %2, %3, %4 : tensor<4x8xf32>, tensor<4x8xf32>, tensor<4x8xf32>, tensor<4x8xf32>, tensor<4x8xf32>
+}
+
+// CHECK-LABEL: func.func @adam_update
+func.func @adam_update(%p: tensor<3xf32>, %g: tensor<3xf32>, %m: tensor<3xf32>, %v: tensor<3xf32>,
+                       %t: tensor<i32>, %t64: tensor<i64>, %lr: tensor<f32>)
+    -> (tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<i32>, tensor<3xf32>, tensor<i64>, tensor<3xf32>, tensor<i32>) {
+  // CHECK: nn.adam_update %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} lr %{{.*}} : tensor<3xf32>, tensor<i32>
+  %0:4 = nn.adam_update %p, %g, %m, %v, %t lr %lr : tensor<3xf32>, tensor<i32>
+  // CHECK: nn.adam_update %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} lr %{{.*}} beta1 = 8.000000e-01 beta2 = 7.500000e-01 epsilon = 1.000000e-03 keras : tensor<3xf32>, tensor<i64>
+  %1:4 = nn.adam_update %p, %g, %m, %v, %t64 lr %lr beta1 = 0.8 beta2 = 0.75 epsilon = 1.0e-3 keras : tensor<3xf32>, tensor<i64>
+  // CHECK: nn.adamw_update %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} lr %{{.*}} weight_decay = 1.000000e-02 : tensor<3xf32>, tensor<i32>
+  %2:4 = nn.adamw_update %p, %g, %m, %v, %t lr %lr weight_decay = 0.01 : tensor<3xf32>, tensor<i32>
+  return %0#0, %0#1, %0#2, %0#3, %1#0, %1#3, %2#0, %2#3 : tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<i32>, tensor<3xf32>, tensor<i64>, tensor<3xf32>, tensor<i32>
+}

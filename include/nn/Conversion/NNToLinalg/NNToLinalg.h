@@ -29,6 +29,15 @@ void populateAttentionToLinalgPatterns(const TypeConverter &converter,
 void populateMaskingToLinalgPatterns(const TypeConverter &converter,
                                      RewritePatternSet &patterns);
 
+/// The loss ops (softmax / sigmoid cross-entropy, mean squared error), with
+/// their optional masks (bytes through `converter`) and sample weights.
+void populateLossToLinalgPatterns(const TypeConverter &converter,
+                                  RewritePatternSet &patterns);
+
+/// The optimizer updates (nn.sgd_update, nn.adam_update, nn.adamw_update):
+/// one multi-result elementwise linalg.generic each.
+void populateOptimizerToLinalgPatterns(RewritePatternSet &patterns);
+
 /// Random ops (threefry2x32). Keys become tensor<2xi32> (key arrays
 /// tensor<Nx2xi32>) through `converter`.
 void populateRandomToLinalgPatterns(const TypeConverter &converter,

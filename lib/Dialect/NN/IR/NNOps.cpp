@@ -176,6 +176,61 @@ float AttentionOp::getScaleOrDefault() {
 }
 
 //===----------------------------------------------------------------------===//
+// Losses
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// The loss ops' shared shape rules (C1-C4); operand 0 is the logits or
+/// predictions, operand 1 the labels or targets.
+template <typename OpTy>
+LogicalResult inferLoss(MLIRContext *context, std::optional<Location> location,
+                        typename OpTy::Adaptor adaptor, bool integerLabels,
+                        StringRef inputName, StringRef targetName,
+                        SmallVectorImpl<Type> &inferred) {
+  ValueRange operands = adaptor.getOperands();
+  return collect(
+      inferLossType(cast<RankedTensorType>(operands[0].getType()),
+                    cast<RankedTensorType>(operands[1].getType()),
+                    optionalType(adaptor.getSampleWeight()), integerLabels,
+                    adaptor.getReduction() == LossReduction::none, inputName,
+                    targetName, opErrorEmitter<OpTy>(context, location)),
+      inferred);
+}
+} // namespace
+
+LogicalResult SparseSoftmaxCrossEntropyOp::inferReturnTypes(
+    MLIRContext *context, std::optional<Location> location, Adaptor adaptor,
+    SmallVectorImpl<Type> &inferred) {
+  return inferLoss<SparseSoftmaxCrossEntropyOp>(
+      context, location, adaptor, /*integerLabels=*/true, "logits", "labels",
+      inferred);
+}
+
+LogicalResult SoftmaxCrossEntropyOp::inferReturnTypes(
+    MLIRContext *context, std::optional<Location> location, Adaptor adaptor,
+    SmallVectorImpl<Type> &inferred) {
+  return inferLoss<SoftmaxCrossEntropyOp>(context, location, adaptor,
+                                          /*integerLabels=*/false, "logits",
+                                          "targets", inferred);
+}
+
+LogicalResult SigmoidBinaryCrossEntropyOp::inferReturnTypes(
+    MLIRContext *context, std::optional<Location> location, Adaptor adaptor,
+    SmallVectorImpl<Type> &inferred) {
+  return inferLoss<SigmoidBinaryCrossEntropyOp>(context, location, adaptor,
+                                                /*integerLabels=*/false,
+                                                "logits", "labels", inferred);
+}
+
+LogicalResult MeanSquaredErrorOp::inferReturnTypes(
+    MLIRContext *context, std::optional<Location> location, Adaptor adaptor,
+    SmallVectorImpl<Type> &inferred) {
+  return inferLoss<MeanSquaredErrorOp>(context, location, adaptor,
+                                       /*integerLabels=*/false, "predictions",
+                                       "targets", inferred);
+}
+
+//===----------------------------------------------------------------------===//
 // Masks
 //===----------------------------------------------------------------------===//
 
@@ -317,6 +372,92 @@ LogicalResult DropoutOp::verify() {
   if (!(rate >= 0.0 && rate <= 1.0))
     return emitOpError() << "rate must be in [0, 1], got " << rate << " [C1]";
   return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Optimizer updates
+//===----------------------------------------------------------------------===//
+
+LogicalResult SgdUpdateOp::inferReturnTypes(MLIRContext *,
+                                            std::optional<Location>,
+                                            Adaptor adaptor,
+                                            SmallVectorImpl<Type> &inferred) {
+  inferUpdateTypes(cast<RankedTensorType>(adaptor.getParam().getType()),
+                   adaptor.getBuffer() ? 1 : 0, Type(), inferred);
+  return success();
+}
+
+LogicalResult SgdUpdateOp::verify() {
+  // C2: the buffer and the momentum come together.
+  std::optional<double> momentum;
+  if (std::optional<APFloat> attr = getMomentum())
+    momentum = attr->convertToDouble();
+  if (getBuffer() && !momentum)
+    return emitOpError() << "a momentum buffer needs a momentum (momentum = "
+                            "...) [C2]";
+  if (!getBuffer() && momentum)
+    return emitOpError() << "momentum = " << *momentum
+                         << " needs a momentum buffer (buffer %b) [C2]";
+  // C3: a momentum in [0, 1].
+  if (momentum && !(*momentum >= 0.0 && *momentum <= 1.0))
+    return emitOpError() << "momentum must be in [0, 1], got " << *momentum
+                         << " [C3]";
+  // C4: Nesterov needs momentum.
+  if (getNesterov() && !(momentum && *momentum > 0.0))
+    return emitOpError() << "nesterov needs a momentum buffer and momentum > 0 "
+                            "[C4]";
+  return success();
+}
+
+namespace {
+/// Rules C2-C4 of nn.adam_update and nn.adamw_update.
+template <typename OpTy>
+LogicalResult verifyAdamAttributes(OpTy op, std::optional<double> weightDecay) {
+  // C2: betas in [0, 1).
+  double beta1 = op.getBeta1().convertToDouble();
+  double beta2 = op.getBeta2().convertToDouble();
+  for (auto [name, beta] :
+       {std::pair<StringRef, double>{"beta1", beta1}, {"beta2", beta2}})
+    if (!(beta >= 0.0 && beta < 1.0))
+      return op.emitOpError() << name << " must be in [0, 1), got " << beta
+                              << " [C2]";
+  // C3: a positive epsilon.
+  double epsilon = op.getEpsilon().convertToDouble();
+  if (!(epsilon > 0.0))
+    return op.emitOpError() << "epsilon must be > 0, got " << epsilon
+                            << " [C3]";
+  // C4: a non-negative weight decay.
+  if (weightDecay && !(*weightDecay >= 0.0))
+    return op.emitOpError() << "weight_decay must be >= 0, got "
+                            << *weightDecay << " [C4]";
+  return success();
+}
+} // namespace
+
+LogicalResult AdamUpdateOp::inferReturnTypes(MLIRContext *,
+                                             std::optional<Location>,
+                                             Adaptor adaptor,
+                                             SmallVectorImpl<Type> &inferred) {
+  inferUpdateTypes(cast<RankedTensorType>(adaptor.getParam().getType()), 2,
+                   adaptor.getStep().getType(), inferred);
+  return success();
+}
+
+LogicalResult AdamUpdateOp::verify() {
+  return verifyAdamAttributes(*this, std::nullopt);
+}
+
+LogicalResult AdamWUpdateOp::inferReturnTypes(MLIRContext *,
+                                              std::optional<Location>,
+                                              Adaptor adaptor,
+                                              SmallVectorImpl<Type> &inferred) {
+  inferUpdateTypes(cast<RankedTensorType>(adaptor.getParam().getType()), 2,
+                   adaptor.getStep().getType(), inferred);
+  return success();
+}
+
+LogicalResult AdamWUpdateOp::verify() {
+  return verifyAdamAttributes(*this, getWeightDecay().convertToDouble());
 }
 
 #define GET_OP_CLASSES

@@ -228,3 +228,71 @@ mlir::nn::inferAttentionType(RankedTensorType query, RankedTensorType key,
   return RankedTensorType::get({q[0], q[1], q[2], v[3]},
                                query.getElementType());
 }
+
+LogicalResult mlir::nn::verifyExampleMask(RankedTensorType input,
+                                          RankedTensorType mask,
+                                          EmitErrorFn emitError) {
+  // M3: i1 of the per-example shape (a scalar input is C1's to report).
+  if (input.getRank() < 1)
+    return success();
+  ArrayRef<int64_t> expected = input.getShape().drop_back();
+  if (mask.getShape() == expected)
+    return success();
+  emitError() << "mask shape " << formatShape(mask.getShape())
+              << " is not the per-example shape " << formatShape(expected)
+              << " (the input " << formatShape(input.getShape())
+              << " without its last axis) [M3]";
+  return failure();
+}
+
+FailureOr<RankedTensorType>
+mlir::nn::inferLossType(RankedTensorType input, RankedTensorType target,
+                        RankedTensorType sampleWeight, bool targetIsPerExample,
+                        bool perExample, StringRef inputName,
+                        StringRef targetName, EmitErrorFn emitError) {
+  // C1: [..., n] with n >= 1.
+  if (input.getRank() < 1) {
+    emitError() << inputName
+                << " must have rank >= 1 ([..., classes]), got a scalar [C1]";
+    return failure();
+  }
+  if (input.getShape().back() < 1) {
+    emitError() << "the last axis of " << inputName << " "
+                << formatShape(input.getShape()) << " is empty [C1]";
+    return failure();
+  }
+  ArrayRef<int64_t> examples = input.getShape().drop_back();
+  // C2: labels of the per-example shape, or targets of the input's shape.
+  ArrayRef<int64_t> expected =
+      targetIsPerExample ? examples : input.getShape();
+  if (target.getShape() != expected) {
+    emitError() << targetName << " shape " << formatShape(target.getShape())
+                << " does not match the "
+                << (targetIsPerExample ? "per-example shape " : "shape ")
+                << formatShape(expected) << " of " << inputName << " "
+                << formatShape(input.getShape())
+                << (targetIsPerExample ? " (without the class axis)" : "")
+                << " [C2]";
+    return failure();
+  }
+  // C3: weights of the per-example shape.
+  if (sampleWeight && sampleWeight.getShape() != examples) {
+    emitError() << "sample_weight shape "
+                << formatShape(sampleWeight.getShape())
+                << " is not the per-example shape " << formatShape(examples)
+                << " (" << inputName << " " << formatShape(input.getShape())
+                << " without its last axis) [C3]";
+    return failure();
+  }
+  // C4: a scalar, or the per-example losses.
+  return RankedTensorType::get(perExample ? examples : ArrayRef<int64_t>{},
+                               input.getElementType());
+}
+
+void mlir::nn::inferUpdateTypes(RankedTensorType param, unsigned stateCount,
+                                Type step, SmallVectorImpl<Type> &inferred) {
+  // C1: the parameter and its state keep their type; so does the count.
+  inferred.append(1 + stateCount, param);
+  if (step)
+    inferred.push_back(step);
+}

@@ -15,6 +15,7 @@
 #include "nn/Dialect/NN/Transforms/Passes.h"
 
 #include "nn/Dialect/NN/IR/NNOps.h"
+#include "nn/Dialect/NN/IR/NNShapes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -22,6 +23,7 @@
 #include "mlir/IR/SymbolTable.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/TypeSwitch.h"
 
 namespace mlir::nn {
 #define GEN_PASS_DEF_NNPROPAGATEMASKSPASS
@@ -70,6 +72,16 @@ bool preservesTimesteps(Operation *op) {
   if (auto softmax = dyn_cast<SoftmaxOp>(op))
     return softmax.getType().getRank() >= 3 && softmax.getNormalizedAxis() >= 2;
   return false;
+}
+
+/// Ops that take a timestep mask of their input as their `mask` operand:
+/// pooling, and the losses (Keras passes the model output's mask into the
+/// loss), whose mask has the per-example shape, [batch, time] for
+/// [batch, time, classes] inputs.
+bool isMaskConsumer(Operation *op) {
+  return isa<GlobalAvgPoolOp, GlobalMaxPoolOp, SparseSoftmaxCrossEntropyOp,
+             SoftmaxCrossEntropyOp, SigmoidBinaryCrossEntropyOp,
+             MeanSquaredErrorOp>(op);
 }
 
 /// Elementwise ops on tensors of one shape (arith on tensors, mask logic).
@@ -171,7 +183,7 @@ struct NNPropagateMasksPass
           flow.maskOf[embedding.getOutput()] = mask;
         return;
       }
-      if (isa<GlobalAvgPoolOp, GlobalMaxPoolOp>(op)) {
+      if (isMaskConsumer(op)) {
         if (mode != Mode::Observe)
           error |= consume(op, flow, mode == Mode::Diagnose);
         return;
@@ -305,16 +317,34 @@ struct NNPropagateMasksPass
     flow.maskOf[op->getResult(0)] = merged;
   }
 
-  /// Gives a mask-consuming op its missing mask.
+  /// Gives a mask-consuming op its missing mask (the timestep mask of its
+  /// input: the data of a pooling op, the logits or predictions of a loss).
   bool consume(Operation *op, Flow &flow, bool diagnose) {
-    auto setOrCheck = [&](auto pool) {
-      if (pool.getMask())
+    auto setOrCheck = [&](auto consumer) {
+      if (consumer.getMask())
         return false;
-      Value input = pool.getInput();
+      Value input = consumer.getInput();
       if (Value mask = flow.maskOf.lookup(input)) {
-        pool.getMaskMutable().assign(mask);
-        changed = true;
-        return false;
+        // A loss takes a mask of its per-example shape: a timestep mask
+        // fits [batch, time, classes] only.
+        auto inputType = cast<RankedTensorType>(input.getType());
+        ArrayRef<int64_t> maskShape =
+            cast<RankedTensorType>(mask.getType()).getShape();
+        if (isa<GlobalAvgPoolOp, GlobalMaxPoolOp>(op) ||
+            maskShape == inputType.getShape().drop_back()) {
+          consumer.getMaskMutable().assign(mask);
+          changed = true;
+          return false;
+        }
+        if (!diagnose)
+          return false;
+        InFlightDiagnostic diag = strict ? op->emitError() : op->emitWarning();
+        diag << "the input carries a timestep mask of shape "
+             << formatShape(maskShape)
+             << ", which is not the loss's per-example shape "
+             << formatShape(inputType.getShape().drop_back())
+             << "; masked (padded) steps will be included";
+        return static_cast<bool>(strict);
       }
       Operation *lost = flow.lostAt.lookup(input);
       if (!diagnose || !lost)
@@ -328,9 +358,10 @@ struct NNPropagateMasksPass
       diag.attachNote(lost->getLoc()) << "the mask was lost here";
       return static_cast<bool>(strict);
     };
-    if (auto avg = dyn_cast<GlobalAvgPoolOp>(op))
-      return setOrCheck(avg);
-    return setOrCheck(cast<GlobalMaxPoolOp>(op));
+    return llvm::TypeSwitch<Operation *, bool>(op)
+        .Case<GlobalAvgPoolOp, GlobalMaxPoolOp, SparseSoftmaxCrossEntropyOp,
+              SoftmaxCrossEntropyOp, SigmoidBinaryCrossEntropyOp,
+              MeanSquaredErrorOp>(setOrCheck);
   }
 
   void visitCall(func::CallOp call, Flow &flow, Mode mode) {

@@ -165,3 +165,49 @@ func.func @regions(%x: tensor<2x3x1xf32>, %flag: i1) -> (tensor<2x1xf32>, tensor
   %q = nn.global_max_pool %if : (tensor<2x3x1xf32>) -> tensor<2x1xf32>
   return %p, %q : tensor<2x1xf32>, tensor<2x1xf32>
 }
+
+// -----
+
+// Keras passes the model output's mask into the loss: Masking, then a dense
+// layer per timestep; the loss on [batch, time, classes] gets the timestep
+// mask (its per-example shape). Only the logits' / predictions' mask is
+// looked up (masked targets give none), and a loss's own mask is kept.
+// CHECK-LABEL: func.func @losses
+// CHECK-SAME: (%[[X:[a-z0-9_]+]]: tensor<2x3x4xf32>, %{{.*}}: tensor<4x5xf32>, %[[L:[a-z0-9_]+]]: tensor<2x3xi32>, %[[T:[a-z0-9_]+]]: tensor<2x3x5xf32>, %[[OWN:[a-z0-9_]+]]: tensor<2x3xi1>)
+// CHECK: %[[D:.*]], %[[M:[a-z0-9_]+]] = nn.masking %[[X]]
+// CHECK: %[[H:.*]] = nn.dense %[[D]]
+// CHECK: nn.sparse_softmax_cross_entropy %[[H]], %[[L]] mask %[[M]] :
+// CHECK: nn.softmax_cross_entropy %[[H]], %[[T]] mask %[[M]] sample_weight
+// CHECK: nn.sigmoid_binary_cross_entropy %[[H]], %[[T]] mask %[[M]] reduction = none
+// CHECK: nn.mean_squared_error %[[T]], %[[H]] :
+// CHECK: nn.mean_squared_error %[[H]], %[[T]] mask %[[OWN]] :
+func.func @losses(%x: tensor<2x3x4xf32>, %w: tensor<4x5xf32>, %labels: tensor<2x3xi32>, %t: tensor<2x3x5xf32>, %own: tensor<2x3xi1>)
+    -> (tensor<f32>, tensor<f32>, tensor<2x3xf32>, tensor<f32>, tensor<f32>) {
+  %d, %m = nn.masking %x mask_value = 0.0 : tensor<2x3x4xf32> -> tensor<2x3x4xf32>, tensor<2x3xi1>
+  %h = nn.dense %d, %w : (tensor<2x3x4xf32>, tensor<4x5xf32>) -> tensor<2x3x5xf32>
+  %0 = nn.sparse_softmax_cross_entropy %h, %labels : (tensor<2x3x5xf32>, tensor<2x3xi32>) -> tensor<f32>
+  %sw = arith.constant dense<2.0> : tensor<2x3xf32>
+  %1 = nn.softmax_cross_entropy %h, %t sample_weight %sw : (tensor<2x3x5xf32>, tensor<2x3x5xf32>, tensor<2x3xf32>) -> tensor<f32>
+  %2 = nn.sigmoid_binary_cross_entropy %h, %t reduction = none : (tensor<2x3x5xf32>, tensor<2x3x5xf32>) -> tensor<2x3xf32>
+  %3 = nn.mean_squared_error %t, %h : (tensor<2x3x5xf32>, tensor<2x3x5xf32>) -> tensor<f32>
+  %4 = nn.mean_squared_error %h, %t mask %own : (tensor<2x3x5xf32>, tensor<2x3x5xf32>, tensor<2x3xi1>) -> tensor<f32>
+  return %0, %1, %2, %3, %4 : tensor<f32>, tensor<f32>, tensor<2x3xf32>, tensor<f32>, tensor<f32>
+}
+
+// -----
+
+// Into a loss inside a private callee (a Keras custom loss function): the
+// callee gets the mask as an argument.
+// CHECK-LABEL: func.func private @loss_fn
+// CHECK-SAME: (%{{.*}}: tensor<2x3x1xf32>, %{{.*}}: tensor<2x3x1xf32>, %[[M:[a-z0-9_]+]]: tensor<2x3xi1> {nn.mask_of = 0 : i64})
+// CHECK: nn.mean_squared_error %{{.*}}, %{{.*}} mask %[[M]]
+func.func private @loss_fn(%y: tensor<2x3x1xf32>, %t: tensor<2x3x1xf32>) -> tensor<f32> {
+  %l = nn.mean_squared_error %y, %t : (tensor<2x3x1xf32>, tensor<2x3x1xf32>) -> tensor<f32>
+  return %l : tensor<f32>
+}
+func.func @train_step(%x: tensor<2x3x1xf32>, %t: tensor<2x3x1xf32>) -> tensor<f32> {
+  %d, %m = nn.masking %x mask_value = 0.0 : tensor<2x3x1xf32> -> tensor<2x3x1xf32>, tensor<2x3xi1>
+  %y = nn.tanh %d : tensor<2x3x1xf32>
+  %l = func.call @loss_fn(%y, %t) : (tensor<2x3x1xf32>, tensor<2x3x1xf32>) -> tensor<f32>
+  return %l : tensor<f32>
+}

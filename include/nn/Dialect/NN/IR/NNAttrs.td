@@ -38,6 +38,16 @@ def NN_Initializer : I32EnumAttr<"Initializer",
   let cppNamespace = "::mlir::nn";
 }
 
+def NN_LossReduction : I32EnumAttr<"LossReduction",
+    "how a loss op reduces its per-example losses (Keras 3's reductions)", [
+      I32EnumAttrCase<"sum_over_batch_size", 0>,
+      I32EnumAttrCase<"sum", 1>,
+      I32EnumAttrCase<"none", 2>,
+      I32EnumAttrCase<"mean_with_sample_weight", 3>
+    ]> {
+  let cppNamespace = "::mlir::nn";
+}
+
 //===----------------------------------------------------------------------===//
 // Attributes
 //===----------------------------------------------------------------------===//

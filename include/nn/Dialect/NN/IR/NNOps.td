@@ -415,6 +415,216 @@ def NN_GlobalMaxPoolOp : NN_GlobalPoolOp<"global_max_pool", "maximum"> {
 }
 
 //===----------------------------------------------------------------------===//
+// Losses
+//===----------------------------------------------------------------------===//
+
+/// The optional `mask` operand of a loss is an example mask (rule M3): i1 of
+/// the per-example shape, the input's shape without its last axis; for
+/// `[batch, time, classes]` that is the timestep mask `[batch, time]`.
+def NN_ExampleMasked : NativeOpTrait<"ExampleMasked"> {
+  let cppNamespace = "::mlir::nn::OpTrait";
+}
+
+/// A Keras 3 loss: per-example losses over the last axis of `$input`
+/// (`logits` or `predictions`, the operand whose mask nn-propagate-masks
+/// looks up), then the optional mask and sample weights and the reduction.
+class NN_LossOp<string mnemonic, dag operands>
+    : NN_Op<mnemonic, [AttrSizedOperandSegments, InferTypeOpAdaptor,
+                       NN_ExampleMasked]> {
+  let arguments = !con(operands,
+      (ins Optional<NN_MaskTensor>:$mask,
+           Optional<NN_FloatTensor>:$sample_weight,
+           DefaultValuedAttr<NN_LossReduction,
+               "::mlir::nn::LossReduction::sum_over_batch_size">:$reduction));
+  let results = (outs NN_FloatTensor:$loss);
+  let extraClassDeclaration = [{
+    /// The logits or predictions: the operand the mask belongs to.
+    ::mlir::Value getInput() { return getOperand(0); }
+    /// The second operand: labels or targets.
+    ::mlir::Value getTarget() { return getOperand(1); }
+  }];
+}
+
+def NN_SparseSoftmaxCrossEntropyOp
+    : NN_LossOp<"sparse_softmax_cross_entropy",
+                (ins NN_FloatTensor:$logits, NN_IndexTensor:$labels)> {
+  let summary = "softmax cross-entropy from logits and integer labels";
+  let description = [{
+    Keras' `SparseCategoricalCrossentropy(from_logits=True)` (optax's
+    `softmax_cross_entropy_with_integer_labels`): for `logits`
+    `[..., classes]` and `labels` `[...]` (i32 or i64), the per-example loss
+    is `-log_softmax(logits)[..., label]`, computed with the maximum `m`
+    subtracted first, so large logits neither overflow nor give NaN:
+
+    `loss[e] = log(sum_c exp(logits[e, c] - m[e])) - (logits[e, label[e]] - m[e])`
+
+    A label out of range (negative, or >= classes) gives a NaN loss for its
+    example, so a bad label is never silently trained on; the label never
+    indexes memory (the logit is selected by comparing it with each class),
+    so nothing is read out of bounds. A masked example adds nothing (0),
+    whatever its label and logits: padding labels such as -1 are safe under
+    a mask.
+
+    Then, with `w` the optional `sample_weight` (1 without it) and `k` the
+    optional `mask` (all true without it), the `reduction` (Keras 3's
+    `reduce_weighted_values`; docs/Losses.md has the formulas):
+    * `sum_over_batch_size` (default): `sum_e k ? loss * w : 0` divided by
+      the number of kept examples (the number of examples without a mask);
+      0 when none is kept;
+    * `sum`: the sum alone;
+    * `mean_with_sample_weight`: the sum divided by `sum_e k ? w : 0`; 0
+      when that is 0;
+    * `none`: the per-example `k ? loss * w : 0`.
+    Masked examples are removed with a select, never multiplied by 0, so NaN
+    or inf in their logits, labels or weights cannot leak. Sums run in a
+    fixed order.
+
+    Rules:
+    * C1: `logits` has rank >= 1 `[..., classes]` with `classes >= 1`.
+    * C2: `labels` has the per-example shape: the logits' shape without the
+      last axis.
+    * C3: `sample_weight`, when present, has the per-example shape.
+    * C4: the result is a scalar (`tensor<f32>`) for `sum_over_batch_size`,
+      `sum` and `mean_with_sample_weight`, the per-example shape for `none`.
+    * M3: `mask`, when present, is i1 of the per-example shape (for
+      `[batch, time, classes]` logits, the timestep mask `[batch, time]`).
+
+    Example:
+
+    ```mlir
+    %l = nn.sparse_softmax_cross_entropy %logits, %labels mask %m
+        : (tensor<2x5x10xf32>, tensor<2x5xi32>, tensor<2x5xi1>) -> tensor<f32>
+    %n = nn.sparse_softmax_cross_entropy %logits, %labels reduction = none
+        : (tensor<2x5x10xf32>, tensor<2x5xi32>) -> tensor<2x5xf32>
+    ```
+  }];
+  let assemblyFormat = [{
+    $logits `,` $labels (`mask` $mask^)? (`sample_weight` $sample_weight^)?
+    (`reduction` `=` $reduction^)? attr-dict `:`
+    functional-type(operands, results)
+  }];
+}
+
+def NN_SoftmaxCrossEntropyOp
+    : NN_LossOp<"softmax_cross_entropy",
+                (ins NN_FloatTensor:$logits, NN_FloatTensor:$targets)> {
+  let summary = "softmax cross-entropy from logits and target probabilities";
+  let description = [{
+    Keras' `CategoricalCrossentropy(from_logits=True)` (optax's
+    `softmax_cross_entropy`): for `logits` and `targets` `[..., classes]`
+    (targets are probabilities, e.g. one-hot), the per-example loss is
+    `-sum_c targets[e, c] * log_softmax(logits)[e, c]`, with the maximum `m`
+    subtracted first (no overflow, no NaN for large logits):
+
+    `loss[e] = sum_c (targets[e, c] == 0 ? 0 : targets[e, c] * (lse[e] - (logits[e, c] - m[e])))`,
+    `lse[e] = log(sum_c exp(logits[e, c] - m[e]))`
+
+    A class with target exactly 0 adds 0 even where its logit is -inf (JAX
+    and Keras compute `0 * -inf` = NaN there), so -inf logits can exclude
+    classes. Mask, sample weights and `reduction` as for
+    `nn.sparse_softmax_cross_entropy`.
+
+    Rules:
+    * C1: `logits` has rank >= 1 `[..., classes]` with `classes >= 1`.
+    * C2: `targets` has the logits' shape.
+    * C3: `sample_weight`, when present, has the per-example shape (the
+      logits' shape without the last axis).
+    * C4: the result is a scalar for `sum_over_batch_size`, `sum` and
+      `mean_with_sample_weight`, the per-example shape for `none`.
+    * M3: `mask`, when present, is i1 of the per-example shape.
+
+    Example:
+
+    ```mlir
+    %l = nn.softmax_cross_entropy %logits, %onehot sample_weight %w
+        reduction = sum
+        : (tensor<4x10xf32>, tensor<4x10xf32>, tensor<4xf32>) -> tensor<f32>
+    ```
+  }];
+  let assemblyFormat = [{
+    $logits `,` $targets (`mask` $mask^)? (`sample_weight` $sample_weight^)?
+    (`reduction` `=` $reduction^)? attr-dict `:`
+    functional-type(operands, results)
+  }];
+}
+
+def NN_SigmoidBinaryCrossEntropyOp
+    : NN_LossOp<"sigmoid_binary_cross_entropy",
+                (ins NN_FloatTensor:$logits, NN_FloatTensor:$labels)> {
+  let summary = "sigmoid binary cross-entropy from logits, mean over the last axis";
+  let description = [{
+    Keras' `BinaryCrossentropy(from_logits=True)`: for `logits` and
+    `labels` (in [0, 1]) `[..., n]`, elementwise in the stable form of
+    `tf.nn.sigmoid_cross_entropy_with_logits` (no overflow for large |x|),
+    then the mean over the last axis as Keras' `binary_crossentropy`:
+
+    `loss[e] = sum_j (max(x, 0) - x * z + log1p(exp(-|x|))) / n`,
+    `x = logits[e, j]`, `z = labels[e, j]`
+
+    `max(x, 0)` and `-|x|` are both taken by one comparison `x > 0`, so that
+    their kinks at 0 cancel in derivatives too (nn-jvp gives
+    `sigmoid(0) - z` there). Mask, sample weights and `reduction` as for
+    `nn.sparse_softmax_cross_entropy`.
+
+    Rules:
+    * C1: `logits` has rank >= 1 with a last dimension >= 1.
+    * C2: `labels` has the logits' shape.
+    * C3: `sample_weight`, when present, has the per-example shape (the
+      logits' shape without the last axis).
+    * C4: the result is a scalar for `sum_over_batch_size`, `sum` and
+      `mean_with_sample_weight`, the per-example shape for `none`.
+    * M3: `mask`, when present, is i1 of the per-example shape.
+
+    Example:
+
+    ```mlir
+    %l = nn.sigmoid_binary_cross_entropy %logits, %labels
+        : (tensor<4x3xf32>, tensor<4x3xf32>) -> tensor<f32>
+    ```
+  }];
+  let assemblyFormat = [{
+    $logits `,` $labels (`mask` $mask^)? (`sample_weight` $sample_weight^)?
+    (`reduction` `=` $reduction^)? attr-dict `:`
+    functional-type(operands, results)
+  }];
+}
+
+def NN_MeanSquaredErrorOp
+    : NN_LossOp<"mean_squared_error",
+                (ins NN_FloatTensor:$predictions, NN_FloatTensor:$targets)> {
+  let summary = "mean squared error over the last axis";
+  let description = [{
+    Keras' `MeanSquaredError`: for `predictions` and `targets` `[..., n]`,
+
+    `loss[e] = sum_j (predictions[e, j] - targets[e, j])^2 / n`
+
+    (Keras' `mean(square(y_true - y_pred), axis=-1)`). Mask, sample weights
+    and `reduction` as for `nn.sparse_softmax_cross_entropy`.
+
+    Rules:
+    * C1: `predictions` has rank >= 1 with a last dimension >= 1.
+    * C2: `targets` has the predictions' shape.
+    * C3: `sample_weight`, when present, has the per-example shape (the
+      predictions' shape without the last axis).
+    * C4: the result is a scalar for `sum_over_batch_size`, `sum` and
+      `mean_with_sample_weight`, the per-example shape for `none`.
+    * M3: `mask`, when present, is i1 of the per-example shape.
+
+    Example:
+
+    ```mlir
+    %l = nn.mean_squared_error %y, %t reduction = none
+        : (tensor<4x3xf32>, tensor<4x3xf32>) -> tensor<4xf32>
+    ```
+  }];
+  let assemblyFormat = [{
+    $predictions `,` $targets (`mask` $mask^)?
+    (`sample_weight` $sample_weight^)? (`reduction` `=` $reduction^)?
+    attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+//===----------------------------------------------------------------------===//
 // Masks
 //===----------------------------------------------------------------------===//
 
@@ -839,5 +1049,184 @@ def NN_DropoutOp : NN_Op<"dropout", [AllTypesMatch<["input", "output"]>]> {
   let hasVerifier = 1;
   let hasFolder = 1;
 }
+
+//===----------------------------------------------------------------------===//
+// Optimizers (docs/Optimizers.md)
+//===----------------------------------------------------------------------===//
+
+/// The learning rate of an update op: a runtime scalar, so that a schedule
+/// computed in the IR, or a new value per call, never recompiles.
+def NN_LearningRate : 0DTensorOf<[F32]>,
+    BuildableType<"::mlir::RankedTensorType::get({}, $_builder.getF32Type())">;
+
+/// The number of updates already applied (Optax's `count`).
+def NN_StepCount : 0DTensorOf<[I32, I64]>;
+
+/// Rule C1 of every update op: operand `name` has the parameter's type.
+class NN_HasParamType<string name>
+    : TypesMatchWith<name # " has the type of param [C1]", "param", name,
+                     "$_self">;
+class NN_OptionalHasParamType<string name>
+    : OptionalTypesMatchWith<name # " has the type of param [C1]", "param",
+                             name, "$_self">;
+
+def NN_SgdUpdateOp : NN_Op<"sgd_update", [InferTypeOpAdaptor,
+    NN_HasParamType<"grad">, NN_OptionalHasParamType<"buffer">]> {
+  let summary = "one SGD step on one parameter (momentum, Nesterov)";
+  let description = [{
+    One step of stochastic gradient descent on the parameter `param` with
+    its gradient `grad` and the learning rate `lr` (`tensor<f32>`), as
+    PyTorch's `torch.optim.SGD` (dampening 0, no weight decay) and Optax's
+    `sgd` compute it. Pure: the updated parameter (and momentum buffer) are
+    results; a train step applies one op per parameter and passes the
+    results on as the next step's operands. Everything in f32, in the order
+    written, a separate multiply and add (no FMA):
+
+    * no `buffer`: `new_param = param - lr * grad`;
+    * with the momentum `buffer` `b` (PyTorch's `momentum_buffer`, Optax's
+      `trace`; zeros before the first step) and `mu = momentum`:
+      `new_buffer = mu * b + grad`, `u = new_buffer`, or with `nesterov`
+      `u = grad + mu * new_buffer`; `new_param = param - lr * u`.
+
+    With `keras`, the buffer is Keras 3's velocity `v` (zeros before the
+    first step), as `keras.optimizers.SGD` computes it:
+    `new_buffer = mu * v - lr * grad`; `new_param = param + new_buffer`, or
+    with `nesterov` `param + (mu * new_buffer - lr * grad)`. Under a
+    constant learning rate both give the same parameters (Keras' velocity
+    is `-lr` times PyTorch's buffer); when `lr` changes between steps they
+    differ, since Keras' velocity keeps the old rates. Without a buffer
+    `keras` changes nothing.
+
+    The learning rate is an operand, so a schedule or a new value never
+    recompiles; `momentum` and `nesterov` define the algorithm and are
+    attributes (docs/Optimizers.md).
+
+    Rules:
+    * C1: `grad` and `buffer` have the type of `param` (the results too).
+    * C2: a `buffer` comes with a `momentum`, and a `momentum` with a
+      `buffer`.
+    * C3: `0 <= momentum <= 1`.
+    * C4: `nesterov` needs a `buffer` and `momentum > 0`.
+
+    Example:
+
+    ```mlir
+    %p1 = nn.sgd_update %p, %g lr %lr : tensor<784x128xf32>
+    %p2, %b2 = nn.sgd_update %p, %g buffer %b lr %lr momentum = 9.0e-01
+        nesterov : tensor<784x128xf32>
+    ```
+  }];
+  let arguments = (ins NN_FloatTensor:$param, NN_FloatTensor:$grad,
+                       Optional<NN_FloatTensor>:$buffer, NN_LearningRate:$lr,
+                       OptionalAttr<F64Attr>:$momentum, UnitAttr:$nesterov,
+                       UnitAttr:$keras);
+  let results = (outs NN_FloatTensor:$new_param,
+                      Optional<NN_FloatTensor>:$new_buffer);
+  let assemblyFormat = [{
+    $param `,` $grad (`buffer` $buffer^)? `lr` $lr
+    (`momentum` `=` $momentum^)? (`nesterov` $nesterov^)? (`keras` $keras^)?
+    attr-dict `:` type($param)
+  }];
+  let hasVerifier = 1;
+}
+
+/// Adam and AdamW: the same operands, results and rules C1-C3; AdamW adds
+/// `weight_decay` (rule C4) and applies it to the parameter first.
+class NN_AdamUpdateBase<string mnemonic, string what, string paramText,
+                        bit weightDecay, string example>
+    : NN_Op<mnemonic, [InferTypeOpAdaptor, NN_HasParamType<"grad">,
+                       NN_HasParamType<"first_moment">,
+                       NN_HasParamType<"second_moment">]> {
+  let summary = "one " # what # " step on one parameter";
+  let description = [{
+    One }] # what # [{ step on the parameter `param` with its gradient
+    `grad`, the moments `m = first_moment` and `v = second_moment` (zeros
+    before the first step), the count `step` of updates already applied
+    (`tensor<i32>` or `tensor<i64>`, 0 before the first step) and the
+    learning rate `lr` (`tensor<f32>`). Pure: the results are the updated
+    parameter, moments and count, which a train step passes on to the next
+    step; `lr` may come from a schedule computed from `step` in the IR.
+
+    `t = step + 1`, the count after this update, is the result `new_step`
+    (at the type's maximum it stays there, as Optax's
+    `safe_int32_increment`), and the bias corrections use it. The scalars
+    that depend on `t` and `lr` are computed once per call in f64 (as
+    PyTorch computes them from Python floats) and rounded to f32 once;
+    everything per element is f32 in the order written, a separate
+    multiply and add (no FMA), `b1 = beta1`, `b2 = beta2`:
+
+}] # paramText # [{    * `new_first_moment = b1 * m + (1 - b1) * grad`,
+      `new_second_moment = b2 * v + (1 - b2) * (grad * grad)`;
+    * `new_param = p - s * (new_first_moment / (sqrt(new_second_moment) * c
+      + epsilon))` with `s = lr / (1 - b1^t)` and `c = 1 / sqrt(1 - b2^t)`:
+      `p - lr * mhat / (sqrt(vhat) + epsilon)` for the bias-corrected
+      `mhat = new_first_moment / (1 - b1^t)` and
+      `vhat = new_second_moment / (1 - b2^t)`, as PyTorch
+      (`torch.optim.Adam`, `AdamW`) and Optax (`adam`, `adamw`) define it.
+
+    With `keras`, as Keras 3 (`keras.optimizers.Adam`, `AdamW`) computes
+    it, epsilon is added to the uncorrected `sqrt(v)`:
+    `new_first_moment = m + (grad - m) * (1 - b1)`,
+    `new_second_moment = v + (grad * grad - v) * (1 - b2)`,
+    `new_param = p - (new_first_moment * alpha) / (sqrt(new_second_moment) +
+    epsilon)` with `alpha = lr * sqrt(1 - b2^t) / (1 - b1^t)`. That is the
+    default's formula with `epsilon / sqrt(1 - b2^t)` in place of
+    `epsilon` (31.6 times larger at the first step for `b2 = 0.999`).
+    Keras' default epsilon is `1e-7`: write it.
+
+    The betas and epsilon define the algorithm and are attributes (defaults
+    0.9, 0.999 and 1e-8, PyTorch's and Optax's); the learning rate is an
+    operand, so that a new value never recompiles (docs/Optimizers.md).
+
+    Rules:
+    * C1: `grad`, `first_moment` and `second_moment` have the type of
+      `param` (the results too; `new_step` has the type of `step`).
+    * C2: `0 <= beta1 < 1` and `0 <= beta2 < 1`.
+    * C3: `epsilon > 0`.
+}] # !if(weightDecay, "    * C4: `weight_decay >= 0`.\n", "") # [{
+    Example:
+
+    ```mlir
+    }] # example # [{
+    ```
+  }];
+  let arguments = !con((ins NN_FloatTensor:$param, NN_FloatTensor:$grad,
+                            NN_FloatTensor:$first_moment,
+                            NN_FloatTensor:$second_moment,
+                            NN_StepCount:$step, NN_LearningRate:$lr),
+                       !if(weightDecay, (ins F64Attr:$weight_decay), (ins)),
+                       (ins DefaultValuedAttr<F64Attr, "0.9">:$beta1,
+                            DefaultValuedAttr<F64Attr, "0.999">:$beta2,
+                            DefaultValuedAttr<F64Attr, "1.0e-8">:$epsilon,
+                            UnitAttr:$keras));
+  let results = (outs NN_FloatTensor:$new_param,
+                      NN_FloatTensor:$new_first_moment,
+                      NN_FloatTensor:$new_second_moment,
+                      NN_StepCount:$new_step);
+  let assemblyFormat = [{
+    $param `,` $grad `,` $first_moment `,` $second_moment `,` $step `lr` $lr
+  }] # !if(weightDecay, "`weight_decay` `=` $weight_decay", "") # [{
+    (`beta1` `=` $beta1^)? (`beta2` `=` $beta2^)?
+    (`epsilon` `=` $epsilon^)? (`keras` $keras^)?
+    attr-dict `:` type($param) `,` type($step)
+  }];
+  let hasVerifier = 1;
+}
+
+def NN_AdamUpdateOp : NN_AdamUpdateBase<"adam_update", "Adam",
+  "    * `p = param`;\n", 0,
+  [{%p1, %m1, %v1, %t1 = nn.adam_update %p, %g, %m, %v, %t lr %lr
+        : tensor<784x128xf32>, tensor<i32>
+    %p2, %m2, %v2, %t2 = nn.adam_update %p, %g, %m, %v, %t lr %lr
+        epsilon = 1.000000e-07 keras : tensor<784x128xf32>, tensor<i32>}]>;
+
+def NN_AdamWUpdateOp : NN_AdamUpdateBase<"adamw_update", "AdamW", [{    * the decoupled weight decay `wd = weight_decay` first, as PyTorch's
+      `AdamW`: `p = param * (1 - lr * wd)`, the factor computed once (Optax's
+      `adamw` adds `wd * param` to the Adam direction before scaling by
+      `-lr`: the same formula); with `keras`, Keras' `p = param - (param *
+      wd) * lr`;
+}], 1,
+  [{%p1, %m1, %v1, %t1 = nn.adamw_update %p, %g, %m, %v, %t lr %lr
+        weight_decay = 1.000000e-02 : tensor<784x128xf32>, tensor<i32>}]>;
 
 #endif // NN_DIALECT_NN_IR_NNOPS_TD

@@ -60,6 +60,24 @@ LogicalResult verifyTimestepMask(RankedTensorType input, RankedTensorType mask,
 LogicalResult verifyLogitsMask(ArrayRef<int64_t> logits, RankedTensorType mask,
                                EmitErrorFn emitError);
 
+/// M3: an example mask of a loss's `input` is i1 of the per-example shape,
+/// the input's shape without its last axis (rank >= 1 inputs; C1 of the
+/// loss reports a scalar input).
+LogicalResult verifyExampleMask(RankedTensorType input, RankedTensorType mask,
+                                EmitErrorFn emitError);
+
+/// The loss ops: C1 `input` is [..., n] with n >= 1; C2 `target` has the
+/// per-example shape (`targetIsPerExample`: integer labels) or the input's
+/// shape; C3 `sampleWeight` (may be null) has the per-example shape. Returns
+/// the result type (C4): rank 0 f32, or the per-example shape when
+/// `perExample` (reduction = none). `inputName` / `targetName` name the
+/// operands in messages.
+FailureOr<RankedTensorType>
+inferLossType(RankedTensorType input, RankedTensorType target,
+              RankedTensorType sampleWeight, bool targetIsPerExample,
+              bool perExample, StringRef inputName, StringRef targetName,
+              EmitErrorFn emitError);
+
 /// nn.attention: [batch, heads, q_time, value_dim].
 FailureOr<RankedTensorType>
 inferAttentionType(RankedTensorType query, RankedTensorType key,
@@ -69,6 +87,13 @@ inferAttentionType(RankedTensorType query, RankedTensorType key,
 /// nn.masking: (input type, mask i1 [batch, time]).
 FailureOr<std::pair<RankedTensorType, RankedTensorType>>
 inferMaskingTypes(RankedTensorType input, EmitErrorFn emitError);
+
+/// nn.sgd_update, nn.adam_update, nn.adamw_update: the updated parameter
+/// and the `stateCount` updated state tensors have the parameter's type (rule
+/// C1 of these ops, verified by their traits), followed by the step count's
+/// type when `step` is not null.
+void inferUpdateTypes(RankedTensorType param, unsigned stateCount, Type step,
+                      SmallVectorImpl<Type> &inferred);
 
 } // namespace mlir::nn
 

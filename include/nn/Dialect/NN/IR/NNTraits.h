@@ -57,6 +57,20 @@ public:
   }
 };
 
+/// The op's optional `mask` operand is an example mask of its `input` (rule
+/// M3 of the loss ops: i1 of the input's shape without its last axis).
+template <typename ConcreteType>
+class ExampleMasked
+    : public mlir::OpTrait::TraitBase<ConcreteType, ExampleMasked> {
+public:
+  static LogicalResult verifyTrait(Operation *op) {
+    return detail::verifyOptionalMask<ConcreteType>(
+        op, [](RankedTensorType input, RankedTensorType mask, auto emitError) {
+          return verifyExampleMask(input, mask, emitError);
+        });
+  }
+};
+
 /// Every discardable attribute of the op is an nn dialect attribute (the
 /// dialect's verifyOperationAttribute checks those): an attribute the op
 /// does not define is an error naming it, never silently ignored.
