@@ -215,6 +215,11 @@ enum class Accumulation {
   Sum,
   /// max / min (out, term).
   Choose,
+  /// select(condition, term, out): the term where the condition holds (a
+  /// label's logit picked by comparing indices). Positions selecting share
+  /// the cotangent (one, in that use); none selecting leaves the initial
+  /// value, which gets it.
+  Select,
 };
 
 struct OutputRole {
@@ -352,7 +357,8 @@ private:
       role.kind = Accumulation::Sum;
       return role;
     }
-    // A masked step: select(condition, combine(out, term), out).
+    // A masked step: select(condition, combine(out, term), out); or a
+    // pick: select(condition, term, out).
     unsigned numInputs = generic.getNumDpsInputs();
     unsigned expectedUses = 1;
     if (auto select = yielded.getDefiningOp<arith::SelectOp>();
@@ -360,6 +366,11 @@ private:
         !readsOutputs(select.getCondition(), body, numInputs)) {
       role.condition = select.getCondition();
       yielded = select.getTrueValue();
+      if (out.hasOneUse() && !readsOutputs(yielded, body, numInputs)) {
+        role.kind = Accumulation::Select;
+        role.term = yielded;
+        return role;
+      }
       expectedUses = 2;
     }
     Operation *combiner = yielded.getDefiningOp();
@@ -490,6 +501,9 @@ private:
         Value share =
             arith::DivFOp::create(b, loc, ct, seedArgs[seeds.count[j]]);
         ct = arith::SelectOp::create(b, loc, hit, share, zero);
+      } else if (role.kind == Accumulation::Select) {
+        // (The condition selects below.)
+        ct = arith::DivFOp::create(b, loc, ct, seedArgs[seeds.count[j]]);
       }
       // A masked step contributes nothing, and gets nothing back.
       if (role.condition)
@@ -502,10 +516,11 @@ private:
         failedRule = true;
   }
 
-  /// For a max / min output: how many positions (the initial value
-  /// included) equal the result; and the initial value's cotangent.
+  /// For a max / min output, how many positions (the initial value
+  /// included) equal the result; for a pick, how many positions select.
   Value countHits(linalg::GenericOp generic, unsigned index,
                   const OutputRole &role) {
+    bool pick = role.kind == Accumulation::Select;
     Value term = role.term;
     Location loc = generic.getLoc();
     Value result = generic.getResult(index);
@@ -524,9 +539,14 @@ private:
                                     type.getElementType())
                 .getResult(),
             {identity, identity, identity}, parallel,
-            [](OpBuilder &nb, Location l, ValueRange args) {
-              Value hit = arith::CmpFOp::create(
-                  nb, l, arith::CmpFPredicate::OEQ, args[0], args[1]);
+            [&](OpBuilder &nb, Location l, ValueRange args) {
+              // A pick's initial value is not a position.
+              Value hit =
+                  pick ? arith::ConstantOp::create(nb, l, nb.getBoolAttr(false))
+                             .getResult()
+                       : arith::CmpFOp::create(
+                             nb, l, arith::CmpFPredicate::OEQ, args[0], args[1])
+                             .getResult();
               Type f = args[0].getType();
               linalg::YieldOp::create(
                   nb, l,
@@ -555,12 +575,17 @@ private:
                    mapping.map(body.getArgument(i), args[i]);
                  SmallVector<Operation *> cloned;
                  cloneBody(generic, mapping, /*skipIndices=*/false, cloned);
-                 Value hit = arith::CmpFOp::create(
-                     nb, l, arith::CmpFPredicate::OEQ,
-                     mapping.lookupOrDefault(term), args[numInputs]);
-                 if (role.condition)
-                   hit = arith::AndIOp::create(
-                       nb, l, hit, mapping.lookupOrDefault(role.condition));
+                 Value condition =
+                     role.condition ? mapping.lookupOrDefault(role.condition)
+                                    : Value();
+                 Value hit =
+                     pick ? condition
+                          : arith::CmpFOp::create(
+                                nb, l, arith::CmpFPredicate::OEQ,
+                                mapping.lookupOrDefault(term), args[numInputs])
+                                .getResult();
+                 if (condition && !pick)
+                   hit = arith::AndIOp::create(nb, l, hit, condition);
                  Type f = args.back().getType();
                  Value one = arith::SelectOp::create(
                      nb, l, hit,
@@ -603,7 +628,9 @@ private:
       Value init = generic.getDpsInits()[j];
       if (role->kind == Accumulation::Sum) {
         accumulate(init, ct);
-      } else if (role->kind == Accumulation::Choose) {
+      } else if (role->kind == Accumulation::Choose ||
+                 role->kind == Accumulation::Select) {
+        bool pick = role->kind == Accumulation::Select;
         Value count = countHits(generic, j, *role);
         seeds.result[j] = seeds.values.size();
         seeds.values.push_back(generic.getResult(j));
@@ -625,11 +652,23 @@ private:
                                           type.getElementType())
                       .getResult(),
                   SmallVector<AffineMap>(5, identity), parallel,
-                  [](OpBuilder &nb, Location l, ValueRange args) {
-                    Value hit = arith::CmpFOp::create(
-                        nb, l, arith::CmpFPredicate::OEQ, args[0], args[1]);
+                  [&](OpBuilder &nb, Location l, ValueRange args) {
+                    // A pick's initial value stays when nothing selects.
+                    Value hit =
+                        pick ? arith::CmpFOp::create(
+                                   nb, l, arith::CmpFPredicate::OEQ, args[3],
+                                   arith::ConstantOp::create(
+                                       nb, l,
+                                       nb.getZeroAttr(args[3].getType())))
+                                   .getResult()
+                             : arith::CmpFOp::create(
+                                   nb, l, arith::CmpFPredicate::OEQ, args[0],
+                                   args[1])
+                                   .getResult();
                     Value share =
-                        arith::DivFOp::create(nb, l, args[2], args[3]);
+                        pick ? args[2]
+                             : arith::DivFOp::create(nb, l, args[2], args[3])
+                                   .getResult();
                     linalg::YieldOp::create(
                         nb, l,
                         arith::SelectOp::create(

@@ -5,7 +5,7 @@
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: %python %S/Inputs/vjp_identity.py %nn_obj_root/bin/nn-jit %s %t \
 // RUN:   dense relu_twice gelu tanh_sigmoid softmax masked_softmax layer_norm \
-// RUN:   avg_pool max_pool attention embedding dropout:training masking_pool \
+// RUN:   avg_pool max_pool attention embedding dropout:training masking_pool losses \
 // RUN:   | FileCheck %s
 // CHECK: IDENTITY dense OK
 // CHECK: IDENTITY relu_twice OK
@@ -20,6 +20,7 @@
 // CHECK: IDENTITY embedding OK
 // CHECK: IDENTITY dropout OK
 // CHECK: IDENTITY masking_pool OK
+// CHECK: IDENTITY losses OK
 
 func.func @dense(%x: tensor<3x4xf32>, %w: tensor<4x5xf32>, %b: tensor<5xf32>) -> tensor<3x5xf32> {
   %0 = nn.dense %x, %w, %b : (tensor<3x4xf32>, tensor<4x5xf32>, tensor<5xf32>) -> tensor<3x5xf32>
@@ -100,4 +101,14 @@ func.func @masking_pool(%x: tensor<2x4x3xf32>, %w: tensor<3x3xf32>) -> tensor<2x
   %h = nn.dense %d, %w : (tensor<2x4x3xf32>, tensor<3x3xf32>) -> tensor<2x4x3xf32>
   %p = nn.global_avg_pool %h : (tensor<2x4x3xf32>) -> tensor<2x3xf32>
   return %p : tensor<2x3xf32>
+}
+
+// The losses, masked and weighted (labels in range: the vocabulary is 5).
+func.func @losses(%x: tensor<3x5xf32>, %l: tensor<3xi32>, %m: tensor<3xi1>, %w: tensor<3xf32>,
+                  %t: tensor<3x5xf32>) -> (tensor<f32>, tensor<f32>, tensor<f32>, tensor<f32>) {
+  %0 = nn.sparse_softmax_cross_entropy %x, %l mask %m : (tensor<3x5xf32>, tensor<3xi32>, tensor<3xi1>) -> tensor<f32>
+  %1 = nn.mean_squared_error %x, %t sample_weight %w : (tensor<3x5xf32>, tensor<3x5xf32>, tensor<3xf32>) -> tensor<f32>
+  %2 = nn.sigmoid_binary_cross_entropy %x, %t mask %m : (tensor<3x5xf32>, tensor<3x5xf32>, tensor<3xi1>) -> tensor<f32>
+  %3 = nn.softmax_cross_entropy %x, %t reduction = sum : (tensor<3x5xf32>, tensor<3x5xf32>) -> tensor<f32>
+  return %0, %1, %2, %3 : tensor<f32>, tensor<f32>, tensor<f32>, tensor<f32>
 }
