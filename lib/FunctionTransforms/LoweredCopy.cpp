@@ -47,20 +47,33 @@ LogicalResult mlir::nn::checkTransformable(ModuleOp module, func::FuncOp func,
   return failure(calls.wasInterrupted());
 }
 
-FailureOr<SmallVector<unsigned>>
-mlir::nn::parseWrtArguments(func::FuncOp func, ArrayRef<std::string> wrt,
-                            StringRef passName) {
-  SmallVector<unsigned> arguments;
+/// `wrt` as distinct argument indices (not yet checked against `func`).
+static FailureOr<SmallVector<unsigned>>
+parseIndices(func::FuncOp func, ArrayRef<std::string> wrt, StringRef passName,
+             StringRef example) {
+  SmallVector<unsigned> indices;
   for (StringRef entry : wrt) {
     unsigned i;
     if (entry.getAsInteger(10, i))
       return func.emitError() << passName << ": wrt entry '" << entry
-                              << "' is not an argument index (e.g. wrt=0,2)";
-    if (llvm::is_contained(arguments, i))
+                              << "' is not an argument index (e.g. wrt="
+                              << example << ")";
+    if (llvm::is_contained(indices, i))
       return func.emitError()
              << passName << ": argument " << i << " is listed twice in wrt";
-    arguments.push_back(i);
+    indices.push_back(i);
   }
+  return indices;
+}
+
+FailureOr<SmallVector<unsigned>>
+mlir::nn::parseWrtArguments(func::FuncOp func, ArrayRef<std::string> wrt,
+                            StringRef passName) {
+  FailureOr<SmallVector<unsigned>> parsed =
+      parseIndices(func, wrt, passName, "0,2");
+  if (failed(parsed))
+    return failure();
+  SmallVector<unsigned> arguments = std::move(*parsed);
   if (arguments.empty())
     for (auto [i, type] : llvm::enumerate(func.getArgumentTypes()))
       if (auto tensor = dyn_cast<RankedTensorType>(type);
@@ -92,17 +105,11 @@ mlir::nn::parseWrtArguments(func::FuncOp func, ArrayRef<std::string> wrt,
 FailureOr<SmallVector<unsigned>>
 mlir::nn::parseJacobianArguments(func::FuncOp func, ArrayRef<std::string> wrt,
                                  StringRef passName) {
-  SmallVector<unsigned> arguments;
-  for (StringRef entry : wrt) {
-    unsigned i;
-    if (entry.getAsInteger(10, i))
-      return func.emitError() << passName << ": wrt entry '" << entry
-                              << "' is not an argument index (e.g. wrt=1,2)";
-    if (llvm::is_contained(arguments, i))
-      return func.emitError()
-             << passName << ": argument " << i << " is listed twice in wrt";
-    arguments.push_back(i);
-  }
+  FailureOr<SmallVector<unsigned>> parsed =
+      parseIndices(func, wrt, passName, "1,2");
+  if (failed(parsed))
+    return failure();
+  SmallVector<unsigned> arguments = std::move(*parsed);
   if (arguments.empty())
     arguments.push_back(0);
   unsigned n = func.getNumArguments();
