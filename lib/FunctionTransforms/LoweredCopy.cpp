@@ -12,6 +12,8 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/IR/TypeUtilities.h"
+#include "mlir/Transforms/Inliner.h"
+#include "mlir/Transforms/InliningUtils.h"
 #include "mlir/Pass/PassManager.h"
 
 using namespace mlir;
@@ -41,10 +43,44 @@ LogicalResult mlir::nn::checkTransformable(ModuleOp module, func::FuncOp func,
   if (!func || func.isExternal())
     return module.emitError() << passName << ": no function '" << name << "'";
   WalkResult calls = func.walk([&](func::CallOp call) {
-    call.emitError() << passName << ": calls must be inlined first (run 'inline')";
+    auto callee = SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(
+        call, call.getCalleeAttr());
+    if (callee && !callee.isExternal())
+      return WalkResult::advance();
+    call.emitError() << passName << ": cannot transform a call of '"
+                     << call.getCallee() << "', which has no body";
     return WalkResult::interrupt();
   });
   return failure(calls.wasInterrupted());
+}
+
+/// Inlines the calls of `func` (transitively), so that a program written as
+/// nested functions is transformed like the flat one.
+static LogicalResult inlineCalls(func::FuncOp func) {
+  InlinerInterface interface(func.getContext());
+  InlinerConfig config;
+  // Deeper than this, the callees call each other.
+  constexpr unsigned kMaxDepth = 64;
+  for (unsigned depth = 0;; ++depth) {
+    SmallVector<func::CallOp> calls;
+    func.walk([&](func::CallOp call) { calls.push_back(call); });
+    if (calls.empty())
+      return success();
+    if (depth == kMaxDepth)
+      return calls.front().emitError()
+             << "calls nest deeper than " << kMaxDepth
+             << " levels (a recursive function cannot be transformed)";
+    for (func::CallOp call : calls) {
+      auto callee = SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(
+          call, call.getCalleeAttr());
+      if (!callee || callee.isExternal() ||
+          failed(inlineCall(interface, config.getCloneCallback(), call,
+                            callee, &callee.getBody())))
+        return call.emitError()
+               << "cannot inline the call of '" << call.getCallee() << "'";
+      call.erase();
+    }
+  }
 }
 
 /// `wrt` as distinct argument indices (not yet checked against `func`).
@@ -191,6 +227,8 @@ FailureOr<func::FuncOp> mlir::nn::insertLoweredCopy(
   copy.setSymName(name);
   copy.setPublic();
   SymbolTable(module).insert(copy);
+  if (failed(inlineCalls(copy)))
+    return failure();
   OpPassManager lower(func::FuncOp::getOperationName());
   lower.addPass(createConvertNNToLinalgPass());
   // Elementwise arith / math ops on tensors written beside nn ops.

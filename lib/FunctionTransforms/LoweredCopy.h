@@ -22,8 +22,8 @@ BoundaryKind getBoundaryKind(Type type);
 /// operands), erases the ops that became dead and updates its type.
 void setResults(func::FuncOp func, ValueRange results);
 
-/// Checks that `func` (named by `passName`'s option) exists, has a body and
-/// calls nothing (transformations work on inlined code).
+/// Checks that `func` (named by `passName`'s option) exists and has a body,
+/// and that every function it calls has one (the copy inlines them).
 LogicalResult checkTransformable(ModuleOp module, func::FuncOp func,
                                  StringRef name, StringRef passName);
 
@@ -46,8 +46,9 @@ parseJacobianArguments(func::FuncOp func, ArrayRef<std::string> wrt,
 /// basis[k, i...] = (linear(i...) == k), built in place (no constant).
 Value buildBasis(OpBuilder &b, Location loc, RankedTensorType type);
 
-/// Inserts into `module` a public copy of `func` named `name`, lowered to
-/// linalg on tensors with generic ops only: the form where one rule per
+/// Inserts into `module` a public copy of `func` named `name`, its calls
+/// inlined, lowered to linalg on tensors with generic ops only: the form
+/// where one rule per
 /// transformation covers every nn op. Masks become bytes and keys i32
 /// pairs there; those arguments are marked `nn.mask` / `nn.key` so runtimes
 /// still see (and check) masks and keys.

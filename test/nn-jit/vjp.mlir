@@ -82,3 +82,25 @@ func.func @mlp(%x: tensor<3x4xf32>, %w1: tensor<4x6xf32>, %b1: tensor<6xf32>,
   %3 = nn.softmax %2 : tensor<3x5xf32>
   return %3 : tensor<3x5xf32>
 }
+
+// The same layer written as nested functions, built in another order (the
+// subclassed style): the copy inlines the calls, and the cotangents are
+// those of the flat @layer above, bit for bit.
+// RUN: nn-jit %s --prepare='builtin.module(nn-vjp{function=nested})' --function=nested_vjp \
+// RUN:   --input=2x3xf32=1,2,3,-4,5,-6 --input=3x4xf32=1,0,0,1,0,1,0,1,0,0,1,1 \
+// RUN:   --input=4xf32=0,0,0,-100 --input=2x4xf32=1,1,1,1,1,1,1,1 | FileCheck %s --check-prefix=LAYER
+func.func private @activation(%h: tensor<2x4xf32>) -> tensor<2x4xf32> {
+  %0 = nn.relu %h : tensor<2x4xf32>
+  return %0 : tensor<2x4xf32>
+}
+
+func.func private @block(%x: tensor<2x3xf32>, %w: tensor<3x4xf32>, %b: tensor<4xf32>) -> tensor<2x4xf32> {
+  %h = nn.dense %x, %w, %b : (tensor<2x3xf32>, tensor<3x4xf32>, tensor<4xf32>) -> tensor<2x4xf32>
+  %y = func.call @activation(%h) : (tensor<2x4xf32>) -> tensor<2x4xf32>
+  return %y : tensor<2x4xf32>
+}
+
+func.func @nested(%x: tensor<2x3xf32>, %w: tensor<3x4xf32>, %b: tensor<4xf32>) -> tensor<2x4xf32> {
+  %y = func.call @block(%x, %w, %b) : (tensor<2x3xf32>, tensor<3x4xf32>, tensor<4xf32>) -> tensor<2x4xf32>
+  return %y : tensor<2x4xf32>
+}

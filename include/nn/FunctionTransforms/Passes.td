@@ -35,8 +35,8 @@ def NNJvpPass : Pass<"nn-jvp", "::mlir::ModuleOp"> {
     indices and the bits of random ops carry no tangent (dropout's keep
     pattern is the primal's, so the tangent is dropped and scaled exactly
     like the value). Masks and keys are never differentiated: listing one in
-    `wrt` is an error, and so is an op without a rule (named). Calls must be
-    inlined first.
+    `wrt` is an error, and so is an op without a rule (named). Calls are
+    inlined into the copy; a callee without a body is an error.
   }];
   let options = [
     Option<"function", "function", "std::string", "\"\"",
@@ -89,7 +89,9 @@ def NNVjpPass : Pass<"nn-vjp", "::mlir::ModuleOp"> {
     insert_slice, collapse_shape and expand_shape, cast). A value used
     several times sums its cotangents. Masks and keys are never
     differentiated (listing one in `wrt` is an error); an op without a rule
-    is an error that names it. Calls must be inlined first.
+    is an error that names it. Calls are inlined into the copy (a program
+    written as nested functions is differentiated like the flat one); a
+    callee without a body is an error.
   }];
   let options = [
     Option<"function", "function", "std::string", "\"\"",
