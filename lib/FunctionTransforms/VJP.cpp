@@ -35,6 +35,7 @@
 namespace mlir::nn {
 #define GEN_PASS_DEF_NNVJPPASS
 #define GEN_PASS_DEF_NNVALUEANDGRADPASS
+#define GEN_PASS_DEF_NNTRAINSTEPPASS
 #include "nn/FunctionTransforms/Passes.h.inc"
 } // namespace mlir::nn
 
@@ -980,6 +981,182 @@ struct NNValueAndGradPass
                             },
                             seed)))
       return signalPassFailure();
+  }
+};
+
+} // namespace
+
+namespace {
+
+struct NNTrainStepPass
+    : mlir::nn::impl::NNTrainStepPassBase<NNTrainStepPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    auto func = module.lookupSymbol<func::FuncOp>(function);
+    if (failed(checkTransformable(module, func, function, "nn-train-step")))
+      return signalPassFailure();
+    TypeRange results = func.getResultTypes();
+    auto value = results.empty() ? RankedTensorType()
+                                 : dyn_cast<RankedTensorType>(results[0]);
+    if (!value || value.getRank() != 0 || !value.getElementType().isF32()) {
+      func.emitError() << "nn-train-step: '" << function
+                       << "' must return its loss first (tensor<f32>)";
+      return signalPassFailure();
+    }
+    if (optimizer != "sgd" && optimizer != "adam" && optimizer != "adamw") {
+      func.emitError() << "nn-train-step: unknown optimizer '" << optimizer
+                       << "' (sgd, adam or adamw)";
+      return signalPassFailure();
+    }
+    // The parameters: `wrt`, else the arguments named with nn.name.
+    SmallVector<std::string> params(wrt.begin(), wrt.end());
+    if (params.empty())
+      for (auto [i, type] : llvm::enumerate(func.getArgumentTypes()))
+        if (func.getArgAttr(i, "nn.name") &&
+            getElementTypeOrSelf(type).isF32())
+          params.push_back(std::to_string(i));
+    if (params.empty()) {
+      func.emitError() << "nn-train-step: '" << function
+                       << "' has no parameters: name them (nn.name) or list "
+                          "them in wrt";
+      return signalPassFailure();
+    }
+    FailureOr<SmallVector<unsigned>> wrtArgs =
+        parseWrtArguments(func, params, "nn-train-step");
+    if (failed(wrtArgs))
+      return signalPassFailure();
+    auto seed = [](func::FuncOp, Transposer &transposer, Operation *ret) {
+      Value loss = ret->getOperand(0);
+      OpBuilder b(ret);
+      transposer.accumulate(
+          loss, arith::ConstantOp::create(
+                    b, ret->getLoc(),
+                    DenseElementsAttr::get(cast<RankedTensorType>(loss.getType()),
+                                           b.getF32FloatAttr(1.0f))));
+    };
+    std::string name = function + "_train_step";
+    if (failed(buildReverse(module, func, name, *wrtArgs,
+                            [&](OpPassManager &pipeline, Operation *op) {
+                              return runPipeline(pipeline, op);
+                            },
+                            seed)))
+      return signalPassFailure();
+    applyOptimizer(module.lookupSymbol<func::FuncOp>(name), *wrtArgs,
+                   results.size());
+  }
+
+  /// Turns `step`, returning (loss, aux..., grads...), into the train step:
+  /// optimizer state arguments appended, results (params'..., state'...,
+  /// loss, aux...).
+  void applyOptimizer(func::FuncOp step, ArrayRef<unsigned> params,
+                      unsigned numResults) {
+    Location loc = step.getLoc();
+    MLIRContext *ctx = &getContext();
+    Block &body = step.getBody().front();
+    Operation *ret = body.getTerminator();
+    OpBuilder b(ret);
+    auto addArgument = [&](Type type, StringRef name) {
+      unsigned position = step.getNumArguments();
+      (void)step.insertArgument(position, type, {}, loc);
+      step.setArgAttr(position, "nn.name", StringAttr::get(ctx, name));
+      return step.getArgument(position);
+    };
+    auto paramName = [&](unsigned i) -> std::string {
+      if (auto name = step.getArgAttrOfType<StringAttr>(i, "nn.name"))
+        return name.getValue().str();
+      return "arg" + std::to_string(i);
+    };
+    bool adam = optimizer != "sgd";
+    bool withBuffer = !adam && momentum != 0.0;
+    // State arguments, per parameter, then the shared step count.
+    // (Arguments and results list every first moment, then every second.)
+    SmallVector<Value> first, second;
+    for (unsigned i : params)
+      if (adam || withBuffer)
+        first.push_back(addArgument(step.getArgumentTypes()[i],
+                                    paramName(i) +
+                                        (adam ? ".m" : ".momentum")));
+    if (adam)
+      for (unsigned i : params)
+        second.push_back(
+            addArgument(step.getArgumentTypes()[i], paramName(i) + ".v"));
+    auto countType = RankedTensorType::get({}, b.getI32Type());
+    Value count = adam ? addArgument(countType, "step") : Value();
+    auto lrType = RankedTensorType::get({}, b.getF32Type());
+    Value lr = arith::ConstantOp::create(
+        b, loc,
+        DenseElementsAttr::get(lrType, b.getF32FloatAttr(learningRate)));
+
+    SmallVector<Value> newParams, newState;
+    SmallVector<Value> newSecond;
+    Value newCount;
+    ValueRange grads = ret->getOperands().drop_front(numResults);
+    for (auto [k, i] : llvm::enumerate(params)) {
+      Value param = step.getArgument(i);
+      Value grad = grads[k];
+      OperationState state(loc, adam ? (optimizer == "adam"
+                                            ? AdamUpdateOp::getOperationName()
+                                            : AdamWUpdateOp::getOperationName())
+                                     : SgdUpdateOp::getOperationName());
+      if (adam) {
+        state.addOperands({param, grad, first[k], second[k], count, lr});
+        state.addTypes({param.getType(), param.getType(), param.getType(),
+                        countType});
+        state.addAttribute("beta1", b.getF64FloatAttr(beta1));
+        state.addAttribute("beta2", b.getF64FloatAttr(beta2));
+        state.addAttribute("epsilon", b.getF64FloatAttr(epsilon));
+        if (optimizer == "adamw")
+          state.addAttribute("weight_decay", b.getF64FloatAttr(weightDecay));
+      } else {
+        state.addOperands({param, grad});
+        state.addTypes(param.getType());
+        if (withBuffer) {
+          state.addOperands(first[k]);
+          state.addTypes(param.getType());
+        }
+        state.addOperands(lr);
+        if (withBuffer)
+          state.addAttribute("momentum", b.getF64FloatAttr(momentum));
+        if (nesterov)
+          state.addAttribute("nesterov", b.getUnitAttr());
+      }
+      if (keras)
+        state.addAttribute("keras", b.getUnitAttr());
+      Operation *update = b.create(state);
+      newParams.push_back(update->getResult(0));
+      if (adam) {
+        newState.push_back(update->getResult(1));
+        newSecond.push_back(update->getResult(2));
+        // Every update computes the same count; the first one's is kept.
+        if (!newCount)
+          newCount = update->getResult(3);
+      } else if (withBuffer) {
+        newState.push_back(update->getResult(1));
+      }
+    }
+    // (params'..., m'... or buffers'..., v'..., step', loss, aux...), the
+    // updated values named as the arguments they replace.
+    SmallVector<Value> stepResults(newParams);
+    llvm::append_range(stepResults, newState);
+    llvm::append_range(stepResults, newSecond);
+    if (newCount)
+      stepResults.push_back(newCount);
+    unsigned numUpdated = stepResults.size();
+    llvm::append_range(stepResults, ret->getOperands().take_front(numResults));
+    SmallVector<Value> replaced = llvm::map_to_vector(
+        params, [&](unsigned i) { return Value(step.getArgument(i)); });
+    llvm::append_range(replaced, first);
+    llvm::append_range(replaced, second);
+    if (count)
+      replaced.push_back(count);
+    setResults(step, stepResults);
+    for (unsigned r = 0; r < numUpdated; ++r)
+      if (auto arg = dyn_cast<BlockArgument>(replaced[r]))
+        if (auto name =
+                step.getArgAttrOfType<StringAttr>(arg.getArgNumber(), "nn.name"))
+          step.setResultAttr(r, "nn.name", name);
   }
 };
 

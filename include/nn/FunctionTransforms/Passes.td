@@ -234,4 +234,60 @@ def NNJacrevPass : Pass<"nn-jacrev", "::mlir::ModuleOp"> {
                            "::mlir::tensor::TensorDialect"];
 }
 
+def NNTrainStepPass : Pass<"nn-train-step", "::mlir::ModuleOp"> {
+  let summary = "One optimizer step of a loss: value, gradients and the "
+                "update, as one function";
+  let description = [{
+    Adds `<function>_train_step`: `function` returns its loss first
+    (`tensor<f32>`, any other results are auxiliary data); the parameters
+    are the arguments listed in `wrt`, by default those named with
+    `nn.name`. The train step takes `function`'s arguments followed by the
+    optimizer's state (for `adam` and `adamw`: one first moment per
+    parameter, then one second moment per parameter, named `<param>.m` /
+    `<param>.v`, then the shared count `step : tensor<i32>`; for `sgd` with
+    momentum, one buffer per parameter, `<param>.momentum`), and returns
+    the updated parameters, the updated state in the same order, the loss
+    and the auxiliary results:
+
+    ```mlir
+    // nn-train-step{function=loss optimizer=adam learning-rate=0.001}
+    func.func @loss_train_step(%w, %x, %y, %w.m, %w.v, %step)
+        -> (%w', %w.m', %w.v', %step', %loss)
+    ```
+
+    The gradients are nn-value-and-grad's; each parameter is then updated
+    by `nn.sgd_update`, `nn.adam_update` or `nn.adamw_update` (their
+    formulas: docs/Optimizers.md) with the learning rate as a constant.
+    Everything is one pure function of its inputs, so a step replays
+    exactly from the same inputs.
+  }];
+  let options = [
+    Option<"function", "function", "std::string", "\"\"",
+           "The loss function">,
+    ListOption<"wrt", "wrt", "std::string",
+               "Indices of the parameters (default: the arguments with "
+               "nn.name)">,
+    Option<"optimizer", "optimizer", "std::string", "\"sgd\"",
+           "sgd, adam or adamw">,
+    Option<"learningRate", "learning-rate", "double", "0.01",
+           "The learning rate">,
+    Option<"momentum", "momentum", "double", "0.0",
+           "SGD's momentum (0: none)">,
+    Option<"nesterov", "nesterov", "bool", "false", "Nesterov momentum">,
+    Option<"beta1", "beta1", "double", "0.9", "Adam's beta1">,
+    Option<"beta2", "beta2", "double", "0.999", "Adam's beta2">,
+    Option<"epsilon", "epsilon", "double", "1.0e-8", "Adam's epsilon">,
+    Option<"weightDecay", "weight-decay", "double", "0.01",
+           "AdamW's decoupled weight decay">,
+    Option<"keras", "keras", "bool", "false",
+           "Keras 3's formulas instead of PyTorch's / Optax's">,
+  ];
+  let dependentDialects = ["::mlir::nn::NNDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::math::MathDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 #endif // NN_FUNCTIONTRANSFORMS_PASSES_TD
