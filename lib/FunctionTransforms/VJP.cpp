@@ -927,6 +927,18 @@ struct NNVjpPass : mlir::nn::impl::NNVjpPassBase<NNVjpPass> {
   }
 };
 
+/// Seeds a scalar loss (the first result) with d value / d value = 1;
+/// auxiliary results carry no cotangent.
+void seedValue(func::FuncOp, Transposer &transposer, Operation *ret) {
+  Value result = ret->getOperand(0);
+  auto type = cast<RankedTensorType>(result.getType());
+  OpBuilder b(ret);
+  transposer.accumulate(
+      result,
+      arith::ConstantOp::create(
+          b, ret->getLoc(), DenseElementsAttr::get(type, b.getF32FloatAttr(1.0f))));
+}
+
 struct NNValueAndGradPass
     : mlir::nn::impl::NNValueAndGradPassBase<NNValueAndGradPass> {
   using Base::Base;
@@ -964,22 +976,12 @@ struct NNValueAndGradPass
         parseWrtArguments(func, wrt, "nn-value-and-grad");
     if (failed(wrtArgs))
       return signalPassFailure();
-    // d value / d value = 1; auxiliary results carry no cotangent.
-    auto seed = [](func::FuncOp, Transposer &transposer, Operation *ret) {
-      Value result = ret->getOperand(0);
-      auto type = cast<RankedTensorType>(result.getType());
-      OpBuilder b(ret);
-      transposer.accumulate(
-          result, arith::ConstantOp::create(
-                      b, ret->getLoc(),
-                      DenseElementsAttr::get(type, b.getF32FloatAttr(1.0f))));
-    };
     if (failed(buildReverse(module, func, function + "_value_and_grad",
                             *wrtArgs,
                             [&](OpPassManager &pipeline, Operation *op) {
                               return runPipeline(pipeline, op);
                             },
-                            seed)))
+                            seedValue)))
       return signalPassFailure();
   }
 };
@@ -1027,21 +1029,12 @@ struct NNTrainStepPass
         parseWrtArguments(func, params, "nn-train-step");
     if (failed(wrtArgs))
       return signalPassFailure();
-    auto seed = [](func::FuncOp, Transposer &transposer, Operation *ret) {
-      Value loss = ret->getOperand(0);
-      OpBuilder b(ret);
-      transposer.accumulate(
-          loss, arith::ConstantOp::create(
-                    b, ret->getLoc(),
-                    DenseElementsAttr::get(cast<RankedTensorType>(loss.getType()),
-                                           b.getF32FloatAttr(1.0f))));
-    };
     std::string name = function + "_train_step";
     if (failed(buildReverse(module, func, name, *wrtArgs,
                             [&](OpPassManager &pipeline, Operation *op) {
                               return runPipeline(pipeline, op);
                             },
-                            seed)))
+                            seedValue)))
       return signalPassFailure();
     applyOptimizer(module.lookupSymbol<func::FuncOp>(name), *wrtArgs,
                    results.size());
