@@ -8,6 +8,7 @@
 
 #include "nn/Conversion/Passes.h"
 #include "nn/Dialect/NN/IR/NNOps.h"
+#include "nn/Dialect/NN/Transforms/Passes.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Passes.h"
@@ -228,6 +229,13 @@ FailureOr<func::FuncOp> mlir::nn::insertLoweredCopy(
   copy.setPublic();
   SymbolTable(module).insert(copy);
   if (failed(inlineCalls(copy)))
+    return failure();
+  // Masks reach their consumers before nn ops are lowered, as in the
+  // compile pipeline: otherwise the copy would compute (and differentiate)
+  // a masked model without its masks.
+  OpPassManager masks(ModuleOp::getOperationName());
+  masks.addPass(createNNPropagateMasksPass());
+  if (failed(runPipeline(masks, module)))
     return failure();
   OpPassManager lower(func::FuncOp::getOperationName());
   lower.addPass(createConvertNNToLinalgPass());

@@ -104,3 +104,21 @@ func.func @nested(%x: tensor<2x3xf32>, %w: tensor<3x4xf32>, %b: tensor<4xf32>) -
   %y = func.call @block(%x, %w, %b) : (tensor<2x3xf32>, tensor<3x4xf32>, tensor<4xf32>) -> tensor<2x4xf32>
   return %y : tensor<2x4xf32>
 }
+
+// Masks reach their consumers in the copy as in the compile pipeline (case 1
+// of docs/Motivation.md): Masking(-99) then average pooling of [1, 2, -99]
+// is 1.5 and its gradient [0.5, 0.5, 0]: the padded step adds nothing and
+// gets exactly 0 (unmasked it would be 1/3 everywhere).
+// RUN: nn-jit %s --prepare='builtin.module(nn-vjp{function=masked})' --function=masked_vjp \
+// RUN:   --input=1x3x1xf32=1,2,-99 --input=1x1xf32=1 | FileCheck %s --check-prefix=MASKED
+// MASKED:      result 0: tensor<1x1xf32>
+// MASKED-NEXT: {{\[}}[1.5]]
+// MASKED-NEXT: result 1: tensor<1x3x1xf32>
+// MASKED-NEXT: {{\[\[}}[0.5],
+// MASKED-NEXT:   [0.5],
+// MASKED-NEXT:   [0]]]
+func.func @masked(%x: tensor<1x3x1xf32>) -> tensor<1x1xf32> {
+  %d, %m = nn.masking %x mask_value = -99.0 : tensor<1x3x1xf32> -> tensor<1x3x1xf32>, tensor<1x3xi1>
+  %p = nn.global_avg_pool %d : (tensor<1x3x1xf32>) -> tensor<1x1xf32>
+  return %p : tensor<1x1xf32>
+}
