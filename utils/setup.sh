@@ -10,6 +10,9 @@ packages=(
   llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools libomp-22-dev
   # Tests and benchmarks.
   libgtest-dev libbenchmark-dev python3 python3-numpy
+  # PyTorch, an independent reference for gradients and optimizer steps
+  # (tests run it in processes of their own).
+  python3-torch
   # .npz archives (deflate).
   zlib1g-dev
   # AddressSanitizer / UndefinedBehaviorSanitizer runtimes (I/O tests).
