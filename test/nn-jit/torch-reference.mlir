@@ -1,8 +1,9 @@
 // Gradients and optimizer steps against PyTorch (Debian's python3-torch,
 // run in a process of its own by Inputs/torch_reference.py) from the same
 // float32 weights and data: an MLP's mean cross-entropy, its gradients
-// (torch autograd), one Adam step (torch.optim.Adam, lr 0.01) and one SGD
-// step with momentum 0.9 (torch.optim.SGD, lr 0.1) from fresh state.
+// (torch autograd), and one step from fresh state of torch.optim.Adam
+// (lr 0.01), AdamW (lr 0.01, weight decay 0.1) and SGD (lr 0.1, Nesterov
+// momentum 0.9).
 // Tolerance |d| <= 1e-5 |ref| + 1e-6.
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: %python %S/Inputs/torch_reference.py %t
@@ -32,8 +33,19 @@
 // AW1: MATCH 30 values
 // AB2: MATCH 4 values
 
-// One SGD step with momentum from zero buffers.
-// RUN: nn-jit %s --prepare='builtin.module(nn-train-step{function=loss optimizer=sgd learning-rate=0.1 momentum=0.9})' --function=loss_train_step \
+// One AdamW step.
+// RUN: nn-jit %s --prepare='builtin.module(nn-train-step{function=loss optimizer=adamw learning-rate=0.01 weight-decay=0.1})' --function=loss_train_step \
+// RUN:   --input=@%t/w1.npy --input=@%t/b1.npy --input=@%t/w2.npy --input=@%t/b2.npy --input=@%t/x.npy --input=@%t/labels.npy \
+// RUN:   --input=@%t/z_w1.npy --input=@%t/z_b1.npy --input=@%t/z_w2.npy --input=@%t/z_b2.npy \
+// RUN:   --input=@%t/z_w1.npy --input=@%t/z_b1.npy --input=@%t/z_w2.npy --input=@%t/z_b2.npy --input=i32=0 \
+// RUN:   --output=@%t/adamw_ours.npz > /dev/null
+// RUN: %python %S/Inputs/compare_npy.py %t/adamw_ours.npz:w1 %t/adamw.npz:w1 1e-5 1e-6 | FileCheck %s --check-prefix=WW1
+// RUN: %python %S/Inputs/compare_npy.py %t/adamw_ours.npz:w2 %t/adamw.npz:w2 1e-5 1e-6 | FileCheck %s --check-prefix=WW2
+// WW1: MATCH 30 values
+// WW2: MATCH 20 values
+
+// One SGD step with Nesterov momentum from zero buffers.
+// RUN: nn-jit %s --prepare='builtin.module(nn-train-step{function=loss optimizer=sgd learning-rate=0.1 momentum=0.9 nesterov=true})' --function=loss_train_step \
 // RUN:   --input=@%t/w1.npy --input=@%t/b1.npy --input=@%t/w2.npy --input=@%t/b2.npy --input=@%t/x.npy --input=@%t/labels.npy \
 // RUN:   --input=@%t/z_w1.npy --input=@%t/z_b1.npy --input=@%t/z_w2.npy --input=@%t/z_b2.npy \
 // RUN:   --output=@%t/sgd_ours.npz > /dev/null

@@ -6,9 +6,10 @@ their own (torch's OpenMP runtime and ours do not share one).
 
 Writes DIR/{x,labels,w1,b1,w2,b2}.npy and, from the same float32 data,
 torch autograd's gradients of the mean cross-entropy of
-tanh(x w1 + b1) w2 + b2 (DIR/grads.npz) and the parameters after one
-torch.optim.Adam step (lr 0.01) and one torch.optim.SGD step (lr 0.1,
-momentum 0.9) from fresh state (DIR/adam.npz, DIR/sgd.npz)."""
+tanh(x w1 + b1) w2 + b2 (DIR/grads.npz) and the parameters after one step
+from fresh state of torch.optim.Adam (lr 0.01), AdamW (lr 0.01, weight
+decay 0.1) and SGD (lr 0.1, Nesterov momentum 0.9): DIR/adam.npz,
+DIR/adamw.npz, DIR/sgd.npz."""
 
 import os
 import sys
@@ -50,7 +51,9 @@ np.savez(os.path.join(out, "grads.npz"), loss=np.float32(loss.item()),
          **{n: params[n].grad.numpy() for n in names})
 
 for kind, make in [("adam", lambda p: torch.optim.Adam(p, lr=0.01)),
-                   ("sgd", lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9))]:
+                   ("adamw", lambda p: torch.optim.AdamW(p, lr=0.01, weight_decay=0.1)),
+                   ("sgd", lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9,
+                                                     nesterov=True))]:
     params = fresh()
     optimizer = make([params[n] for n in names])
     optimizer.zero_grad()
