@@ -82,13 +82,10 @@ struct NNJacfwdPass : mlir::nn::impl::NNJacfwdPassBase<NNJacfwdPass> {
     // jvp then vmap on a private copy, under names nobody else uses.
     std::string helper = "__nn_jacfwd_" + function;
     std::string result = function + "_jacfwd";
-    for (const std::string &name :
-         {helper, helper + "_jvp", helper + "_jvp_vmap", result})
-      if (module.lookupSymbol(name)) {
-        module.emitError() << "nn-jacfwd: the module already has a symbol '"
-                           << name << "'";
-        return signalPassFailure();
-      }
+    if (failed(checkSymbolsFree(
+            module, {helper, helper + "_jvp", helper + "_jvp_vmap", result},
+            "nn-jacfwd")))
+      return signalPassFailure();
 
     // f_jacfwd(args) = layOut(tangent results of batched(args, basis)), one
     // batched function per wrt argument, inlined one after the other.

@@ -70,12 +70,9 @@ struct NNJacrevPass : mlir::nn::impl::NNJacrevPassBase<NNJacrevPass> {
     unsigned numResults = func.getNumResults();
     std::string helper = "__nn_jacrev_" + function;
     std::string result = function + "_jacrev";
-    for (const std::string &name : {helper, helper + "_vjp", result})
-      if (module.lookupSymbol(name)) {
-        module.emitError() << "nn-jacrev: the module already has a symbol '"
-                           << name << "'";
-        return signalPassFailure();
-      }
+    if (failed(checkSymbolsFree(module, {helper, helper + "_vjp", result},
+                                "nn-jacrev")))
+      return signalPassFailure();
 
     // The VJP with respect to every wrt argument, once.
     func::FuncOp copy = func.clone();

@@ -84,7 +84,18 @@ static LogicalResult inlineCalls(func::FuncOp func) {
   }
 }
 
-/// `wrt` as distinct argument indices (not yet checked against `func`).
+LogicalResult mlir::nn::checkSymbolsFree(ModuleOp module,
+                                         ArrayRef<std::string> names,
+                                         StringRef passName) {
+  for (const std::string &name : names)
+    if (module.lookupSymbol(name))
+      return module.emitError() << passName
+                                << ": the module already has a symbol '"
+                                << name << "'";
+  return success();
+}
+
+/// `wrt` as distinct indices of arguments of `func`.
 static FailureOr<SmallVector<unsigned>>
 parseIndices(func::FuncOp func, ArrayRef<std::string> wrt, StringRef passName,
              StringRef example) {
@@ -98,9 +109,28 @@ parseIndices(func::FuncOp func, ArrayRef<std::string> wrt, StringRef passName,
     if (llvm::is_contained(indices, i))
       return func.emitError()
              << passName << ": argument " << i << " is listed twice in wrt";
+    unsigned n = func.getNumArguments();
+    if (i >= n)
+      return func.emitError()
+             << passName << ": argument " << i << " does not exist (@"
+             << func.getSymName() << " has " << n << " argument"
+             << (n == 1 ? "" : "s") << ")";
     indices.push_back(i);
   }
   return indices;
+}
+
+/// Why a value of `type` has no derivative (a key, a mask), or "".
+static StringRef notDifferentiable(Type type) {
+  switch (getBoundaryKind(type)) {
+  case BoundaryKind::Key:
+    return ": it is a key";
+  case BoundaryKind::Mask:
+    return ": it is a mask";
+  case BoundaryKind::Data:
+    return "";
+  }
+  llvm_unreachable("unknown boundary kind");
 }
 
 FailureOr<SmallVector<unsigned>>
@@ -117,24 +147,16 @@ mlir::nn::parseWrtArguments(func::FuncOp func, ArrayRef<std::string> wrt,
           tensor && tensor.getElementType().isF32())
         arguments.push_back(i);
   for (unsigned i : arguments) {
-    unsigned n = func.getNumArguments();
-    if (i >= n)
-      return func.emitError()
-             << passName << ": argument " << i << " does not exist (@"
-             << func.getSymName() << " has " << n << " argument"
-             << (n == 1 ? "" : "s") << ")";
     Type type = func.getArgumentTypes()[i];
-    InFlightDiagnostic error =
-        func.emitError() << passName
-                         << ": cannot differentiate with respect to argument "
-                         << i;
-    if (getBoundaryKind(type) == BoundaryKind::Key)
-      return error << ": it is a key (" << type << ")";
-    if (getBoundaryKind(type) == BoundaryKind::Mask)
-      return error << ": it is a mask (" << type << ")";
+    StringRef why = notDifferentiable(type);
+    if (!why.empty())
+      return func.emitError()
+             << passName << ": cannot differentiate with respect to argument "
+             << i << why << " (" << type << ")";
     if (!getElementTypeOrSelf(type).isF32())
-      return error << " of type " << type;
-    error.abandon();
+      return func.emitError()
+             << passName << ": cannot differentiate with respect to argument "
+             << i << " of type " << type;
   }
   return arguments;
 }
@@ -149,19 +171,9 @@ mlir::nn::parseJacobianArguments(func::FuncOp func, ArrayRef<std::string> wrt,
   SmallVector<unsigned> arguments = std::move(*parsed);
   if (arguments.empty())
     arguments.push_back(0);
-  unsigned n = func.getNumArguments();
   for (unsigned i : arguments) {
-    if (i >= n)
-      return func.emitError()
-             << passName << ": argument " << i << " does not exist (@"
-             << func.getSymName() << " has " << n << " argument"
-             << (n == 1 ? "" : "s") << ")";
     Type type = func.getArgumentTypes()[i];
-    StringRef what;
-    if (getBoundaryKind(type) == BoundaryKind::Key)
-      what = ": it is a key";
-    else if (getBoundaryKind(type) == BoundaryKind::Mask)
-      what = ": it is a mask";
+    StringRef what = notDifferentiable(type);
     auto tensor = dyn_cast<RankedTensorType>(type);
     if (!tensor || !tensor.hasStaticShape() || tensor.getRank() == 0 ||
         !tensor.getElementType().isF32())

@@ -27,6 +27,11 @@ void setResults(func::FuncOp func, ValueRange results);
 LogicalResult checkTransformable(ModuleOp module, func::FuncOp func,
                                  StringRef name, StringRef passName);
 
+/// Checks that `module` has none of the symbols `names` a transformation
+/// is about to create.
+LogicalResult checkSymbolsFree(ModuleOp module, ArrayRef<std::string> names,
+                               StringRef passName);
+
 /// The arguments a transformation differentiates: `wrt` as argument indices
 /// (jax's argnums), each distinct, existing and an f32 tensor (never a mask
 /// or a key); when `wrt` is empty, every f32 tensor argument. Errors are

@@ -48,6 +48,33 @@ bool isFloatValue(Value v) {
   return isa<FloatType>(getElementTypeOrSelf(v.getType()));
 }
 
+/// An elementwise generic of `type` over `inputs` (all of that shape):
+/// `body` maps their scalars to the result's.
+Value buildElementwise(
+    OpBuilder &b, Location loc, RankedTensorType type, ValueRange inputs,
+    function_ref<Value(OpBuilder &, Location, ValueRange)> body) {
+  AffineMap identity = b.getMultiDimIdentityMap(type.getRank());
+  SmallVector<utils::IteratorType> parallel(type.getRank(),
+                                            utils::IteratorType::parallel);
+  return linalg::GenericOp::create(
+             b, loc, type, inputs,
+             tensor::EmptyOp::create(b, loc, type.getShape(),
+                                     type.getElementType())
+                 .getResult(),
+             SmallVector<AffineMap>(inputs.size() + 1, identity), parallel,
+             [&](OpBuilder &nb, Location l, ValueRange args) {
+               linalg::YieldOp::create(nb, l, body(nb, l, args.drop_back()));
+             })
+      .getResult(0);
+}
+
+/// 1.0 where `hit` holds, else 0.0, of float type `type`.
+Value indicator(OpBuilder &b, Location loc, Value hit, Type type) {
+  return arith::SelectOp::create(
+      b, loc, hit, arith::ConstantOp::create(b, loc, b.getFloatAttr(type, 1.0)),
+      arith::ConstantOp::create(b, loc, b.getFloatAttr(type, 0.0)));
+}
+
 //===----------------------------------------------------------------------===//
 // Scalar reverse mode (inside generic bodies)
 //===----------------------------------------------------------------------===//
@@ -260,24 +287,11 @@ public:
       slot = ct;
       return;
     }
-    auto type = cast<RankedTensorType>(ct.getType());
-    AffineMap identity = b.getMultiDimIdentityMap(type.getRank());
-    SmallVector<utils::IteratorType> parallel(type.getRank(),
-                                              utils::IteratorType::parallel);
-    Location loc = ct.getLoc();
-    slot = linalg::GenericOp::create(
-               b, loc, type, ValueRange{slot, ct},
-               tensor::EmptyOp::create(b, loc, type.getShape(),
-                                       type.getElementType())
-                   .getResult(),
-               {identity, identity, identity}, parallel,
-               [](OpBuilder &nb, Location l, ValueRange args) {
-                 linalg::YieldOp::create(
-                     nb, l,
-                     arith::AddFOp::create(nb, l, args[0], args[1])
-                         .getResult());
-               })
-               .getResult(0);
+    slot = buildElementwise(
+        b, ct.getLoc(), cast<RankedTensorType>(ct.getType()),
+        ValueRange{slot, ct}, [](OpBuilder &nb, Location l, ValueRange args) {
+          return arith::AddFOp::create(nb, l, args[0], args[1]).getResult();
+        });
   }
 
   LogicalResult reverse(Operation *op) {
@@ -529,35 +543,19 @@ private:
     auto type = cast<RankedTensorType>(result.getType());
     AffineMap map = generic.getIndexingMapsArray()[generic.getNumDpsInputs() +
                                                    index];
-    // The initial value counts when it is the result.
-    AffineMap identity = b.getMultiDimIdentityMap(type.getRank());
-    SmallVector<utils::IteratorType> parallel(type.getRank(),
-                                              utils::IteratorType::parallel);
+    // A max / min's initial value counts when it is the result; a pick's
+    // is not a position.
     Value initHits =
-        linalg::GenericOp::create(
-            b, loc, type, ValueRange{init, result},
-            tensor::EmptyOp::create(b, loc, type.getShape(),
-                                    type.getElementType())
-                .getResult(),
-            {identity, identity, identity}, parallel,
-            [&](OpBuilder &nb, Location l, ValueRange args) {
-              // A pick's initial value is not a position.
-              Value hit =
-                  pick ? arith::ConstantOp::create(nb, l, nb.getBoolAttr(false))
-                             .getResult()
-                       : arith::CmpFOp::create(
-                             nb, l, arith::CmpFPredicate::OEQ, args[0], args[1])
-                             .getResult();
-              Type f = args[0].getType();
-              linalg::YieldOp::create(
-                  nb, l,
-                  arith::SelectOp::create(
-                      nb, l, hit,
-                      arith::ConstantOp::create(nb, l, nb.getFloatAttr(f, 1.0)),
-                      arith::ConstantOp::create(nb, l, nb.getFloatAttr(f, 0.0)))
-                      .getResult());
-            })
-            .getResult(0);
+        pick ? zerosLike(type, loc)
+             : buildElementwise(b, loc, type, ValueRange{init, result},
+                                [](OpBuilder &nb, Location l, ValueRange args) {
+                                  return indicator(
+                                      nb, l,
+                                      arith::CmpFOp::create(
+                                          nb, l, arith::CmpFPredicate::OEQ,
+                                          args[0], args[1]),
+                                      args[0].getType());
+                                });
     SmallVector<Value> inputs(generic.getDpsInputs());
     inputs.push_back(result);
     SmallVector<AffineMap> maps;
@@ -587,11 +585,7 @@ private:
                                 .getResult();
                  if (condition && !pick)
                    hit = arith::AndIOp::create(nb, l, hit, condition);
-                 Type f = args.back().getType();
-                 Value one = arith::SelectOp::create(
-                     nb, l, hit,
-                     arith::ConstantOp::create(nb, l, nb.getFloatAttr(f, 1.0)),
-                     arith::ConstantOp::create(nb, l, nb.getFloatAttr(f, 0.0)));
+                 Value one = indicator(nb, l, hit, args.back().getType());
                  linalg::YieldOp::create(
                      nb, l,
                      arith::AddFOp::create(nb, l, args.back(), one).getResult());
@@ -640,45 +634,31 @@ private:
         seeds.values.push_back(count);
         seeds.maps.push_back(map);
         if (active.contains(init)) {
-          // The initial value gets its share when it is the result.
-          auto type = cast<RankedTensorType>(init.getType());
-          AffineMap identity = b.getMultiDimIdentityMap(type.getRank());
-          SmallVector<utils::IteratorType> parallel(
-              type.getRank(), utils::IteratorType::parallel);
+          // A max / min's initial value gets its share when it is the
+          // result; a pick's stays (and gets the cotangent) when nothing
+          // selects.
           accumulate(
               init,
-              linalg::GenericOp::create(
-                  b, loc, type, ValueRange{init, generic.getResult(j), ct, count},
-                  tensor::EmptyOp::create(b, loc, type.getShape(),
-                                          type.getElementType())
-                      .getResult(),
-                  SmallVector<AffineMap>(5, identity), parallel,
+              buildElementwise(
+                  b, loc, cast<RankedTensorType>(init.getType()),
+                  ValueRange{init, generic.getResult(j), ct, count},
                   [&](OpBuilder &nb, Location l, ValueRange args) {
-                    // A pick's initial value stays when nothing selects.
+                    Value zero = arith::ConstantOp::create(
+                        nb, l, nb.getZeroAttr(args[2].getType()));
                     Value hit =
                         pick ? arith::CmpFOp::create(
                                    nb, l, arith::CmpFPredicate::OEQ, args[3],
-                                   arith::ConstantOp::create(
-                                       nb, l,
-                                       nb.getZeroAttr(args[3].getType())))
-                                   .getResult()
+                                   zero)
                              : arith::CmpFOp::create(
                                    nb, l, arith::CmpFPredicate::OEQ, args[0],
-                                   args[1])
-                                   .getResult();
+                                   args[1]);
                     Value share =
                         pick ? args[2]
                              : arith::DivFOp::create(nb, l, args[2], args[3])
                                    .getResult();
-                    linalg::YieldOp::create(
-                        nb, l,
-                        arith::SelectOp::create(
-                            nb, l, hit, share,
-                            arith::ConstantOp::create(
-                                nb, l, nb.getZeroAttr(args[2].getType())))
-                            .getResult());
-                  })
-                  .getResult(0));
+                    return arith::SelectOp::create(nb, l, hit, share, zero)
+                        .getResult();
+                  }));
         }
       }
     }

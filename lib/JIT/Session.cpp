@@ -412,8 +412,9 @@ llvm::Error Session::Impl::checkFrontEnd(mlir::ModuleOp unit,
                                          llvm::StringRef name) {
   size_t reported = log.reported.size();
   llvm::SmallVector<mlir::nn::DropoutOp> dropouts;
-  unit.walk([&](mlir::nn::DropoutOp op) { dropouts.push_back(op); });
-  if (inference && !dropouts.empty())
+  if (inference)
+    unit.walk([&](mlir::nn::DropoutOp op) { dropouts.push_back(op); });
+  if (!dropouts.empty())
     mlir::emitRemark(dropouts.front().getLoc())
         << "inference mode: dropout is the identity in '" << name << "' ("
         << dropouts.size() << " nn.dropout op"
