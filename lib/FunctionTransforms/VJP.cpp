@@ -689,8 +689,18 @@ private:
         m = order.reorder(m);
       auto type = cast<RankedTensorType>(input.getType());
       Block &body = generic.getRegion().front();
+      // Without reduction loops each element is written once: no zeros to
+      // add to, and no output read. (Elementwise fusion also mistreats a
+      // generic without loops that reads its output: fused into a consumer,
+      // its accumulation repeats once per consumer element.)
+      bool reduces =
+          llvm::is_contained(order.iterators, utils::IteratorType::reduction);
+      Value init = reduces ? zerosLike(type, loc)
+                           : tensor::EmptyOp::create(b, loc, type.getShape(),
+                                                     type.getElementType())
+                                 .getResult();
       auto backward = linalg::GenericOp::create(
-          b, loc, type, inputs, zerosLike(type, loc), maps, order.iterators,
+          b, loc, type, inputs, init, maps, order.iterators,
           [&](OpBuilder &nb, Location l, ValueRange args) {
             IRMapping mapping;
             for (unsigned i = 0; i < numInputs; ++i)
@@ -705,7 +715,12 @@ private:
                          reverse, cloned);
             Value adjoint = reverse.adjoints.lookup(args[k]);
             Value sum = args.back();
-            if (adjoint)
+            if (!reduces)
+              sum = adjoint ? adjoint
+                            : arith::ConstantOp::create(
+                                  b, l, b.getZeroAttr(sum.getType()))
+                                  .getResult();
+            else if (adjoint)
               sum = arith::AddFOp::create(b, l, sum, adjoint);
             linalg::YieldOp::create(b, l, sum);
           });

@@ -81,9 +81,7 @@ void mlir::nn::buildTileAndVectorizePipeline(
   funcPm.addPass(createNNTileAndFusePass());
   funcPm.addPass(createCanonicalizerPass());
   // Tiles of one row become lower-rank ops, so the vectors stay 1-D / 2-D.
-  LinalgFoldUnitExtentDimsPassOptions unitDims;
-  unitDims.useRankReducingSlices = true;
-  funcPm.addPass(createLinalgFoldUnitExtentDimsPass(unitDims));
+  funcPm.addPass(createNNFoldUnitDimsPass());
   funcPm.addPass(createCanonicalizerPass());
   funcPm.addPass(createCSEPass());
   NNVectorizePassOptions vectorize;

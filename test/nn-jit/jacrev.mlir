@@ -23,12 +23,13 @@
 // TWO-NEXT:    [0, 0]]]]
 
 // A Hessian as jacfwd(jacrev(f)): f(x) = sum(x^3) has gradient 3 x^2 and
-// Hessian diag(6 x); x = [1, -2, 0.5] gives diag(6, -12, 3).
+// Hessian diag(6 x); x = [1, -2, 0.5] gives diag(6, -12, 3). The zeros of
+// row 2 are 6 x_2 times a zero tangent: -12 · 0 = -0 in IEEE arithmetic.
 // RUN: nn-jit %s --prepare='builtin.module(nn-jacrev{function=cubes},nn-jacfwd{function=cubes_jacrev})' \
 // RUN:   --function=cubes_jacrev_jacfwd --input=3xf32=1,-2,0.5 | FileCheck %s --check-prefix=HESSIAN
 // HESSIAN:      result 0: tensor<3x3xf32>
 // HESSIAN-NEXT: {{\[}}[6, 0, 0],
-// HESSIAN-NEXT:  [0, -12, 0],
+// HESSIAN-NEXT:  [-0, -12, -0],
 // HESSIAN-NEXT:  [0, 0, 3]]
 // RUN: nn-jit %s --prepare='builtin.module(nn-jacrev{function=cubes})' \
 // RUN:   --function=cubes_jacrev --input=3xf32=1,-2,0.5 | FileCheck %s --check-prefix=GRAD

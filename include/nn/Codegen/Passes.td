@@ -262,6 +262,26 @@ def NNTileAndFusePass : Pass<"nn-tile-and-fuse", "::mlir::func::FuncOp"> {
                            "::mlir::affine::AffineDialect"];
 }
 
+def NNFoldUnitDimsPass : Pass<"nn-fold-unit-dims", "::mlir::func::FuncOp"> {
+  let summary = "Drop the unit loops of tiled linalg ops, keeping accumulators in place";
+  let description = [{
+    Tiles of one row (or one step of a reduction) become lower-rank ops on
+    rank-reducing slices, so the vectors nn-vectorize makes stay 1-D / 2-D.
+    This is upstream's `linalg-fold-unit-extent-dims` with
+    `use-rank-reducing-slices`, without its last rewrite: upstream moves the
+    `outs` of an elementwise op that reads them into its inputs and gives it
+    a new `tensor.empty`. A reduction over the outermost loop (softmax over
+    axis 0, a loss summed over the batch inside a time loop) is tiled with
+    one step per iteration of an `scf.for` carrying its accumulator; once
+    its unit loop is gone it is such an elementwise op, and moving the
+    carried accumulator would make each iteration write a new tensor, which
+    one-shot bufferization rejects ("Yield operand #0 is not equivalent to
+    the corresponding iter bbArg"). Kept in `outs`, the accumulator is
+    updated in place.
+  }];
+  let dependentDialects = ["::mlir::tensor::TensorDialect"];
+}
+
 def NNVectorizePass : Pass<"nn-vectorize", "::mlir::func::FuncOp"> {
   let summary = "Vectorize statically shaped linalg ops";
   let description = [{
