@@ -38,6 +38,7 @@ tools = [
     "nn-capi-test",
     "nn-malformed-input-check",
     ToolSubst("nn-jit", extra_args=["--cache-dir=%t.nn-jit-cache"]),
+    ToolSubst("nn-train", extra_args=["--cache-dir=%t.nn-jit-cache"]),
     ToolSubst("mlir-runner", unresolved="fatal"),
 ]
 llvm_config.add_tool_substitutions(tools, tool_dirs)

@@ -11,8 +11,9 @@ packages=(
   # Tests and benchmarks.
   libgtest-dev libbenchmark-dev python3 python3-numpy
   # PyTorch, an independent reference for gradients and optimizer steps
-  # (tests run it in processes of their own).
-  python3-torch
+  # (tests run it in processes of their own); scikit-learn for the 8x8
+  # digits data set the training tests learn (shipped, no download).
+  python3-torch python3-sklearn
   # .npz archives (deflate).
   zlib1g-dev
   # AddressSanitizer / UndefinedBehaviorSanitizer runtimes (I/O tests).
