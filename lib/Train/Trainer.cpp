@@ -47,6 +47,11 @@ HostTensor scalarI32(int32_t value) {
   return tensor;
 }
 
+/// `value` as the user wrote it (0.25, 1.5): the shortest round trip.
+std::string exactText(double value) {
+  return llvm::formatv("{0}", llvm::format("%g", value)).str();
+}
+
 size_t rowBytes(const TensorType &type) {
   int64_t elements = 1;
   for (int64_t size : llvm::ArrayRef(type.shape).drop_front())
@@ -716,9 +721,8 @@ std::vector<std::string> Trainer::takeDiagnostics() {
 llvm::Expected<std::pair<NamedTensors, NamedTensors>>
 nn::train::splitValidation(NamedTensors arrays, double fraction) {
   if (!(fraction > 0 && fraction < 1))
-    return error(llvm::formatv("the validation split {0} is not between 0 and "
-                               "1",
-                               fraction));
+    return error("the validation split " + llvm::Twine(exactText(fraction)) +
+                 " is not between 0 and 1");
   NamedTensors train, validation;
   for (auto &[name, tensor] : arrays) {
     const TensorType &type = tensor.getType();
@@ -728,9 +732,9 @@ nn::train::splitValidation(NamedTensors arrays, double fraction) {
     // Keras: split_at = int(n * (1 - validation_split)).
     int64_t splitAt = static_cast<int64_t>(n * (1.0 - fraction));
     if (splitAt == 0 || splitAt == n)
-      return error(llvm::formatv("a validation split of {0} leaves array '{1}' "
-                                 "({2} examples) an empty part",
-                                 fraction, name, n));
+      return error("a validation split of " + llvm::Twine(exactText(fraction)) +
+                   " leaves array '" + name + "' (" + llvm::Twine(n) +
+                   " examples) an empty part");
     size_t bytes = rowBytes(type);
     for (auto [part, first, count] :
          {std::tuple{&train, int64_t(0), splitAt},
