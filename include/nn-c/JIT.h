@@ -78,6 +78,8 @@ nnjit_function *nnjit_session_lookup(nnjit_session *session, const char *name,
                                      char **error);
 /// Compiles `name` and binds `num_params` parameters by their `nn.name`;
 /// the data is copied once, here. Calls then take the other arguments only.
+/// A donated argument (see nnjit_function_result_donated_from) cannot be
+/// bound.
 nnjit_function *nnjit_session_bind(nnjit_session *session, const char *name,
                                    const char *const *param_names,
                                    const nnjit_buffer *params,
@@ -97,8 +99,18 @@ int nnjit_function_result(const nnjit_function *function, size_t index,
                           const char **name, nnjit_dtype *dtype, int32_t *rank,
                           const int64_t **shape);
 
+/// Donation (a train step's parameters and optimizer state; JAX's
+/// donate_argnums): the index, among the call's arguments, of the argument
+/// whose buffer result `index` is computed into, or -1 if the result is not
+/// donated (or `index` is out of range). The call overwrites that argument
+/// with the result; passing the argument's own buffer as the result copies
+/// nothing, another buffer receives a copy after the call.
+int64_t nnjit_function_result_donated_from(const nnjit_function *function,
+                                           size_t index);
+
 /// Checks every buffer against the signature, then runs the native code,
-/// which writes the results into `results`. Thread-safe.
+/// which writes the results into `results` (and donated results into their
+/// arguments, see nnjit_function_result_donated_from). Thread-safe.
 int nnjit_function_call(const nnjit_function *function,
                         const nnjit_buffer *arguments, size_t num_arguments,
                         const nnjit_buffer *results, size_t num_results,

@@ -197,6 +197,19 @@ int nnjit_function_result(const nnjit_function *function, size_t index,
   return describe(results[index], name, dtype, rank, shape);
 }
 
+int64_t nnjit_function_result_donated_from(const nnjit_function *function,
+                                           size_t index) {
+  const FunctionSignature &signature =
+      function->bound->getFunction().getSignature();
+  if (index >= signature.results.size() ||
+      !signature.results[index].donatedFrom)
+    return -1;
+  // Donated arguments are never bound: always one of the call's.
+  llvm::ArrayRef<unsigned> free = function->bound->getFreeArguments();
+  const unsigned *it = llvm::find(free, *signature.results[index].donatedFrom);
+  return it == free.end() ? -1 : it - free.begin();
+}
+
 int nnjit_function_call(const nnjit_function *function,
                         const nnjit_buffer *arguments, size_t num_arguments,
                         const nnjit_buffer *results, size_t num_results,

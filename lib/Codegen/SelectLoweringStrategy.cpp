@@ -139,6 +139,13 @@ struct NNSelectLoweringStrategyPass
           tiles[innermostParallel] = largestDivisorUpTo(
               bounds[innermostParallel],
               outerReduction ? 16 * vectorWidth : vectorWidth);
+        // A 2-D transpose (reverse mode transposes a factor of a matmul):
+        // square tiles of one vector per row, read as rows and transposed in
+        // registers, instead of a row of the output gathered with a stride.
+        if (isa<linalg::TransposeOp>(op) && bounds.size() == 2) {
+          tiles = {largestDivisorUpTo(bounds[0], vectorWidth),
+                   largestDivisorUpTo(bounds[1], vectorWidth)};
+        }
         if (outerReduction)
           for (auto [index, iterator] : llvm::enumerate(iterators))
             if (iterator == utils::IteratorType::reduction)

@@ -209,7 +209,7 @@ private:
         });
   }
 
-  /// Replaces `generic` by a dual generic computing values and tangents.
+  /// Adds a dual generic beside `generic` computing its outputs' tangents.
   LogicalResult differentiateGeneric(linalg::GenericOp generic) {
     Location loc = generic.getLoc();
     SmallVector<Value> inputs(generic.getInputs()), outputs(generic.getOutputs());
@@ -299,12 +299,12 @@ private:
         yielded.push_back(inner.tangentOrZero(mapping.lookupOrDefault(v), loc));
     linalg::YieldOp::create(b, loc, yielded);
 
-    for (auto [i, result] : llvm::enumerate(generic.getResults())) {
-      result.replaceAllUsesWith(dual.getResult(i));
+    // The primal values stay the original generic's, so that f_jvp computes
+    // them with the same code as f (a matmul stays a matmul, bit for bit);
+    // the dual's copies of them are dead unless its tangents read them.
+    for (auto [i, result] : llvm::enumerate(generic.getResults()))
       if (outputTangent[i] >= 0)
-        tangents[dual.getResult(i)] = dual.getResult(outputTangent[i]);
-    }
-    generic.erase();
+        tangents[result] = dual.getResult(outputTangent[i]);
     return success();
   }
 

@@ -1140,11 +1140,17 @@ struct NNTrainStepPass
     if (count)
       replaced.push_back(count);
     setResults(step, stepResults);
-    for (unsigned r = 0; r < numUpdated; ++r)
-      if (auto arg = dyn_cast<BlockArgument>(replaced[r]))
-        if (auto name =
-                step.getArgAttrOfType<StringAttr>(arg.getArgNumber(), "nn.name"))
-          step.setResultAttr(r, "nn.name", name);
+    for (unsigned r = 0; r < numUpdated; ++r) {
+      auto arg = cast<BlockArgument>(replaced[r]);
+      if (auto name =
+              step.getArgAttrOfType<StringAttr>(arg.getArgNumber(), "nn.name"))
+        step.setResultAttr(r, "nn.name", name);
+      // The old value is dead once the step has read it: the caller donates
+      // its buffer, which then holds the new value.
+      if (donate)
+        step.setResultAttr(r, kDonatedFromAttrName,
+                           b.getI64IntegerAttr(arg.getArgNumber()));
+    }
   }
 };
 

@@ -7,6 +7,7 @@
 #include "Compiler.h"
 
 #include "nn/JIT/BuildId.h"
+#include "nn/Dialect/NN/IR/NNAttrs.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
@@ -18,6 +19,7 @@
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Target/LLVMIR/Export.h"
 #include "llvm/ADT/SetVector.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/ExecutionEngine/Orc/CompileUtils.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
@@ -117,12 +119,25 @@ std::string internal::computeCacheKey(ModuleOp unit, llvm::StringRef pipeline,
 
 /// Adds `void _nn_packed_<entry>(void **args)` calling the C interface of
 /// `entry` with args[i] as its i-th (memref descriptor pointer) argument.
-static llvm::Error addPackedEntry(llvm::Module &module, llvm::StringRef entry) {
+/// `buffers` is what the runtime passes: the arguments and the results that
+/// are not donated (then the workspace, if the code takes one).
+static llvm::Error addPackedEntry(llvm::Module &module, llvm::StringRef entry,
+                                  unsigned buffers) {
   llvm::Function *ciface =
       module.getFunction(("_mlir_ciface_" + entry).str());
   if (!ciface)
     return llvm::createStringError("no C interface was generated for '" +
                                    entry + "'");
+  if (module.getNamedGlobal(("_nn_workspace_size_" + entry).str()))
+    ++buffers;
+  if (ciface->arg_size() != buffers)
+    return llvm::createStringError(
+        llvm::formatv("'{0}' takes {1} buffers after lowering, but the runtime "
+                      "passes {2} (its arguments, its results that are not "
+                      "donated, its workspace); a pipeline must drop donated "
+                      "results (nn-drop-donated-results, in nn-bufferize)",
+                      entry, ciface->arg_size(), buffers)
+            .str());
   llvm::LLVMContext &ctx = module.getContext();
   auto *ptr = llvm::PointerType::getUnqual(ctx);
   for (llvm::Argument &arg : ciface->args())
@@ -214,8 +229,9 @@ static void dropNonLLVMSignatureAttributes(ModuleOp unit) {
 /// point for each of `entries`.
 static llvm::Expected<std::unique_ptr<llvm::Module>>
 translateAndOptimize(ModuleOp unit, llvm::StringRef entry,
-                     llvm::ArrayRef<std::string> entries, unsigned optLevel,
-                     llvm::TargetMachine &machine, llvm::LLVMContext &context) {
+                     llvm::ArrayRef<std::pair<std::string, unsigned>> entries,
+                     unsigned optLevel, llvm::TargetMachine &machine,
+                     llvm::LLVMContext &context) {
   dropNonLLVMSignatureAttributes(unit);
   std::unique_ptr<llvm::Module> module =
       translateModuleToLLVMIR(unit, context, "nn_unit");
@@ -224,8 +240,8 @@ translateAndOptimize(ModuleOp unit, llvm::StringRef entry,
                                    "' to LLVM IR failed");
   module->setTargetTriple(llvm::Triple(getHostTarget().triple));
   module->setDataLayout(machine.createDataLayout());
-  for (const std::string &name : entries)
-    if (llvm::Error error = addPackedEntry(*module, name))
+  for (const auto &[name, buffers] : entries)
+    if (llvm::Error error = addPackedEntry(*module, name, buffers))
       return std::move(error);
   if (llvm::Error error =
           makeOptimizingTransformer(optLevel, 0, &machine)(module.get()))
@@ -242,11 +258,18 @@ llvm::Error internal::emit(ModuleOp unit, llvm::StringRef entry,
     return llvm::Error::success();
   }
   // Every public function of the unit is an entry point (private ones are
-  // its callees).
-  llvm::SmallVector<std::string> entries;
+  // its callees), called with a buffer per argument and per result that is
+  // not donated (nn.donated_from), as the signature read before lowering
+  // says.
+  llvm::SmallVector<std::pair<std::string, unsigned>> entries;
   for (auto func : unit.getOps<func::FuncOp>())
-    if (func.isPublic() && !func.isExternal())
-      entries.push_back(func.getSymName().str());
+    if (func.isPublic() && !func.isExternal()) {
+      unsigned buffers = func.getNumArguments();
+      for (unsigned r = 0, e = func.getNumResults(); r < e; ++r)
+        if (!func.getResultAttr(r, mlir::nn::kDonatedFromAttrName))
+          ++buffers;
+      entries.push_back({func.getSymName().str(), buffers});
+    }
   if (llvm::Error error =
           runPipeline(unit, pipeline, ("lowering '" + entry + "'").str(), log))
     return error;

@@ -77,12 +77,49 @@ static llvm::Error checkBuffers(const FunctionSignature &signature,
   return llvm::Error::success();
 }
 
+static size_t sizeInBytes(const BufferRef &buffer) {
+  size_t elements = 1;
+  for (int64_t size : buffer.shape)
+    elements *= size;
+  return elements * dtypeSize(buffer.dtype);
+}
+
+static bool overlap(const BufferRef &a, const BufferRef &b) {
+  auto begin = [](const BufferRef &r) {
+    return reinterpret_cast<uintptr_t>(r.data);
+  };
+  return begin(a) < begin(b) + sizeInBytes(b) &&
+         begin(b) < begin(a) + sizeInBytes(a);
+}
+
 llvm::Error CompiledFunction::check(llvm::ArrayRef<BufferRef> arguments,
                                     llvm::ArrayRef<BufferRef> results) const {
   if (llvm::Error error =
           checkBuffers(signature, "arguments", signature.arguments, arguments))
     return error;
-  return checkBuffers(signature, "results", signature.results, results);
+  if (llvm::Error error =
+          checkBuffers(signature, "results", signature.results, results))
+    return error;
+  // The update of a donated argument must not change another argument.
+  for (const ValueInfo &result : signature.results) {
+    if (!result.donatedFrom)
+      continue;
+    unsigned donated = *result.donatedFrom;
+    for (auto [index, argument] : llvm::enumerate(arguments)) {
+      if (index == donated || !overlap(arguments[donated], argument))
+        continue;
+      auto describe = [&](unsigned i) {
+        const std::string &name = signature.arguments[i].name;
+        return std::to_string(i) + (name.empty() ? "" : " ('" + name + "')");
+      };
+      return llvm::createStringError(
+          llvm::formatv("function '{0}': argument {1} is donated (the call "
+                        "overwrites it) and shares memory with argument {2}",
+                        signature.name, describe(donated), describe(index))
+              .str());
+    }
+  }
+  return llvm::Error::success();
 }
 
 llvm::Error CompiledFunction::call(llvm::ArrayRef<BufferRef> arguments,
@@ -121,15 +158,21 @@ static void *threadWorkspace(int64_t bytes) {
 void CompiledFunction::invoke(llvm::ArrayRef<BufferRef> arguments,
                               llvm::ArrayRef<BufferRef> results,
                               unsigned threads) const {
+  // Donated results are no outputs of the native code: it writes them into
+  // their arguments.
+  llvm::SmallVector<BufferRef, 16> passed(arguments);
+  for (auto [info, result] : llvm::zip(signature.results, results))
+    if (!info.donatedFrom)
+      passed.push_back(result);
   // One memref descriptor per buffer, on the stack for common arities:
   // {allocated, aligned, offset, sizes[rank], strides[rank]}.
   size_t words = 0;
-  for (const BufferRef &buffer : llvm::concat<const BufferRef>(arguments, results))
+  for (const BufferRef &buffer : passed)
     words += 3 + 2 * buffer.shape.size();
   llvm::SmallVector<int64_t, 96> descriptors(words);
   llvm::SmallVector<void *, 16> pointers;
   int64_t *cursor = descriptors.data();
-  for (const BufferRef &buffer : llvm::concat<const BufferRef>(arguments, results)) {
+  for (const BufferRef &buffer : passed) {
     pointers.push_back(cursor);
     auto address = reinterpret_cast<int64_t>(buffer.data);
     *cursor++ = address;
@@ -160,6 +203,11 @@ void CompiledFunction::invoke(llvm::ArrayRef<BufferRef> arguments,
   if (omp_get_max_threads() != teamSize)
     omp_set_num_threads(teamSize);
   entry(pointers.data());
+  // A donated result asked for elsewhere than in its argument: a copy.
+  for (auto [info, result] : llvm::zip(signature.results, results))
+    if (info.donatedFrom && result.data != arguments[*info.donatedFrom].data)
+      std::memmove(result.data, arguments[*info.donatedFrom].data,
+                   sizeInBytes(result));
 }
 
 //===----------------------------------------------------------------------===//
@@ -592,6 +640,10 @@ static llvm::Expected<FunctionSignature> signatureOf(mlir::func::FuncOp func) {
     auto info = valueInfo(type, func.getResultAttrDict(index), name, "result", index);
     if (!info)
       return info.takeError();
+    // The dialect verified it: an argument of the same type, donated once.
+    if (auto donated = func.getResultAttrOfType<mlir::IntegerAttr>(
+            index, mlir::nn::kDonatedFromAttrName))
+      info->donatedFrom = donated.getInt();
     signature.results.push_back(std::move(*info));
   }
   return signature;
@@ -651,6 +703,13 @@ Session::bind(llvm::StringRef name, llvm::ArrayRef<NamedBuffer> parameters) {
     if (bound->bound[index])
       return llvm::createStringError("parameter '" + param.name +
                                      "' is bound twice");
+    if (llvm::any_of(signature->results, [&](const ValueInfo &result) {
+          return result.donatedFrom == index;
+        }))
+      return llvm::createStringError(
+          "function '" + name + "': parameter '" + param.name +
+          "' is donated (each call overwrites it with a result); pass it "
+          "per call instead of binding it");
     if (param.buffer.dtype != it->type.dtype ||
         param.buffer.shape != llvm::ArrayRef<int64_t>(it->type.shape) ||
         !param.buffer.data)

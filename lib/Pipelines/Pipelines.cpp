@@ -51,6 +51,9 @@ void mlir::nn::buildLowerToLinalgPipeline(OpPassManager &pm) {
   // Elementwise arith / math ops on tensors written beside nn ops.
   pm.addPass(createConvertElementwiseToLinalgPass());
   addCleanup(pm);
+  // Before fusion, which would merge a gradient's elementwise factors into
+  // the product's body.
+  pm.addNestedPass<func::FuncOp>(createNNSpecializeContractionsPass());
   pm.addPass(createLinalgElementwiseOpFusionPass());
   addCleanup(pm);
 }
@@ -58,6 +61,9 @@ void mlir::nn::buildLowerToLinalgPipeline(OpPassManager &pm) {
 void mlir::nn::buildTileAndVectorizePipeline(
     OpPassManager &pm, const CodegenPipelineOptions &options) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  // Before any pass that picks destinations (epilogues, tiling): a donated
+  // parameter is its update's destination.
+  funcPm.addPass(createNNWriteDonatedInPlacePass());
   auto [tileRows, tileCols] = getMatmulRegisterTile(options);
   NNSplitRaggedMatmulsPassOptions split;
   split.registerTileRows = tileRows;
@@ -102,6 +108,8 @@ void mlir::nn::buildBufferizePipeline(OpPassManager &pm,
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
   // Folds loop-carried buffers, so a returned buffer is its allocation.
   pm.addPass(createCanonicalizerPass());
+  // Donated results are their arguments' buffers: no out-parameter.
+  pm.addPass(createNNDropDonatedResultsPass());
   // The caller owns every buffer: results become out-parameters, each of
   // its own (upstream's pass mishandles a buffer returned twice).
   pm.addNestedPass<func::FuncOp>(createNNDistinctReturnedBuffersPass());

@@ -105,6 +105,8 @@ struct Trainer::Impl {
   llvm::SmallVector<std::string> paramNames, stateNames;
   // std::vector: swapping two is three pointer swaps.
   std::vector<HostTensor> params, nextParams, state, nextState;
+  /// The step updates params and state in place (nn-train-step's donation).
+  bool donated = false;
   llvm::SmallVector<std::string> batchNames;
   llvm::SmallVector<HostTensor> batchBuffers;
   std::optional<HostTensor> exampleMask;
@@ -236,6 +238,13 @@ llvm::Error Trainer::Impl::classifyArguments() {
   }
   for (size_t i = numParams + numState; i < stepSignature.results.size(); ++i)
     outputs.emplace_back(stepSignature.results[i].type);
+  donated = llvm::all_of(
+      llvm::ArrayRef(stepSignature.results).take_front(numParams + numState),
+      [](const ValueInfo &result) { return result.donatedFrom.has_value(); });
+  if (donated) {
+    nextParams.clear();
+    nextState.clear();
+  }
   return llvm::Error::success();
 }
 
@@ -673,18 +682,22 @@ llvm::Expected<EpochRecord> Trainer::runEpoch(
     llvm::SmallVector<BufferRef> arguments = s.lossArguments();
     for (HostTensor &tensor : s.state)
       arguments.push_back(tensor.ref());
+    // Donated params and state are updated in their own buffers (each
+    // passed as its result too); otherwise the updates go to a second set
+    // of buffers that the next step reads: a swap, never a copy.
     llvm::SmallVector<BufferRef> results;
-    for (HostTensor &tensor : s.nextParams)
+    for (HostTensor &tensor : s.donated ? s.params : s.nextParams)
       results.push_back(tensor.ref());
-    for (HostTensor &tensor : s.nextState)
+    for (HostTensor &tensor : s.donated ? s.state : s.nextState)
       results.push_back(tensor.ref());
     for (HostTensor &tensor : s.outputs)
       results.push_back(tensor.ref());
     if (llvm::Error err = s.step->call(arguments, results, s.threads()))
       return std::move(err);
-    // The updated values become the next step's inputs: swap, never copy.
-    s.params.swap(s.nextParams);
-    s.state.swap(s.nextState);
+    if (!s.donated) {
+      s.params.swap(s.nextParams);
+      s.state.swap(s.nextState);
+    }
     float loss = *s.outputs[0].dataAs<float>();
     lossSum += double(loss) * count;
     if (onStep)

@@ -31,6 +31,17 @@ static const char *kLostMask =
     "  return %p : tensor<2x1xf32>\n"
     "}\n";
 
+/* An update written with its donation: w' = w - 0.25 g in w's buffer. */
+static const char *kDonating =
+    "func.func @update(%g: tensor<3xf32> {nn.name = \"g\"},\n"
+    "                  %w: tensor<3xf32> {nn.name = \"w\"})\n"
+    "    -> (tensor<3xf32>, tensor<3xf32> {nn.donated_from = 1 : i64}) {\n"
+    "  %lr = arith.constant dense<0.25> : tensor<f32>\n"
+    "  %w1 = nn.sgd_update %w, %g lr %lr : tensor<3xf32>\n"
+    "  %twice = arith.addf %g, %g : tensor<3xf32>\n"
+    "  return %twice, %w1 : tensor<3xf32>, tensor<3xf32>\n"
+    "}\n";
+
 static void print_result(const char *label, const float *out) {
   printf("%s: [[%g, %g], [%g, %g]]\n", label, out[0], out[1], out[2], out[3]);
 }
@@ -146,6 +157,47 @@ int main(int argc, char **argv) {
   if (!nnjit_session_lookup(strict, "lost", &error))
     report("strict lookup", error);
 
+  /* Donation: result 1 is computed into w's buffer. */
+  nnjit_session *donating = nnjit_session_create_from_string(
+      kDonating, strlen(kDonating), &options, &error);
+  if (!donating)
+    return report("create", error), 1;
+  nnjit_function *update = nnjit_session_lookup(donating, "update", &error);
+  if (!update)
+    return report("lookup", error), 1;
+  printf("donated from: %lld %lld %lld\n",
+         (long long)nnjit_function_result_donated_from(update, 0),
+         (long long)nnjit_function_result_donated_from(update, 1),
+         (long long)nnjit_function_result_donated_from(update, 2));
+  int64_t vShape[1] = {3};
+  float g[3] = {2, 4, 6}, v[3] = {1, 2, 3}, twice[3];
+  nnjit_buffer updateArgs[2] = {{g, vShape, 1, NNJIT_F32},
+                                {v, vShape, 1, NNJIT_F32}};
+  /* The argument's own buffer as the donated result: nothing is copied. */
+  nnjit_buffer updateResults[2] = {{twice, vShape, 1, NNJIT_F32},
+                                   {v, vShape, 1, NNJIT_F32}};
+  for (int call = 1; call <= 2; ++call) {
+    if (nnjit_function_call(update, updateArgs, 2, updateResults, 2, &error))
+      return report("call", error), 1;
+    printf("w after call %d: [%g, %g, %g], 2g: [%g, %g, %g]\n", call, v[0],
+           v[1], v[2], twice[0], twice[1], twice[2]);
+  }
+  /* With g bound, w is the call's only argument: index 0. */
+  const char *gName[1] = {"g"};
+  nnjit_buffer gParam[1] = {{g, vShape, 1, NNJIT_F32}};
+  nnjit_function *boundUpdate =
+      nnjit_session_bind(donating, "update", gName, gParam, 1, &error);
+  if (!boundUpdate)
+    return report("bind", error), 1;
+  printf("bound donated from: %lld\n",
+         (long long)nnjit_function_result_donated_from(boundUpdate, 1));
+  const char *wName[1] = {"w"};
+  if (!nnjit_session_bind(donating, "update", wName, updateArgs + 1, 1, &error))
+    report("bind donated", error);
+
+  nnjit_function_destroy(boundUpdate);
+  nnjit_function_destroy(update);
+  nnjit_session_destroy(donating);
   nnjit_session_destroy(strict);
   nnjit_function_destroy(lostFn);
   nnjit_session_destroy(lost);

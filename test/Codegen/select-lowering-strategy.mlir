@@ -180,6 +180,20 @@ func.func @reduction_and_elementwise(%x: tensor<4x10xf32>, %s: tensor<4xf32>, %p
 
 // -----
 
+// A 2-D transpose (a factor of a reverse-mode matmul): square tiles of one
+// vector of 16 lanes (the default vector width) each way, read as rows and
+// transposed in registers, not output rows gathered with a stride (tiles
+// [1, 16]). 24 rows: the largest divisor of 24 up to 16 is 12.
+// CHECK-LABEL: func.func @transpose
+// CHECK: linalg.transpose {{.*}} {nn.lowering_config = #nn.lowering_config<tile_sizes = [12, 16], reduction_tile_sizes = [0, 0]
+func.func @transpose(%x: tensor<64x24xf32>) -> tensor<24x64xf32> {
+  %e = tensor.empty() : tensor<24x64xf32>
+  %t = linalg.transpose ins(%x : tensor<64x24xf32>) outs(%e : tensor<24x64xf32>) permutation = [1, 0]
+  return %t : tensor<24x64xf32>
+}
+
+// -----
+
 // The epilogue of a reduction over time gets the reduction's parallel tiles
 // (so the reduction fuses into it): [1, 256] on [batch, features]. At 512K
 // points the reduction is big enough for threads: one batch row per cache

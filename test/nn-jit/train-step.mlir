@@ -3,8 +3,15 @@
 // [5, 6]], t = 0: loss = 316, g = d loss / d w = 2 x^T (x w) =
 // [[20, 28], [24, 32], [28, 36]].
 
+// The step donates w and the optimizer state (the default): nn-jit prints
+// the updated values from the input buffers, which the step overwrote; with
+// donate=false they come from buffers of their own, the same numbers.
+
 // SGD, lr = 0.01: w' = w - 0.01 g.
 // RUN: nn-jit %s --prepare='builtin.module(nn-train-step{function=loss optimizer=sgd learning-rate=0.01})' \
+// RUN:   --function=loss_train_step --input=3x2xf32=1,2,3,4,5,6 \
+// RUN:   --input=4x3xf32=1,0,0,0,1,0,0,0,1,1,1,1 --input=4x2xf32=0,0,0,0,0,0,0,0 | FileCheck %s --check-prefix=SGD
+// RUN: nn-jit %s --prepare='builtin.module(nn-train-step{function=loss optimizer=sgd learning-rate=0.01 donate=false})' \
 // RUN:   --function=loss_train_step --input=3x2xf32=1,2,3,4,5,6 \
 // RUN:   --input=4x3xf32=1,0,0,0,1,0,0,0,1,1,1,1 --input=4x2xf32=0,0,0,0,0,0,0,0 | FileCheck %s --check-prefix=SGD
 // SGD:      result 0 (w): tensor<3x2xf32>

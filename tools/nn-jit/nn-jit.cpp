@@ -231,20 +231,20 @@ llvm::Expected<HostTensor> loadInput(llvm::StringRef spec, const ValueInfo &arg)
 }
 
 void printResults(const FunctionSignature &signature,
-                  llvm::ArrayRef<HostTensor> results) {
+                  llvm::ArrayRef<const HostTensor *> results) {
   llvm::outs() << "@" << signature.name << "\n";
   for (auto [index, result] : llvm::enumerate(results)) {
     llvm::outs() << "result " << index;
     if (!signature.results[index].name.empty())
       llvm::outs() << " (" << signature.results[index].name << ")";
-    llvm::outs() << ": " << result.getType().str() << "\n";
-    printTensorValues(llvm::outs(), result);
+    llvm::outs() << ": " << result->getType().str() << "\n";
+    printTensorValues(llvm::outs(), *result);
     llvm::outs() << "\n";
   }
 }
 
 llvm::Error writeOutputs(const FunctionSignature &signature,
-                         llvm::ArrayRef<HostTensor> results) {
+                         llvm::ArrayRef<const HostTensor *> results) {
   if (outputs.empty())
     return llvm::Error::success();
   if (outputs.size() == 1 && llvm::StringRef(outputs[0]).ends_with(".npz")) {
@@ -252,7 +252,7 @@ llvm::Error writeOutputs(const FunctionSignature &signature,
     for (auto [index, result] : llvm::enumerate(results)) {
       std::string name = signature.results[index].name;
       arrays.emplace_back(name.empty() ? "result" + std::to_string(index) : name,
-                          &result);
+                          result);
     }
     return writeNpz(llvm::StringRef(outputs[0]).drop_front(), arrays);
   }
@@ -266,7 +266,7 @@ llvm::Error writeOutputs(const FunctionSignature &signature,
     llvm::StringRef path(spec);
     if (!path.consume_front("@"))
       return llvm::createStringError("--output takes @path, got '" + spec + "'");
-    if (llvm::Error error = writeNpy(path, result))
+    if (llvm::Error error = writeNpy(path, *result))
       return error;
   }
   return llvm::Error::success();
@@ -454,6 +454,8 @@ int main(int argc, char **argv) {
   for (size_t call = 0; call < calls; ++call) {
     llvm::SmallVector<HostTensor> loaded;
     llvm::SmallVector<BufferRef> arguments;
+    // Per argument of the signature, its loaded input (bound ones: none).
+    llvm::SmallVector<HostTensor *> inputOf(fixed.size(), nullptr);
     loaded.reserve(perCall);
     size_t next = call * perCall;
     for (auto [index, param] : llvm::enumerate(fixed)) {
@@ -466,16 +468,29 @@ int main(int argc, char **argv) {
         return fail(std::move(error));
       loaded.push_back(std::move(*tensor));
       arguments.push_back(loaded.back().ref());
+      inputOf[index] = &loaded.back();
     }
+    // A donated result is its argument's buffer, updated by the call (no
+    // copy); the others get buffers of their own.
     llvm::SmallVector<HostTensor> results;
+    llvm::SmallVector<const HostTensor *> shown;
     llvm::SmallVector<BufferRef> resultRefs;
-    for (const ValueInfo &info : signature->results)
-      results.emplace_back(info.type);
-    for (HostTensor &result : results)
-      resultRefs.push_back(result.ref());
+    results.reserve(signature->results.size());
+    for (const ValueInfo &info : signature->results) {
+      HostTensor *donated =
+          info.donatedFrom ? inputOf[*info.donatedFrom] : nullptr;
+      if (!donated)
+        donated = &results.emplace_back(info.type);
+      shown.push_back(donated);
+      resultRefs.push_back(donated->ref());
+    }
     if (llvm::Error error = callOnce(arguments, resultRefs))
       return fail(std::move(error));
-    printResults(*signature, results);
+    printResults(*signature, shown);
+    // Before timed calls, which update donated arguments again.
+    if (call + 1 == calls)
+      if (llvm::Error error = writeOutputs(*signature, shown))
+        return fail(std::move(error));
 
     unsigned timed = repeat ? repeat : (benchmark ? 100 : 0);
     if (timed) {
@@ -496,9 +511,6 @@ int main(int argc, char **argv) {
       llvm::outs() << llvm::formatv("compile: {0:F1}ms ({1})\n", compileMillis,
                                     codeSource);
     }
-    if (call + 1 == calls)
-      if (llvm::Error error = writeOutputs(*signature, results))
-        return fail(std::move(error));
   }
 
   if (cacheStats) {

@@ -12,6 +12,38 @@
 
 include "mlir/Pass/PassBase.td"
 
+def NNSpecializeContractionsPass
+    : Pass<"nn-specialize-contractions", "::mlir::func::FuncOp"> {
+  let summary = "Turn matrix products written as linalg.generic into linalg.matmul";
+  let description = [{
+    The matmul strategy (register and cache tiles, vector.contract) applies
+    to `linalg.matmul`; a product written as a `linalg.generic` would run as
+    scalar loops. Reverse mode writes all of its products that way: the
+    function transformations work on a generalized copy, and a dense
+    layer's gradients are the products `G W^T` (input) and `X^T G`
+    (weights). This pass recognizes a generic over two parallel loops and a
+    reduction whose body is `out + x * y` (any other body ops dead), with
+    x indexed by the output's row loop and the reduction and y by the
+    reduction and the output's column loop, in either order each, and
+    rewrites it into `linalg.transpose` of the factors stored the other way
+    round plus `linalg.matmul` on the same init. A generic that writes one
+    scalar everywhere becomes `linalg.fill`, the accumulator's initial value
+    the strategy and tile-and-fuse recognize.
+
+    ```mlir
+    // dW[k, n] = sum_m X[m, k] G[m, n]
+    %dw = linalg.generic {indexing_maps = [(k, n, m) -> (m, k), (k, n, m) -> (m, n),
+                                           (k, n, m) -> (k, n)], ...}
+        ins(%x, %g) outs(%zeros) { out + x * g }
+    // becomes
+    %xt = linalg.transpose ins(%x) outs(%empty) permutation = [1, 0]
+    %dw = linalg.matmul ins(%xt, %g) outs(%zeros)
+    ```
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def NNSplitRaggedMatmulsPass
     : Pass<"nn-split-ragged-matmuls", "::mlir::func::FuncOp"> {
   let summary = "Peel the rows and columns of a matmul that register tiles do not divide";
@@ -107,6 +139,48 @@ def NNSplitReductionStreamsPass
            "Smallest reduction (bytes of its inputs) to split">,
   ];
   let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
+def NNWriteDonatedInPlacePass
+    : Pass<"nn-write-donated-in-place", "::mlir::func::FuncOp"> {
+  let summary = "Compute each donated result into its argument (before "
+                "tiling)";
+  let description = [{
+    Runs on linalg on tensors, before tiling. For each result of a function
+    marked `nn.donated_from = <argument>` (the nn dialect's result
+    attribute; nn-train-step marks the updated parameters and optimizer
+    state), the op that computes it takes the argument as its destination:
+
+    * an all-parallel `linalg.generic` that reads the argument element for
+      element and writes the result element for element (identity maps, its
+      init unread) takes the argument as that init and reads it through the
+      output block argument, as an optimizer update does:
+
+      ```mlir
+      %w1 = linalg.generic ins(%w, %g : ...) outs(%empty : ...) {
+      ^bb0(%p: f32, %d: f32, %out: f32): ... f(%p, %d)
+      // becomes
+      %w1 = linalg.generic ins(%g : ...) outs(%w : ...) {
+      ^bb0(%d: f32, %p: f32): ... f(%p, %d)
+      ```
+
+    * a `tensor.from_elements` (Adam's step count) becomes a
+      `tensor.insert` of each element into the argument.
+
+    One-shot bufferization then writes the argument's buffer in place: each
+    element is read before it is written, by the same loop iteration, and
+    the forward and backward passes read the argument before the update.
+    That is bufferization's own analysis to prove; where it cannot (the old
+    value is read after the update), it writes a copy, and
+    nn-drop-donated-results still leaves the result in the argument.
+
+    Every tensor argument of a public function is also marked for
+    bufferization: `bufferization.writable = true` if donated, `false`
+    otherwise, so a buffer the caller did not donate is never written.
+  }];
+  let dependentDialects = ["::mlir::bufferization::BufferizationDialect",
+                           "::mlir::linalg::LinalgDialect",
                            "::mlir::tensor::TensorDialect"];
 }
 
@@ -602,6 +676,31 @@ def NNDistinctReturnedBuffersPass
     reproducer).
     After this pass, the hoisted allocation becomes the first result's
     out-parameter, and the copy is written into the second one.
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
+def NNDropDonatedResultsPass
+    : Pass<"nn-drop-donated-results", "::mlir::ModuleOp"> {
+  let summary = "Donated results stay in their argument buffers: no "
+                "out-parameter, no copy";
+  let description = [{
+    Runs on bufferized code, before `buffer-results-to-out-params`. A
+    function result marked `nn.donated_from = <argument>` is erased: its
+    value is in the argument's buffer, which the caller owns and keeps, so
+    it becomes no out-parameter and nothing is copied. The compiled
+    function then takes its arguments and the out-parameters of the other
+    results only; a runtime reads the donations from the function before
+    lowering (the JIT's FunctionSignature).
+
+    Normally bufferization returned the argument itself
+    (nn-write-donated-in-place). Where it returned another buffer (it could
+    not update in place), that buffer is copied into the argument before the
+    function returns; a result that returns the argument's own buffer (its
+    old value) is first copied aside, since the argument then changes.
+
+    A function with donated results that the module calls is an error: its
+    callers would lose those results.
   }];
   let dependentDialects = ["::mlir::memref::MemRefDialect"];
 }

@@ -260,6 +260,14 @@ def NNTrainStepPass : Pass<"nn-train-step", "::mlir::ModuleOp"> {
     formulas: docs/Optimizers.md) with the learning rate as a constant.
     Everything is one pure function of its inputs, so a step replays
     exactly from the same inputs.
+
+    With `donate` (the default), the parameters and the optimizer state are
+    donated, as with JAX's `jax.jit(step, donate_argnums=...)`: each updated
+    value is marked `nn.donated_from = <argument index> : i64` (the nn
+    dialect's result attribute), so compiled code updates the argument's
+    buffer in place and returns it as that result (docs/Optimizers.md,
+    Donation). The caller's parameter and state buffers then hold the new
+    values after a call; `donate=false` leaves every argument untouched.
   }];
   let options = [
     Option<"function", "function", "std::string", "\"\"",
@@ -281,6 +289,9 @@ def NNTrainStepPass : Pass<"nn-train-step", "::mlir::ModuleOp"> {
            "AdamW's decoupled weight decay">,
     Option<"keras", "keras", "bool", "false",
            "Keras 3's formulas instead of PyTorch's / Optax's">,
+    Option<"donate", "donate", "bool", "true",
+           "Update the parameters and the state in their argument buffers "
+           "(nn.donated_from on the updated results)">,
   ];
   let dependentDialects = ["::mlir::nn::NNDialect",
                            "::mlir::linalg::LinalgDialect",

@@ -35,9 +35,15 @@ struct ValueInfo {
   TensorType type;
   /// An `!nn.key` (uint32 [2]) or a key array (uint32 [..., 2]).
   bool isKey = false;
+  /// For a result: the argument it is donated from (`nn.donated_from`; a
+  /// train step's updated parameters and optimizer state). The call
+  /// computes the result into that argument's buffer, overwriting it.
+  std::optional<unsigned> donatedFrom;
 };
 
-/// What a caller must pass: argument buffers, then result buffers.
+/// What a caller must pass: argument buffers, then result buffers. An
+/// argument that a result is donated from is overwritten by the call (see
+/// CompiledFunction::call).
 struct FunctionSignature {
   std::string name;
   llvm::SmallVector<ValueInfo, 8> arguments;
@@ -148,12 +154,21 @@ public:
   /// Checks count, rank, shape and element type of every buffer against the
   /// signature, then calls the native code, which writes the results into
   /// the caller's result buffers, on `threads` threads (0: one per core).
+  ///
+  /// Donation (ValueInfo::donatedFrom, as JAX's donate_argnums): the native
+  /// code computes a donated result into its argument's buffer, so after
+  /// the call that argument holds the result and its old value is gone.
+  /// Pass the argument's own buffer as the result: nothing is copied. A
+  /// result buffer elsewhere receives a copy of the argument after the
+  /// call. A donated argument must not share memory with another argument
+  /// (an error): the update would change what the other one reads.
   llvm::Error call(llvm::ArrayRef<BufferRef> arguments,
                    llvm::ArrayRef<BufferRef> results,
                    unsigned threads = 0) const;
 
   /// The native entry point: `void(void **descriptors)`, one memref
-  /// descriptor per argument and result (then the workspace, if any). For
+  /// descriptor per argument and per result that is not donated (then the
+  /// workspace, if any). For
   /// measuring dispatch overhead; call() is the checked way in.
   EntryFn getEntryPoint() const { return entry; }
 
@@ -176,7 +191,8 @@ private:
 /// nn-pack-bound-weights: once per parameter set, never per call); the
 /// bound function's signature gives those arguments in that layout. Calls
 /// then pass only the other ("free") arguments, in order. Calls are
-/// thread-safe.
+/// thread-safe. A donated argument cannot be bound (each call would
+/// overwrite it).
 class BoundFunction {
 public:
   const CompiledFunction &getFunction() const { return *function; }
@@ -222,7 +238,7 @@ public:
 
   /// Compiles `name` and binds `parameters` to its arguments of the same
   /// `nn.name` (copies, laid out for the kernels: see BoundFunction). Unknown
-  /// names and mismatched types are errors.
+  /// names, mismatched types and donated arguments are errors.
   llvm::Expected<std::unique_ptr<BoundFunction>>
   bind(llvm::StringRef name, llvm::ArrayRef<NamedBuffer> parameters);
 
@@ -230,7 +246,8 @@ public:
   /// debugging; nothing is cached).
   llvm::Error emit(llvm::StringRef name, EmitStage stage, llvm::raw_ostream &os);
 
-  /// lookup(name) followed by CompiledFunction::call.
+  /// lookup(name) followed by CompiledFunction::call (which overwrites
+  /// donated arguments).
   llvm::Error call(llvm::StringRef name, llvm::ArrayRef<BufferRef> arguments,
                    llvm::ArrayRef<BufferRef> results);
 

@@ -845,3 +845,36 @@ func.func @adamw_update_c4(%p: tensor<4xf32>, %t: tensor<i32>, %lr: tensor<f32>)
   %0:4 = nn.adamw_update %p, %p, %p, %p, %t lr %lr weight_decay = -0.01 : tensor<4xf32>, tensor<i32>
   return %0#0 : tensor<4xf32>
 }
+
+// -----
+
+// nn.donated_from names an argument.
+// expected-error @+1 {{'func.func' op result 0: 'nn.donated_from' must be the index of an argument (an i64 below 1), got 1 : i64}}
+func.func @donated_from_out_of_range(%p: tensor<4xf32>) -> (tensor<4xf32> {nn.donated_from = 1 : i64}) {
+  return %p : tensor<4xf32>
+}
+
+// -----
+
+// nn.donated_from is an i64.
+// expected-error @+1 {{'func.func' op result 0: 'nn.donated_from' must be the index of an argument (an i64 below 1), got 0 : i32}}
+func.func @donated_from_i32(%p: tensor<4xf32>) -> (tensor<4xf32> {nn.donated_from = 0 : i32}) {
+  return %p : tensor<4xf32>
+}
+
+// -----
+
+// A donated result has its argument's type (it lives in its buffer).
+// expected-error @+1 {{'func.func' op result 0 is donated from argument 0, so its type must be the argument's: 'tensor<2x2xf32>' vs 'tensor<4xf32>'}}
+func.func @donated_from_other_type(%p: tensor<4xf32>) -> (tensor<2x2xf32> {nn.donated_from = 0 : i64}) {
+  %r = tensor.expand_shape %p [[0, 1]] output_shape [2, 2] : tensor<4xf32> into tensor<2x2xf32>
+  return %r : tensor<2x2xf32>
+}
+
+// -----
+
+// One buffer, one result.
+// expected-error @+1 {{'func.func' op argument 0 is donated to results 0 and 1; a buffer holds one result}}
+func.func @donated_twice(%p: tensor<4xf32>) -> (tensor<4xf32> {nn.donated_from = 0 : i64}, tensor<4xf32> {nn.donated_from = 0 : i64}) {
+  return %p, %p : tensor<4xf32>, tensor<4xf32>
+}

@@ -439,6 +439,153 @@ TEST(SessionTest, StrictModeFailsOnAWarning) {
       << "nothing is compiled in strict mode";
 }
 
+/// loss(w, x, t) = sum((x w - t)^2), made a train step (its parameter w
+/// and the optimizer state donated) by `optimizer`'s nn-train-step.
+std::unique_ptr<Session> makeTrainStep(llvm::StringRef optimizer) {
+  SessionOptions options;
+  options.diskCache = false;
+  options.preparePipeline =
+      ("builtin.module(nn-train-step{function=loss " + optimizer + "})").str();
+  auto session = Session::createFromString(R"mlir(
+    #all = affine_map<(d0, d1) -> (d0, d1)>
+    #none = affine_map<(d0, d1) -> ()>
+    func.func @loss(%w: tensor<3x2xf32> {nn.name = "w"}, %x: tensor<4x3xf32>,
+                    %t: tensor<4x2xf32>) -> tensor<f32> {
+      %y = nn.dense %x, %w : (tensor<4x3xf32>, tensor<3x2xf32>) -> tensor<4x2xf32>
+      %d = arith.subf %y, %t : tensor<4x2xf32>
+      %zero = arith.constant dense<0.0> : tensor<f32>
+      %s = linalg.generic {indexing_maps = [#all, #none],
+                           iterator_types = ["reduction", "reduction"]}
+          ins(%d : tensor<4x2xf32>) outs(%zero : tensor<f32>) {
+      ^bb0(%in: f32, %out: f32):
+        %sq = arith.mulf %in, %in : f32
+        %sum = arith.addf %out, %sq : f32
+        linalg.yield %sum : f32
+      } -> tensor<f32>
+      return %s : tensor<f32>
+    })mlir",
+                                           options);
+  if (!session) {
+    ADD_FAILURE() << llvm::toString(session.takeError());
+    return nullptr;
+  }
+  return std::move(*session);
+}
+
+/// The train step's data: x = [[1,0,0],[0,1,0],[0,0,1],[1,1,1]], t = 0, so
+/// d loss / d w = 2 x^T x w with x^T x = [[2,1,1],[1,2,1],[1,1,2]].
+struct TrainData {
+  std::vector<float> x{1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 1};
+  std::vector<float> t = std::vector<float>(8, 0.0f);
+  std::vector<int64_t> wShape{3, 2}, xShape{4, 3}, tShape{4, 2};
+  BufferRef w(std::vector<float> &w) { return {w.data(), wShape, DType::F32}; }
+  BufferRef xRef() { return {x.data(), xShape, DType::F32}; }
+  BufferRef tRef() { return {t.data(), tShape, DType::F32}; }
+};
+
+TEST(SessionTest, DonatedParametersAreUpdatedInTheirBuffers) {
+  auto session = makeTrainStep("optimizer=sgd learning-rate=0.01");
+  ASSERT_TRUE(session);
+  auto step = session->lookup("loss_train_step");
+  ASSERT_TRUE(bool(step)) << llvm::toString(step.takeError());
+  const FunctionSignature &signature = step->getSignature();
+  ASSERT_EQ(signature.results.size(), 2u);
+  EXPECT_EQ(signature.results[0].donatedFrom, std::optional<unsigned>(0));
+  EXPECT_EQ(signature.results[1].donatedFrom, std::nullopt) << "the loss";
+
+  // The parameter's buffer is also the result's: the native code writes it
+  // (nothing is copied when the addresses agree), twice in a row.
+  TrainData data;
+  std::vector<float> w{1, 2, 3, 4, 5, 6};
+  const float *address = w.data();
+  float loss = 0;
+  std::vector<int64_t> scalar;
+  BufferRef lossRef{&loss, scalar, DType::F32};
+  // Step 1: g = [[20,28],[24,32],[28,36]], loss 316.
+  // Step 2 from w1: g = [[18.16,25.52],[22.08,29.44],[26,33.36]], loss
+  // = sum((x w1)^2) = 269.2864.
+  std::vector<std::vector<float>> expected{
+      {0.8f, 1.72f, 2.76f, 3.68f, 4.72f, 5.64f},
+      {0.6184f, 1.4648f, 2.5392f, 3.3856f, 4.46f, 5.3064f}};
+  std::vector<float> losses{316.0f, 269.2864f};
+  for (int s = 0; s < 2; ++s) {
+    llvm::Error error = step->call({data.w(w), data.xRef(), data.tRef()},
+                                   {data.w(w), lossRef});
+    ASSERT_FALSE(error) << llvm::toString(std::move(error));
+    EXPECT_EQ(w.data(), address);
+    expectClose(w, expected[s]);
+    EXPECT_NEAR(loss, losses[s], 1e-5 * losses[s]) << "step " << s + 1;
+  }
+
+  // A result buffer of its own gets a copy; the argument is updated as well.
+  std::vector<float> w0{1, 2, 3, 4, 5, 6}, w1(6, -1.0f);
+  llvm::Error error = step->call({data.w(w0), data.xRef(), data.tRef()},
+                                 {data.w(w1), lossRef});
+  ASSERT_FALSE(error) << llvm::toString(std::move(error));
+  expectClose(w0, expected[0]);
+  expectClose(w1, expected[0]);
+}
+
+TEST(SessionTest, DonatedOptimizerStateIsUpdatedInItsBuffers) {
+  auto session = makeTrainStep("optimizer=adam learning-rate=0.1");
+  ASSERT_TRUE(session);
+  auto step = session->lookup("loss_train_step");
+  ASSERT_TRUE(bool(step)) << llvm::toString(step.takeError());
+  // (w, x, t, w.m, w.v, step) -> (w, w.m, w.v, step, loss).
+  const FunctionSignature &signature = step->getSignature();
+  ASSERT_EQ(signature.results.size(), 5u);
+  for (auto [result, argument] : {std::pair<unsigned, unsigned>{0, 0},
+                                  {1, 3}, {2, 4}, {3, 5}})
+    EXPECT_EQ(signature.results[result].donatedFrom,
+              std::optional<unsigned>(argument));
+
+  TrainData data;
+  std::vector<float> w{1, 2, 3, 4, 5, 6}, m(6, 0.0f), v(6, 0.0f);
+  int32_t count = 0;
+  float loss = 0;
+  std::vector<int64_t> scalar;
+  BufferRef countRef{&count, scalar, DType::I32};
+  BufferRef lossRef{&loss, scalar, DType::F32};
+  auto call = [&] {
+    return step->call(
+        {data.w(w), data.xRef(), data.tRef(), data.w(m), data.w(v), countRef},
+        {data.w(w), data.w(m), data.w(v), countRef, lossRef});
+  };
+  llvm::Error error = call();
+  ASSERT_FALSE(error) << llvm::toString(std::move(error));
+  // From zero moments: m' = 0.1 g, v' = 0.001 g^2, w' = w - 0.1 (g / |g|).
+  expectClose(m, {2, 2.8f, 2.4f, 3.2f, 2.8f, 3.6f});
+  expectClose(v, {0.4f, 0.784f, 0.576f, 1.024f, 0.784f, 1.296f});
+  expectClose(w, {0.9f, 1.9f, 2.9f, 3.9f, 4.9f, 5.9f});
+  EXPECT_EQ(count, 1);
+  error = call();
+  ASSERT_FALSE(error) << llvm::toString(std::move(error));
+  EXPECT_EQ(count, 2) << "the count is donated too";
+
+  // m and v in one buffer: updating one would change the other.
+  error = step->call(
+      {data.w(w), data.xRef(), data.tRef(), data.w(m), data.w(m), countRef},
+      {data.w(w), data.w(m), data.w(v), countRef, lossRef});
+  ASSERT_TRUE(bool(error));
+  EXPECT_EQ(llvm::toString(std::move(error)),
+            "function 'loss_train_step': argument 3 ('w.m') is donated (the "
+            "call overwrites it) and shares memory with argument 4 ('w.v')");
+}
+
+TEST(SessionTest, DonatedParametersCannotBeBound) {
+  auto session = makeTrainStep("optimizer=sgd learning-rate=0.01 donate=true");
+  ASSERT_TRUE(session);
+  std::vector<float> w{1, 2, 3, 4, 5, 6};
+  std::vector<int64_t> shape{3, 2};
+  auto bound =
+      session->bind("loss_train_step", {{"w", {w.data(), shape, DType::F32}}});
+  ASSERT_FALSE(bool(bound));
+  EXPECT_EQ(llvm::toString(bound.takeError()),
+            "function 'loss_train_step': parameter 'w' is donated (each call "
+            "overwrites it with a result); pass it per call instead of "
+            "binding it");
+}
+
 TEST(SessionTest, MalformedModuleIsAnError) {
   auto session = Session::createFromString("func.func @f(%x: tensor<4xf32>");
   ASSERT_FALSE(bool(session));

@@ -11,6 +11,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
 #include "mlir/Interfaces/DestinationStyleOpInterface.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/Interfaces/TilingInterface.h"
 #include "mlir/Transforms/InliningUtils.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -65,6 +66,43 @@ Operation *NNDialect::materializeConstant(OpBuilder &builder, Attribute value,
   if (!typed || typed.getType() != type)
     return nullptr;
   return arith::ConstantOp::create(builder, loc, type, typed);
+}
+
+LogicalResult NNDialect::verifyRegionResultAttribute(Operation *op,
+                                                     unsigned regionIndex,
+                                                     unsigned resultIndex,
+                                                     NamedAttribute attribute) {
+  // Other nn result attributes (nn.name, nn.mask, ...) are the runtime's.
+  if (attribute.getName() != kDonatedFromAttrName)
+    return success();
+  auto func = dyn_cast<FunctionOpInterface>(op);
+  if (!func)
+    return op->emitOpError() << "'" << kDonatedFromAttrName
+                             << "' is only valid on function results";
+  auto index = dyn_cast<IntegerAttr>(attribute.getValue());
+  unsigned numArguments = func.getNumArguments();
+  if (!index || !index.getType().isInteger(64) || index.getInt() < 0 ||
+      index.getInt() >= numArguments)
+    return func.emitOpError()
+           << "result " << resultIndex << ": '" << kDonatedFromAttrName
+           << "' must be the index of an argument (an i64 below "
+           << numArguments << "), got " << attribute.getValue();
+  unsigned argument = index.getInt();
+  Type argumentType = func.getArgumentTypes()[argument];
+  Type resultType = func.getResultTypes()[resultIndex];
+  if (argumentType != resultType)
+    return func.emitOpError()
+           << "result " << resultIndex << " is donated from argument "
+           << argument << ", so its type must be the argument's: "
+           << resultType << " vs " << argumentType;
+  for (unsigned other = 0; other < resultIndex; ++other)
+    if (auto earlier =
+            func.getResultAttrOfType<IntegerAttr>(other, kDonatedFromAttrName))
+      if (earlier == index)
+        return func.emitOpError()
+               << "argument " << argument << " is donated to results " << other
+               << " and " << resultIndex << "; a buffer holds one result";
+  return success();
 }
 
 LogicalResult LoweringConfigAttr::verify(

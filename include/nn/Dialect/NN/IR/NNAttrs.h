@@ -18,6 +18,10 @@
 namespace mlir::nn {
 /// Name of the discardable attribute that carries a LoweringConfigAttr.
 constexpr llvm::StringLiteral kLoweringConfigAttrName = "nn.lowering_config";
+/// Name of the function result attribute `nn.donated_from = <argument> : i64`:
+/// the result is the argument's buffer, updated in place (see the dialect's
+/// description).
+constexpr llvm::StringLiteral kDonatedFromAttrName = "nn.donated_from";
 } // namespace mlir::nn
 
 #endif // NN_DIALECT_NN_IR_NNATTRS_H

@@ -36,6 +36,14 @@ def NN_Dialect : Dialect {
     * An op takes the attributes it defines and the nn dialect's own
       discardable ones (`nn.export`, `nn.lowering_config`), which the dialect
       verifies; any other attribute is an error naming it, never ignored.
+    * A function result may carry `nn.donated_from = <argument index> : i64`
+      (JAX's `donate_argnums`, from the result's side): the result has the
+      argument's type and is computed into the argument's buffer, which the
+      caller gives up (donates). The code generator writes it in place
+      (`nn-write-donated-in-place`), the result is then no output of the
+      compiled function (`nn-drop-donated-results`), and the JIT hands the
+      argument's buffer back as the result. The dialect verifies that the
+      index names an argument of the same type, donated to one result only.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::tensor::TensorDialect"];
@@ -43,6 +51,7 @@ def NN_Dialect : Dialect {
   let useDefaultAttributePrinterParser = 1;
   let useDefaultTypePrinterParser = 1;
   let hasOperationAttrVerify = 1;
+  let hasRegionResultAttrVerify = 1;
 }
 
 #endif // NN_DIALECT_NN_IR_NNDIALECT_TD
