@@ -161,6 +161,41 @@ def measure(bin_dir, peer_first):
         rows.append(("mlp 784-512-512-10 batch %d t%d" % key, b["ms"] * 1e3,
                      torch_figures.get(key), "us", False))
 
+    # The MLP's Adam train step vs PyTorch eager (zero_grad, forward, loss,
+    # backward, step), and as a fraction of the FMA peak measured beside it.
+    def torch_train_step():
+        figures = {}
+        for threads in (1, 2):
+            try:
+                for line in torch_lines("train_step_torch.py", threads).splitlines():
+                    m = re.match(r"torch train step batch=(\d+) threads=(\d+): "
+                                 r"([\d.]+) us", line)
+                    if m:
+                        figures[(int(m[1]), int(m[2]))] = float(m[3])
+            except (subprocess.CalledProcessError, FileNotFoundError):
+                pass
+        return figures
+    steps, torch_steps = pair(
+        lambda: google_benchmark(os.path.join(bin_dir, "nn-bench-train-step"),
+                                 None, "BM_TrainStep|BM_FmaPeak"),
+        torch_train_step)
+    peak = steps.get("BM_FmaPeak", {}).get("GFLOPs")
+    for name, b in steps.items():
+        m = re.search(r"BM_TrainStep/batch:(\d+)/threads:(\d+)", name)
+        if not m:
+            continue
+        key = (int(m[1]), int(m[2]))
+        rows.append(("train step 784-512-512-10 batch %d t%d" % key,
+                     b["ms"] * 1e3, torch_steps.get(key), "us", False))
+        if peak and key[1] == 1:
+            rows.append(("train step batch %d t1 (peer: FMA peak)" % key[0],
+                         b["GFLOPs"], peak, "GFLOP/s", True))
+    cold = google_benchmark(os.path.join(bin_dir, "nn-bench-train-step"), None,
+                            "Cold")
+    for name, b in cold.items():
+        rows.append((name.split("/")[0][3:] + " (cold compile)", b["ms"], None,
+                     "ms", False))
+
     # Memory-bound layers and random numbers vs STREAM / the generator bound.
     memory, stream = pair(
         lambda: google_benchmark(os.path.join(bin_dir, "nn-bench-memory-bound")),

@@ -82,6 +82,11 @@ void BM_TrainStep(benchmark::State &state) {
       for (int64_t j = 0; j < batch; ++j)
         tensor.dataAs<int32_t>()[j] = static_cast<int32_t>(rng() % 10);
   }
+  // Params and optimizer state are donated: each is its own result's
+  // buffer, updated in place (no copy), as nn-train's Trainer passes them.
+  for (auto [index, result] : llvm::enumerate(signature.results))
+    if (result.donatedFrom)
+      buffers.results[index] = buffers.arguments[*result.donatedFrom];
   for (auto _ : state)
     if (llvm::Error error =
             step->call(buffers.arguments, buffers.results, options.threads))
