@@ -141,40 +141,37 @@ def measure(bin_dir, peer_first):
                     shapes[friendly], "GFLOP/s", True))
 
     # MLP vs PyTorch eager.
-    def torch_mlp():
+    def torch_figures(script, pattern):
+        """(batch, threads) -> microseconds, from the lines `pattern` matches."""
         figures = {}
         for threads in (1, 2):
             try:
-                for line in torch_lines("mlp_torch.py", threads).splitlines():
-                    m = re.match(r"torch MLP batch=(\d+) threads=(\d+): ([\d.]+) us", line)
+                for line in torch_lines(script, threads).splitlines():
+                    m = re.match(pattern, line)
                     if m:
                         figures[(int(m[1]), int(m[2]))] = float(m[3])
             except (subprocess.CalledProcessError, FileNotFoundError):
                 pass
         return figures
-    mlp, torch_figures = pair(
+
+    def torch_mlp():
+        return torch_figures("mlp_torch.py",
+                             r"torch MLP batch=(\d+) threads=(\d+): ([\d.]+) us")
+    mlp, torch_mlp_us = pair(
         lambda: google_benchmark(os.path.join(bin_dir, "nn-bench-mlp")),
         torch_mlp)
     for name, b in mlp.items():
         m = re.search(r"batch:(\d+)/threads:(\d+)", name)
         key = (int(m[1]), int(m[2]))
         rows.append(("mlp 784-512-512-10 batch %d t%d" % key, b["ms"] * 1e3,
-                     torch_figures.get(key), "us", False))
+                     torch_mlp_us.get(key), "us", False))
 
     # The MLP's Adam train step vs PyTorch eager (zero_grad, forward, loss,
     # backward, step), and as a fraction of the FMA peak measured beside it.
     def torch_train_step():
-        figures = {}
-        for threads in (1, 2):
-            try:
-                for line in torch_lines("train_step_torch.py", threads).splitlines():
-                    m = re.match(r"torch train step batch=(\d+) threads=(\d+): "
-                                 r"([\d.]+) us", line)
-                    if m:
-                        figures[(int(m[1]), int(m[2]))] = float(m[3])
-            except (subprocess.CalledProcessError, FileNotFoundError):
-                pass
-        return figures
+        return torch_figures("train_step_torch.py",
+                             r"torch train step batch=(\d+) threads=(\d+): "
+                             r"([\d.]+) us")
     steps, torch_steps = pair(
         lambda: google_benchmark(os.path.join(bin_dir, "nn-bench-train-step"),
                                  None, "BM_TrainStep|BM_FmaPeak"),
