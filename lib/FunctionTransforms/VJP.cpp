@@ -29,6 +29,8 @@
 #include "mlir/Pass/PassManager.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
 
 #include <cmath>
 
@@ -43,6 +45,11 @@ using namespace mlir;
 using namespace mlir::nn;
 
 namespace {
+
+/// `value` as a user writes it (0.5, -1, 1e-08).
+std::string shortest(double value) {
+  return llvm::formatv("{0}", llvm::format("%g", value)).str();
+}
 
 bool isFloatValue(Value v) {
   return isa<FloatType>(getElementTypeOrSelf(v.getType()));
@@ -855,15 +862,147 @@ DenseSet<Value> activeValues(func::FuncOp func, ArrayRef<unsigned> wrt) {
   return active;
 }
 
+/// What the backward part of a reverse function reads from its forward
+/// part. Forward ops are kept and backward ops recompute their scalars from
+/// the forward ops' inputs, so a residual is a value a forward op computes
+/// from the arguments that a backward op reads: it lives from one pass to
+/// the other, and differs per call. Arguments are not residuals (the caller
+/// holds them), nor are values computed from constants alone.
+struct Residuals {
+  /// In the order the forward part computes them.
+  SmallVector<Value> values;
+  /// Arguments the backward part reads.
+  SmallVector<unsigned> arguments;
+  int64_t bytes = 0;
+};
+
+/// Bytes of a value of `type` in a buffer (i1 takes a byte).
+int64_t byteSize(Type type) {
+  Type element = getElementTypeOrSelf(type);
+  int64_t bits = element.isIndex()        ? 64
+                 : element.isIntOrFloat() ? element.getIntOrFloatBitWidth()
+                                          : 0;
+  int64_t count = 1;
+  if (auto shaped = dyn_cast<ShapedType>(type))
+    count = shaped.hasStaticShape() ? shaped.getNumElements() : 0;
+  return count * ((bits + 7) / 8);
+}
+
+/// Calls `read` with each value `op` reads. A backward generic clones the
+/// whole forward body and is given every forward input, but reads only
+/// what its yielded values depend on (the rest is dead code, erased later).
+void forEachRead(Operation *op, function_ref<void(Value)> read) {
+  auto generic = dyn_cast<linalg::GenericOp>(op);
+  if (!generic) {
+    op->walk([&](Operation *inner) {
+      for (Value v : inner->getOperands())
+        read(v);
+    });
+    return;
+  }
+  Block &body = generic.getRegion().front();
+  SmallVector<Value> worklist(body.getTerminator()->getOperands());
+  DenseSet<Value> seen;
+  while (!worklist.empty()) {
+    Value v = worklist.pop_back_val();
+    if (!seen.insert(v).second)
+      continue;
+    if (auto arg = dyn_cast<BlockArgument>(v); arg && arg.getOwner() == &body) {
+      read(generic->getOperand(arg.getArgNumber()));
+      continue;
+    }
+    Operation *def = v.getDefiningOp();
+    if (!def || !generic->isProperAncestor(def)) {
+      read(v);
+      continue;
+    }
+    def->walk([&](Operation *inner) {
+      llvm::append_range(worklist, inner->getOperands());
+    });
+  }
+}
+
+/// The residuals of `reverse`, whose ops in `forward` are its forward part.
+Residuals findResiduals(func::FuncOp reverse,
+                        const DenseSet<Operation *> &forward) {
+  Block &body = reverse.getBody().front();
+  DenseSet<Value> read;
+  llvm::SmallSetVector<unsigned, 8> arguments;
+  for (Operation &op : body.without_terminator()) {
+    if (forward.contains(&op))
+      continue;
+    forEachRead(&op, [&](Value v) {
+      if (v.getParentBlock() != &body)
+        return;
+      if (auto arg = dyn_cast<BlockArgument>(v))
+        arguments.insert(arg.getArgNumber());
+      else
+        read.insert(v);
+    });
+  }
+  // Values computed from the arguments differ from call to call; the others
+  // (constants, their fills and broadcasts) are the same for every call.
+  DenseSet<Value> varying(reverse.getArguments().begin(),
+                          reverse.getArguments().end());
+  Residuals residuals;
+  for (Operation &op : body.without_terminator()) {
+    if (!forward.contains(&op))
+      continue;
+    bool fromArguments = false;
+    op.walk([&](Operation *inner) {
+      fromArguments |= llvm::any_of(
+          inner->getOperands(), [&](Value v) { return varying.contains(v); });
+    });
+    if (!fromArguments)
+      continue;
+    for (Value result : op.getResults()) {
+      varying.insert(result);
+      if (read.contains(result)) {
+        residuals.values.push_back(result);
+        residuals.bytes += byteSize(result.getType());
+      }
+    }
+  }
+  residuals.arguments = llvm::to_vector(arguments);
+  llvm::sort(residuals.arguments);
+  return residuals;
+}
+
+/// The remark of `report-residuals`, at `func` (the user's function), with a
+/// note at each residual's op.
+void emitResidualRemark(func::FuncOp func, StringRef passName, StringRef name,
+                        const Residuals &residuals) {
+  size_t n = residuals.values.size();
+  // At the function's location, without the function printed after it.
+  InFlightDiagnostic remark = mlir::emitRemark(func.getLoc())
+                              << passName << ": @" << name << " keeps " << n
+                              << " forward value" << (n == 1 ? "" : "s")
+                              << " for the backward pass: " << residuals.bytes
+                              << " bytes per call";
+  if (!residuals.arguments.empty()) {
+    remark << " (it also reads argument"
+           << (residuals.arguments.size() == 1 ? " " : "s ");
+    llvm::interleaveComma(residuals.arguments, remark);
+    remark << ", which the caller holds)";
+  }
+  for (Value v : residuals.values)
+    remark.attachNote(v.getLoc())
+        << "residual " << v.getType() << ", " << byteSize(v.getType())
+        << " bytes: result " << cast<OpResult>(v).getResultNumber() << " of '"
+        << v.getDefiningOp()->getName() << "'";
+}
+
 /// Adds `name`, a lowered copy of `func` (whose `wrt` arguments are
 /// checked) that returns its results followed by the cotangents of the `wrt`
 /// arguments; `seed` gives the results their cotangents (adding arguments
-/// to the copy or making constants).
+/// to the copy or making constants). `residuals`, if given, receives what
+/// the backward part reads from the forward part.
 LogicalResult buildReverse(
     ModuleOp module, func::FuncOp func, StringRef name,
     ArrayRef<unsigned> wrtArgs,
     function_ref<LogicalResult(OpPassManager &, Operation *)> runPipeline,
-    function_ref<void(func::FuncOp, Transposer &, Operation *)> seed) {
+    function_ref<void(func::FuncOp, Transposer &, Operation *)> seed,
+    Residuals *residuals = nullptr) {
   FailureOr<func::FuncOp> lowered =
       insertLoweredCopy(module, func, name, runPipeline);
   if (failed(lowered))
@@ -872,6 +1011,9 @@ LogicalResult buildReverse(
   Block &body = reverse.getBody().front();
   SmallVector<Operation *> forward = llvm::map_to_vector(
       body.without_terminator(), [](Operation &op) { return &op; });
+  // (Looked up only for ops alive after setResults' cleanup, which creates
+  // none: an erased op's address is never reused.)
+  DenseSet<Operation *> forwardSet(forward.begin(), forward.end());
   Operation *ret = body.getTerminator();
   OpBuilder builder(ret);
   Transposer transposer(builder, activeValues(reverse, wrtArgs));
@@ -887,6 +1029,8 @@ LogicalResult buildReverse(
         ct ? ct : transposer.zerosLike(argument.getType(), reverse.getLoc()));
   }
   setResults(reverse, results);
+  if (residuals)
+    *residuals = findResiduals(reverse, forwardSet);
   return success();
 }
 
@@ -913,12 +1057,16 @@ struct NNVjpPass : mlir::nn::impl::NNVjpPassBase<NNVjpPass> {
         transposer.accumulate(result, vjp.getArgument(position));
       }
     };
-    if (failed(buildReverse(module, func, function + "_vjp", *wrtArgs,
-                            [&](OpPassManager &pipeline, Operation *op) {
-                              return runPipeline(pipeline, op);
-                            },
-                            seed)))
+    Residuals residuals;
+    if (failed(buildReverse(
+            module, func, function + "_vjp", *wrtArgs,
+            [&](OpPassManager &pipeline, Operation *op) {
+              return runPipeline(pipeline, op);
+            },
+            seed, reportResiduals ? &residuals : nullptr)))
       return signalPassFailure();
+    if (reportResiduals)
+      emitResidualRemark(func, "nn-vjp", function + "_vjp", residuals);
   }
 };
 
@@ -971,13 +1119,17 @@ struct NNValueAndGradPass
         parseWrtArguments(func, wrt, "nn-value-and-grad");
     if (failed(wrtArgs))
       return signalPassFailure();
-    if (failed(buildReverse(module, func, function + "_value_and_grad",
-                            *wrtArgs,
-                            [&](OpPassManager &pipeline, Operation *op) {
-                              return runPipeline(pipeline, op);
-                            },
-                            seedValue)))
+    Residuals residuals;
+    if (failed(buildReverse(
+            module, func, function + "_value_and_grad", *wrtArgs,
+            [&](OpPassManager &pipeline, Operation *op) {
+              return runPipeline(pipeline, op);
+            },
+            seedValue, reportResiduals ? &residuals : nullptr)))
       return signalPassFailure();
+    if (reportResiduals)
+      emitResidualRemark(func, "nn-value-and-grad",
+                         function + "_value_and_grad", residuals);
   }
 };
 
@@ -1007,6 +1159,14 @@ struct NNTrainStepPass
                        << "' (sgd, adam or adamw)";
       return signalPassFailure();
     }
+    if (failed(checkScheduleOptions(func)))
+      return signalPassFailure();
+    if (!(clipGlobalNorm >= 0.0)) {
+      func.emitError() << "nn-train-step: clip-global-norm must be a norm "
+                          "(> 0), or 0 for no clipping; got "
+                       << shortest(clipGlobalNorm);
+      return signalPassFailure();
+    }
     // The parameters: `wrt`, else the arguments named with nn.name.
     SmallVector<std::string> params(wrt.begin(), wrt.end());
     if (params.empty())
@@ -1025,14 +1185,281 @@ struct NNTrainStepPass
     if (failed(wrtArgs))
       return signalPassFailure();
     std::string name = function + "_train_step";
-    if (failed(buildReverse(module, func, name, *wrtArgs,
-                            [&](OpPassManager &pipeline, Operation *op) {
-                              return runPipeline(pipeline, op);
-                            },
-                            seedValue)))
+    Residuals residuals;
+    if (failed(buildReverse(
+            module, func, name, *wrtArgs,
+            [&](OpPassManager &pipeline, Operation *op) {
+              return runPipeline(pipeline, op);
+            },
+            seedValue, reportResiduals ? &residuals : nullptr)))
       return signalPassFailure();
+    if (reportResiduals)
+      emitResidualRemark(func, "nn-train-step", name, residuals);
     applyOptimizer(module.lookupSymbol<func::FuncOp>(name), *wrtArgs,
                    results.size());
+  }
+
+  /// Checks each schedule option given against the schedule and Optax's
+  /// domain; an error names what to change.
+  LogicalResult checkScheduleOptions(func::FuncOp func) {
+    // The options each schedule takes.
+    std::optional<SmallVector<StringRef>> takes;
+    if (schedule == "constant")
+      takes.emplace();
+    else if (schedule == "exponential_decay")
+      takes = {"transition-steps", "decay-rate", "transition-begin",
+               "staircase", "end-learning-rate"};
+    else if (schedule == "cosine_decay")
+      takes = {"decay-steps", "alpha"};
+    else if (schedule == "warmup_cosine_decay")
+      takes = {"warmup-steps", "decay-steps", "warmup-learning-rate",
+               "end-learning-rate"};
+    else if (schedule == "linear")
+      takes = {"transition-steps", "end-learning-rate", "transition-begin"};
+    if (!takes) {
+      func.emitError() << "nn-train-step: unknown schedule '" << schedule
+                       << "' (constant, exponential_decay, cosine_decay, "
+                          "warmup_cosine_decay or linear)";
+      return failure();
+    }
+    std::pair<StringRef, bool> given[] = {
+        {"decay-steps", decaySteps.hasValue()},
+        {"alpha", alpha.hasValue()},
+        {"warmup-steps", warmupSteps.hasValue()},
+        {"warmup-learning-rate", warmupLearningRate.hasValue()},
+        {"end-learning-rate", endLearningRate.hasValue()},
+        {"transition-steps", transitionSteps.hasValue()},
+        {"transition-begin", transitionBegin.hasValue()},
+        {"decay-rate", decayRate.hasValue()},
+        {"staircase", staircase.hasValue()},
+    };
+    for (auto [option, isGiven] : given) {
+      if (!isGiven || llvm::is_contained(*takes, option))
+        continue;
+      InFlightDiagnostic error =
+          func.emitError() << "nn-train-step: " << option
+                           << " is not an option of schedule=" << schedule;
+      if (takes->empty())
+        error << " (a constant learning rate; give schedule=... for a "
+                 "schedule)";
+      else
+        error << " (it takes " << llvm::join(*takes, ", ") << ")";
+      return failure();
+    }
+    auto needs = [&]() -> InFlightDiagnostic {
+      return func.emitError()
+             << "nn-train-step: schedule=" << schedule << " needs ";
+    };
+    // Optax falls back to a constant schedule for transition_steps <= 0 or
+    // decay_rate = 0 (with a log line) and to 0 for a negative begin:
+    // here they are errors, as nonsense is.
+    if (schedule == "exponential_decay" || schedule == "linear") {
+      if (transitionSteps <= 0)
+        return needs() << "transition-steps > 0 (the steps of one "
+                          "transition), got "
+                       << int64_t(transitionSteps);
+      if (transitionBegin < 0)
+        return needs() << "transition-begin >= 0, got "
+                       << int64_t(transitionBegin);
+    }
+    if (schedule == "exponential_decay" && !(decayRate > 0.0))
+      return needs() << "decay-rate > 0 (the factor per transition-steps), "
+                        "got "
+                     << shortest(decayRate);
+    if (schedule == "linear" && !endLearningRate.hasValue())
+      return needs() << "end-learning-rate (the rate after transition-steps)";
+    if (schedule == "cosine_decay" && decaySteps <= 0)
+      return needs() << "decay-steps > 0 (the step at which the decay ends), "
+                        "got "
+                     << int64_t(decaySteps);
+    if (schedule == "warmup_cosine_decay") {
+      if (warmupSteps < 0)
+        return needs() << "warmup-steps >= 0, got " << int64_t(warmupSteps);
+      if (decaySteps <= warmupSteps)
+        return needs() << "decay-steps > warmup-steps (decay-steps counts "
+                          "the warmup too), got decay-steps="
+                       << int64_t(decaySteps)
+                       << " and warmup-steps=" << int64_t(warmupSteps);
+    }
+    return success();
+  }
+
+  /// The learning rate at `count` (the updates already applied, i32):
+  /// Optax's schedule functions, computed in f64 and rounded to f32 once.
+  Value buildLearningRate(OpBuilder &b, Location loc, Value count) {
+    auto lrType = RankedTensorType::get({}, b.getF32Type());
+    if (schedule == "constant")
+      return arith::ConstantOp::create(
+          b, loc,
+          DenseElementsAttr::get(lrType, b.getF32FloatAttr(learningRate)));
+    Type f64 = b.getF64Type();
+    auto k = [&](double v) -> Value {
+      return arith::ConstantOp::create(b, loc, b.getF64FloatAttr(v));
+    };
+    auto add = [&](Value x, Value y) -> Value {
+      return arith::AddFOp::create(b, loc, x, y);
+    };
+    auto sub = [&](Value x, Value y) -> Value {
+      return arith::SubFOp::create(b, loc, x, y);
+    };
+    auto mul = [&](Value x, Value y) -> Value {
+      return arith::MulFOp::create(b, loc, x, y);
+    };
+    auto div = [&](Value x, Value y) -> Value {
+      return arith::DivFOp::create(b, loc, x, y);
+    };
+    auto min = [&](Value x, Value y) -> Value {
+      return arith::MinimumFOp::create(b, loc, x, y);
+    };
+    auto max = [&](Value x, Value y) -> Value {
+      return arith::MaximumFOp::create(b, loc, x, y);
+    };
+    auto select = [&](arith::CmpFPredicate predicate, Value x, Value y,
+                      Value ifTrue, Value ifFalse) -> Value {
+      return arith::SelectOp::create(
+          b, loc, arith::CmpFOp::create(b, loc, predicate, x, y), ifTrue,
+          ifFalse);
+    };
+    // optax.cosine_decay_schedule(init, steps, alpha)(c).
+    auto cosineDecay = [&](double init, double steps, double a, Value c) {
+      Value t = min(c, k(steps));
+      Value cosine =
+          mul(k(0.5), add(k(1.0), math::CosOp::create(
+                                      b, loc, div(mul(k(M_PI), t), k(steps)))));
+      return mul(k(init), add(mul(k(1.0 - a), cosine), k(a)));
+    };
+    // optax.linear_schedule(init, end, steps, begin)(c).
+    auto linear = [&](double init, double end, double steps, double begin,
+                      Value c) {
+      Value t = min(max(sub(c, k(begin)), k(0.0)), k(steps));
+      Value fraction = sub(k(1.0), div(t, k(steps)));
+      return add(mul(k(init - end), fraction), k(end));
+    };
+
+    Value c = arith::SIToFPOp::create(
+        b, loc, f64, tensor::ExtractOp::create(b, loc, count, ValueRange{}));
+    Value rate;
+    if (schedule == "exponential_decay") {
+      // init * rate^p, p = (c - begin) / steps (floored with staircase);
+      // init until c > begin; clipped at end_value when given.
+      Value elapsed = sub(c, k(transitionBegin));
+      Value p = div(elapsed, k(transitionSteps));
+      if (staircase)
+        p = math::FloorOp::create(b, loc, p);
+      Value decayed =
+          mul(k(learningRate), math::PowFOp::create(b, loc, k(decayRate), p));
+      rate = select(arith::CmpFPredicate::OLE, elapsed, k(0.0), k(learningRate),
+                    decayed);
+      if (endLearningRate.hasValue())
+        rate = decayRate < 1.0 ? max(rate, k(endLearningRate))
+                               : min(rate, k(endLearningRate));
+    } else if (schedule == "cosine_decay") {
+      rate = cosineDecay(learningRate, decaySteps, alpha, c);
+    } else if (schedule == "linear") {
+      rate = linear(learningRate, endLearningRate, transitionSteps,
+                    transitionBegin, c);
+    } else {
+      // warmup_cosine_decay: Optax joins a linear warmup (a constant for
+      // warmup_steps = 0) and a cosine decay from the peak over the steps
+      // left, with alpha = end / peak, at the boundary warmup_steps.
+      double peak = learningRate;
+      double a = peak == 0.0 ? 0.0 : endLearningRate / peak;
+      Value warm = warmupSteps > 0
+                       ? linear(warmupLearningRate, peak, warmupSteps, 0.0, c)
+                       : k(warmupLearningRate);
+      Value decay = cosineDecay(peak, decaySteps - warmupSteps, a,
+                                sub(c, k(warmupSteps)));
+      rate = select(arith::CmpFPredicate::OLT, c, k(warmupSteps), warm, decay);
+    }
+    Value rate32 = arith::TruncFOp::create(b, loc, b.getF32Type(), rate);
+    return tensor::FromElementsOp::create(b, loc, lrType, rate32);
+  }
+
+  /// optax.clip_by_global_norm(clip-global-norm) of `grads`: the squares
+  /// summed in f64, the norm rounded to f32 once, then Optax's
+  /// `select(g_norm < max_norm, g, (g / g_norm) * max_norm)` per element in
+  /// f32 (a gradient under the norm is unchanged, bit for bit).
+  SmallVector<Value> clipByGlobalNorm(OpBuilder &b, Location loc,
+                                      ValueRange grads) {
+    Type f32 = b.getF32Type(), f64 = b.getF64Type();
+    Value total = arith::ConstantOp::create(b, loc, b.getF64FloatAttr(0.0));
+    for (Value g : grads) {
+      auto type = cast<RankedTensorType>(g.getType());
+      Value squares;
+      if (type.getRank() == 0) {
+        // (A generic without loops that reads its output is what
+        // elementwise fusion mistreats.)
+        Value x = arith::ExtFOp::create(
+            b, loc, f64,
+            tensor::ExtractOp::create(b, loc, g, ValueRange{}).getResult());
+        squares = arith::MulFOp::create(b, loc, x, x);
+      } else {
+        auto scalar = RankedTensorType::get({}, f64);
+        Value init =
+            linalg::FillOp::create(b, loc,
+                                   ValueRange{arith::ConstantOp::create(
+                                       b, loc, b.getF64FloatAttr(0.0))},
+                                   ValueRange{tensor::EmptyOp::create(
+                                       b, loc, ArrayRef<int64_t>{}, f64)})
+                .getResult(0);
+        SmallVector<AffineMap> maps = {
+            b.getMultiDimIdentityMap(type.getRank()),
+            AffineMap::get(type.getRank(), 0, b.getContext())};
+        SmallVector<utils::IteratorType> reduction(
+            type.getRank(), utils::IteratorType::reduction);
+        Value sum =
+            linalg::GenericOp::create(
+                b, loc, scalar, ValueRange{g}, ValueRange{init}, maps,
+                reduction,
+                [&](OpBuilder &nb, Location l, ValueRange args) {
+                  Value x = arith::ExtFOp::create(nb, l, f64, args[0]);
+                  Value square = arith::MulFOp::create(nb, l, x, x);
+                  linalg::YieldOp::create(nb, l,
+                                          ValueRange{arith::AddFOp::create(
+                                              nb, l, args[1], square)});
+                })
+                .getResult(0);
+        squares = tensor::ExtractOp::create(b, loc, sum, ValueRange{});
+      }
+      total = arith::AddFOp::create(b, loc, total, squares);
+    }
+    Value norm = arith::TruncFOp::create(b, loc, f32,
+                                         math::SqrtOp::create(b, loc, total));
+    Value maxNorm =
+        arith::ConstantOp::create(b, loc, b.getF32FloatAttr(clipGlobalNorm));
+    Value under =
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, norm, maxNorm);
+    return llvm::map_to_vector(grads, [&](Value g) {
+      return buildElementwise(
+          b, loc, cast<RankedTensorType>(g.getType()), ValueRange{g},
+          [&](OpBuilder &nb, Location l, ValueRange args) {
+            Value scaled = arith::MulFOp::create(
+                nb, l, arith::DivFOp::create(nb, l, args[0], norm), maxNorm);
+            return arith::SelectOp::create(nb, l, under, args[0], scaled)
+                .getResult();
+          });
+    });
+  }
+
+  /// The count after one more update, stuck at the type's maximum (Optax's
+  /// safe_increment, as nn.adam_update's new_step).
+  Value incrementCount(OpBuilder &b, Location loc, Value count) {
+    auto type = cast<RankedTensorType>(count.getType());
+    Value c = tensor::ExtractOp::create(b, loc, count, ValueRange{});
+    Value largest = arith::ConstantOp::create(
+        b, loc,
+        b.getIntegerAttr(type.getElementType(),
+                         APInt::getSignedMaxValue(
+                             type.getElementType().getIntOrFloatBitWidth())));
+    Value next = arith::AddIOp::create(
+        b, loc, c,
+        arith::ConstantOp::create(b, loc,
+                                  b.getIntegerAttr(type.getElementType(), 1)));
+    Value below =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, c, largest);
+    return tensor::FromElementsOp::create(
+        b, loc, type,
+        ValueRange{arith::SelectOp::create(b, loc, below, next, c)});
   }
 
   /// Turns `step`, returning (loss, aux..., grads...), into the train step:
@@ -1058,6 +1485,9 @@ struct NNTrainStepPass
     };
     bool adam = optimizer != "sgd";
     bool withBuffer = !adam && momentum != 0.0;
+    // A schedule reads the count; SGD keeps one only for it (Optax's
+    // scale_by_schedule state).
+    bool counted = adam || schedule != "constant";
     // State arguments, per parameter, then the shared step count.
     // (Arguments and results list every first moment, then every second.)
     SmallVector<Value> first, second;
@@ -1071,16 +1501,16 @@ struct NNTrainStepPass
         second.push_back(
             addArgument(step.getArgumentTypes()[i], paramName(i) + ".v"));
     auto countType = RankedTensorType::get({}, b.getI32Type());
-    Value count = adam ? addArgument(countType, "step") : Value();
-    auto lrType = RankedTensorType::get({}, b.getF32Type());
-    Value lr = arith::ConstantOp::create(
-        b, loc,
-        DenseElementsAttr::get(lrType, b.getF32FloatAttr(learningRate)));
+    Value count = counted ? addArgument(countType, "step") : Value();
+    // Optax's count: the updates applied before this one.
+    Value lr = buildLearningRate(b, loc, count);
 
     SmallVector<Value> newParams, newState;
     SmallVector<Value> newSecond;
-    Value newCount;
-    ValueRange grads = ret->getOperands().drop_front(numResults);
+    Value newCount = counted && !adam ? incrementCount(b, loc, count) : Value();
+    SmallVector<Value> grads(ret->getOperands().drop_front(numResults));
+    if (clipGlobalNorm > 0.0)
+      grads = clipByGlobalNorm(b, loc, grads);
     for (auto [k, i] : llvm::enumerate(params)) {
       Value param = step.getArgument(i);
       Value grad = grads[k];

@@ -334,15 +334,40 @@ Trainer::create(llvm::StringRef modelPath, const TrainerOptions &options,
   SessionOptions trainOptions = options.session;
   trainOptions.training = true;
   trainOptions.pipeline = getTrainingPipeline(trainOptions.codegenTarget);
-  trainOptions.preparePipeline =
-      llvm::formatv("builtin.module(nn-train-step{{function={0} wrt={1} "
-                    "optimizer={2} learning-rate={3:e9} momentum={4:e9} "
-                    "nesterov={5} beta1={6:e9} beta2={7:e9} epsilon={8:e9} "
-                    "weight-decay={9:e9} keras={10}})",
+  std::string stepOptions =
+      llvm::formatv("function={0} wrt={1} optimizer={2} learning-rate={3:e9} "
+                    "momentum={4:e9} nesterov={5} beta1={6:e9} beta2={7:e9} "
+                    "epsilon={8:e9} weight-decay={9:e9} keras={10} "
+                    "schedule={11} clip-global-norm={12:e9}",
                     options.lossFunction, llvm::join(wrt, ","), opt.name,
                     opt.learningRate, opt.momentum, opt.nesterov, opt.beta1,
-                    opt.beta2, opt.epsilon, opt.weightDecay, opt.keras)
+                    opt.beta2, opt.epsilon, opt.weightDecay, opt.keras,
+                    opt.schedule, opt.clipGlobalNorm)
           .str();
+  // Only the schedule parameters given: the pass rejects those its schedule
+  // does not take.
+  auto addInteger = [&](llvm::StringRef name,
+                        const std::optional<int64_t> &value) {
+    if (value)
+      stepOptions += llvm::formatv(" {0}={1}", name, *value).str();
+  };
+  auto addFloat = [&](llvm::StringRef name,
+                      const std::optional<double> &value) {
+    if (value)
+      stepOptions += llvm::formatv(" {0}={1:e9}", name, *value).str();
+  };
+  addInteger("decay-steps", opt.decaySteps);
+  addInteger("warmup-steps", opt.warmupSteps);
+  addInteger("transition-steps", opt.transitionSteps);
+  addInteger("transition-begin", opt.transitionBegin);
+  addFloat("alpha", opt.alpha);
+  addFloat("warmup-learning-rate", opt.warmupLearningRate);
+  addFloat("end-learning-rate", opt.endLearningRate);
+  addFloat("decay-rate", opt.decayRate);
+  if (opt.staircase)
+    stepOptions += llvm::formatv(" staircase={0}", *opt.staircase).str();
+  trainOptions.preparePipeline =
+      "builtin.module(nn-train-step{" + stepOptions + "})";
   auto trainSession = Session::createFromFile(modelPath, trainOptions);
   if (!trainSession)
     return trainSession.takeError();

@@ -28,6 +28,16 @@
 // RUN: not nn-train %s --init=init --data=@%t/ok.npz --validation-split=1.5 2>&1 | FileCheck %s --check-prefix=SPLIT
 // SPLIT: error: the validation split 1.5 is not between 0 and 1
 
+// Schedule options reach nn-train-step, which names what is wrong.
+// RUN: not nn-train %s --init=init --data=@%t/ok.npz --schedule=cosine_decay 2>&1 | FileCheck %s --check-prefix=DECAY
+// DECAY: error: nn-train-step: schedule=cosine_decay needs decay-steps > 0 (the step at which the decay ends), got 0
+// RUN: not nn-train %s --init=init --data=@%t/ok.npz --schedule=cosine_decay --decay-steps=100 --decay-rate=0.5 2>&1 | FileCheck %s --check-prefix=NOTTAKEN
+// NOTTAKEN: error: nn-train-step: decay-rate is not an option of schedule=cosine_decay (it takes decay-steps, alpha)
+// RUN: not nn-train %s --init=init --data=@%t/ok.npz --warmup-steps=10 2>&1 | FileCheck %s --check-prefix=CONSTANT
+// CONSTANT: error: nn-train-step: warmup-steps is not an option of schedule=constant
+// RUN: not nn-train %s --init=init --data=@%t/ok.npz --clip-global-norm=-1 2>&1 | FileCheck %s --check-prefix=CLIP
+// CLIP: error: nn-train-step: clip-global-norm must be a norm (> 0), or 0 for no clipping; got -1
+
 func.func @init(%key: !nn.key) -> (tensor<4x3xf32> {nn.name = "w"}) {
   %w = nn.init glorot_uniform %key : tensor<4x3xf32>
   return %w : tensor<4x3xf32>

@@ -42,9 +42,11 @@ static cl::opt<std::string>
 static cl::opt<std::string>
     optimizer("optimizer", cl::desc("sgd, adam or adamw (default: adam)"),
               cl::init("adam"), cl::cat(modelCategory));
-static cl::opt<double> learningRate("learning-rate",
-                                    cl::desc("Learning rate (default 0.001)"),
-                                    cl::init(0.001), cl::cat(modelCategory));
+static cl::opt<double> learningRate(
+    "learning-rate",
+    cl::desc("Learning rate (default 0.001); with --schedule, the "
+             "schedule's initial value (its peak for warmup_cosine_decay)"),
+    cl::init(0.001), cl::cat(modelCategory));
 static cl::opt<double> momentum("momentum", cl::desc("SGD's momentum"),
                                 cl::init(0.0), cl::cat(modelCategory));
 static cl::opt<bool> nesterov("nesterov", cl::desc("Nesterov momentum"),
@@ -62,6 +64,62 @@ static cl::opt<bool> kerasFormulas(
     "keras", cl::desc("Keras 3's optimizer formulas instead of PyTorch's / "
                       "Optax's"),
     cl::cat(modelCategory));
+static cl::OptionCategory scheduleCategory(
+    "Learning-rate schedule and clipping (Optax's; docs/Optimizers.md)");
+static cl::opt<std::string> schedule(
+    "schedule",
+    cl::desc("The learning rate per step, from --learning-rate and the "
+             "count of updates before it: constant (default), "
+             "exponential_decay, cosine_decay, warmup_cosine_decay or "
+             "linear"),
+    cl::init("constant"), cl::cat(scheduleCategory));
+static cl::opt<int64_t> decaySteps(
+    "decay-steps",
+    cl::desc("cosine_decay, warmup_cosine_decay: the step at which the "
+             "decay ends (warmup included)"),
+    cl::cat(scheduleCategory));
+static cl::opt<double> alpha(
+    "alpha",
+    cl::desc("cosine_decay: the final rate as a fraction of --learning-rate "
+             "(default 0)"),
+    cl::cat(scheduleCategory));
+static cl::opt<int64_t>
+    warmupSteps("warmup-steps",
+                cl::desc("warmup_cosine_decay: steps of linear warmup to "
+                         "--learning-rate"),
+                cl::cat(scheduleCategory));
+static cl::opt<double> warmupLearningRate(
+    "warmup-learning-rate",
+    cl::desc("warmup_cosine_decay: the rate at step 0 (default 0)"),
+    cl::cat(scheduleCategory));
+static cl::opt<double>
+    endLearningRate("end-learning-rate",
+                    cl::desc("warmup_cosine_decay, linear: the final rate; "
+                             "exponential_decay: a bound"),
+                    cl::cat(scheduleCategory));
+static cl::opt<int64_t> transitionSteps(
+    "transition-steps",
+    cl::desc("exponential_decay: steps per factor of --decay-rate; linear: "
+             "steps from --learning-rate to --end-learning-rate"),
+    cl::cat(scheduleCategory));
+static cl::opt<int64_t> transitionBegin(
+    "transition-begin",
+    cl::desc("exponential_decay, linear: steps at --learning-rate before "
+             "the transition (default 0)"),
+    cl::cat(scheduleCategory));
+static cl::opt<double>
+    decayRate("decay-rate",
+              cl::desc("exponential_decay: the factor per --transition-steps"),
+              cl::cat(scheduleCategory));
+static cl::opt<bool>
+    staircase("staircase",
+              cl::desc("exponential_decay: decay by whole transitions"),
+              cl::cat(scheduleCategory));
+static cl::opt<double> clipGlobalNorm(
+    "clip-global-norm",
+    cl::desc("Clip the gradients to this global norm before each update "
+             "(optax.clip_by_global_norm; default 0: off)"),
+    cl::init(0.0), cl::cat(scheduleCategory));
 static cl::opt<std::string> initFunction(
     "init",
     cl::desc("A function of one key returning the initial params (called "
@@ -218,8 +276,8 @@ int main(int argc, char **argv) {
                           "(default 0: one per core); results are "
                           "bit-identical for any count"),
       cl::init(0), cl::cat(runCategory));
-  cl::HideUnrelatedOptions({&modelCategory, &dataCategory, &runCategory,
-                            &outputCategory});
+  cl::HideUnrelatedOptions({&modelCategory, &scheduleCategory, &dataCategory,
+                            &runCategory, &outputCategory});
   cl::ParseCommandLineOptions(argc, argv, "nn-mlir training driver\n");
 
   if (!initFunction.empty() + !paramsFile.empty() + !resumeFile.empty() != 1)
@@ -259,6 +317,23 @@ int main(int argc, char **argv) {
   options.optimizer.epsilon = epsilon;
   options.optimizer.weightDecay = weightDecay;
   options.optimizer.keras = kerasFormulas;
+  options.optimizer.schedule = schedule;
+  options.optimizer.clipGlobalNorm = clipGlobalNorm;
+  // Only what was given: nn-train-step rejects a parameter its schedule
+  // does not take.
+  auto given = [](auto &option, auto &field) {
+    if (option.getNumOccurrences())
+      field = option.getValue();
+  };
+  given(decaySteps, options.optimizer.decaySteps);
+  given(alpha, options.optimizer.alpha);
+  given(warmupSteps, options.optimizer.warmupSteps);
+  given(warmupLearningRate, options.optimizer.warmupLearningRate);
+  given(endLearningRate, options.optimizer.endLearningRate);
+  given(transitionSteps, options.optimizer.transitionSteps);
+  given(transitionBegin, options.optimizer.transitionBegin);
+  given(decayRate, options.optimizer.decayRate);
+  given(staircase, options.optimizer.staircase);
   options.seed = seed;
   options.labels = labelsName;
   options.session.diskCache = !noCache;

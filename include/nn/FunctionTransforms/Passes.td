@@ -92,6 +92,14 @@ def NNVjpPass : Pass<"nn-vjp", "::mlir::ModuleOp"> {
     is an error that names it. Calls are inlined into the copy (a program
     written as nested functions is differentiated like the flat one); a
     callee without a body is an error.
+
+    With `report-residuals=true` the pass emits a remark at `function`
+    listing the residuals (JAX's `print_saved_residuals`): the values the
+    forward part computes and the backward part reads, so they live from
+    one to the other, with their total bytes per call; a note per residual
+    points at the op that computes it. Arguments the backward part reads
+    are listed but not counted (the caller holds them), nor are values
+    computed from constants alone (the same every call).
   }];
   let options = [
     Option<"function", "function", "std::string", "\"\"",
@@ -99,6 +107,9 @@ def NNVjpPass : Pass<"nn-vjp", "::mlir::ModuleOp"> {
     ListOption<"wrt", "wrt", "std::string",
                "Indices of the arguments to differentiate with respect to, "
                "e.g. wrt=0,2 (default: all f32 tensor arguments)">,
+    Option<"reportResiduals", "report-residuals", "bool", "false",
+           "Emit a remark listing the forward values the backward pass "
+           "reads (the residuals) and their bytes per call">,
   ];
   let dependentDialects = ["::mlir::linalg::LinalgDialect",
                            "::mlir::arith::ArithDialect",
@@ -126,6 +137,9 @@ def NNValueAndGradPass : Pass<"nn-value-and-grad", "::mlir::ModuleOp"> {
     func.func @loss_value_and_grad(%w: tensor<4x3xf32>, %x: tensor<8x4xf32>)
         -> (tensor<f32>, tensor<4x3xf32>)
     ```
+
+    `report-residuals=true` reports the values kept for the backward pass
+    as nn-vjp does.
   }];
   let options = [
     Option<"function", "function", "std::string", "\"\"",
@@ -135,6 +149,9 @@ def NNValueAndGradPass : Pass<"nn-value-and-grad", "::mlir::ModuleOp"> {
                "e.g. wrt=0,2 (default: all f32 tensor arguments)">,
     Option<"hasAux", "has-aux", "bool", "false",
            "Results after the first are auxiliary data">,
+    Option<"reportResiduals", "report-residuals", "bool", "false",
+           "Emit a remark listing the forward values the backward pass "
+           "reads (the residuals) and their bytes per call">,
   ];
   let dependentDialects = ["::mlir::linalg::LinalgDialect",
                            "::mlir::arith::ArithDialect",
@@ -245,9 +262,10 @@ def NNTrainStepPass : Pass<"nn-train-step", "::mlir::ModuleOp"> {
     optimizer's state (for `adam` and `adamw`: one first moment per
     parameter, then one second moment per parameter, named `<param>.m` /
     `<param>.v`, then the shared count `step : tensor<i32>`; for `sgd` with
-    momentum, one buffer per parameter, `<param>.momentum`), and returns
-    the updated parameters, the updated state in the same order, the loss
-    and the auxiliary results:
+    momentum, one buffer per parameter, `<param>.momentum`, and with a
+    learning-rate schedule the count `step` last), and returns the updated
+    parameters, the updated state in the same order (named as the
+    arguments they replace), the loss and the auxiliary results:
 
     ```mlir
     // nn-train-step{function=loss optimizer=adam learning-rate=0.001}
@@ -257,9 +275,32 @@ def NNTrainStepPass : Pass<"nn-train-step", "::mlir::ModuleOp"> {
 
     The gradients are nn-value-and-grad's; each parameter is then updated
     by `nn.sgd_update`, `nn.adam_update` or `nn.adamw_update` (their
-    formulas: docs/Optimizers.md) with the learning rate as a constant.
-    Everything is one pure function of its inputs, so a step replays
-    exactly from the same inputs.
+    formulas: docs/Optimizers.md). Everything is one pure function of its
+    inputs, so a step replays exactly from the same inputs.
+
+    The learning rate is `schedule`'s value at the count of updates
+    already applied (the `step` argument, 0 on the first call), computed in
+    the step from that count: Optax's schedules, evaluated at Optax's count
+    (the one before the update), in f64 and rounded to f32 once.
+    `learning-rate` is the schedule's initial value (its peak for
+    `warmup_cosine_decay`):
+
+    | schedule | options | Optax |
+    | --- | --- | --- |
+    | `constant` (default) | | `constant_schedule` |
+    | `exponential_decay` | `transition-steps`, `decay-rate`, `transition-begin`, `staircase`, `end-learning-rate` (a bound) | `exponential_decay` |
+    | `cosine_decay` | `decay-steps`, `alpha` | `cosine_decay_schedule` |
+    | `warmup_cosine_decay` | `warmup-steps`, `decay-steps` (warmup included), `warmup-learning-rate`, `end-learning-rate` | `warmup_cosine_decay_schedule` |
+    | `linear` | `transition-steps`, `end-learning-rate`, `transition-begin` | `linear_schedule` |
+
+    An option the schedule does not take, or a value Optax would reject or
+    silently turn into a constant schedule (`decay-steps=0`,
+    `decay-rate=0`), is an error.
+
+    `clip-global-norm=N` (0: off) clips the gradients before the update as
+    `optax.clip_by_global_norm(N)`: with `g_norm` the square root of the
+    sum of every gradient's squared elements, each gradient `g` becomes
+    `g` if `g_norm < N`, else `(g / g_norm) * N`.
 
     With `donate` (the default), the parameters and the optimizer state are
     donated, as with JAX's `jax.jit(step, donate_argnums=...)`: each updated
@@ -268,6 +309,9 @@ def NNTrainStepPass : Pass<"nn-train-step", "::mlir::ModuleOp"> {
     buffer in place and returns it as that result (docs/Optimizers.md,
     Donation). The caller's parameter and state buffers then hold the new
     values after a call; `donate=false` leaves every argument untouched.
+
+    `report-residuals=true` reports the values the gradients keep from the
+    forward pass, as nn-vjp does.
   }];
   let options = [
     Option<"function", "function", "std::string", "\"\"",
@@ -278,7 +322,8 @@ def NNTrainStepPass : Pass<"nn-train-step", "::mlir::ModuleOp"> {
     Option<"optimizer", "optimizer", "std::string", "\"sgd\"",
            "sgd, adam or adamw">,
     Option<"learningRate", "learning-rate", "double", "0.01",
-           "The learning rate">,
+           "The learning rate: the schedule's initial value (its peak for "
+           "warmup_cosine_decay)">,
     Option<"momentum", "momentum", "double", "0.0",
            "SGD's momentum (0: none)">,
     Option<"nesterov", "nesterov", "bool", "false", "Nesterov momentum">,
@@ -289,9 +334,38 @@ def NNTrainStepPass : Pass<"nn-train-step", "::mlir::ModuleOp"> {
            "AdamW's decoupled weight decay">,
     Option<"keras", "keras", "bool", "false",
            "Keras 3's formulas instead of PyTorch's / Optax's">,
+    Option<"schedule", "schedule", "std::string", "\"constant\"",
+           "The learning-rate schedule: constant, exponential_decay, "
+           "cosine_decay, warmup_cosine_decay or linear (Optax's)">,
+    Option<"decaySteps", "decay-steps", "int64_t", "0",
+           "cosine_decay, warmup_cosine_decay: the step at which the decay "
+           "ends (Optax's decay_steps)">,
+    Option<"alpha", "alpha", "double", "0.0",
+           "cosine_decay: the final rate as a fraction of learning-rate">,
+    Option<"warmupSteps", "warmup-steps", "int64_t", "0",
+           "warmup_cosine_decay: steps of linear warmup">,
+    Option<"warmupLearningRate", "warmup-learning-rate", "double", "0.0",
+           "warmup_cosine_decay: the rate at step 0 (Optax's init_value)">,
+    Option<"endLearningRate", "end-learning-rate", "double", "0.0",
+           "warmup_cosine_decay, linear: the final rate; exponential_decay: "
+           "a bound (Optax's end_value)">,
+    Option<"transitionSteps", "transition-steps", "int64_t", "0",
+           "exponential_decay, linear: Optax's transition_steps">,
+    Option<"transitionBegin", "transition-begin", "int64_t", "0",
+           "exponential_decay, linear: steps at the initial rate first">,
+    Option<"decayRate", "decay-rate", "double", "0.0",
+           "exponential_decay: the factor per transition-steps">,
+    Option<"staircase", "staircase", "bool", "false",
+           "exponential_decay: decay in whole transitions">,
+    Option<"clipGlobalNorm", "clip-global-norm", "double", "0.0",
+           "Clip the gradients to this global norm before the update "
+           "(optax.clip_by_global_norm; 0: off)">,
     Option<"donate", "donate", "bool", "true",
            "Update the parameters and the state in their argument buffers "
            "(nn.donated_from on the updated results)">,
+    Option<"reportResiduals", "report-residuals", "bool", "false",
+           "Emit a remark listing the forward values the backward pass "
+           "reads (the residuals) and their bytes per call">,
   ];
   let dependentDialects = ["::mlir::nn::NNDialect",
                            "::mlir::linalg::LinalgDialect",

@@ -41,6 +41,17 @@ struct OptimizerOptions {
   double epsilon = 1e-8;
   double weightDecay = 0.01;
   bool keras = false;
+  /// The learning-rate schedule (nn-train-step's `schedule`: constant,
+  /// exponential_decay, cosine_decay, warmup_cosine_decay, linear) from
+  /// `learningRate`; its parameters are passed only when set, so the pass
+  /// rejects one the schedule does not take.
+  std::string schedule = "constant";
+  std::optional<int64_t> decaySteps, warmupSteps, transitionSteps,
+      transitionBegin;
+  std::optional<double> alpha, warmupLearningRate, endLearningRate, decayRate;
+  std::optional<bool> staircase;
+  /// optax.clip_by_global_norm of the gradients (0: off).
+  double clipGlobalNorm = 0.0;
 };
 
 struct TrainerOptions {
