@@ -124,6 +124,10 @@ struct Trainer::Impl {
              dropoutKey = HostTensor(keyType());
   int64_t epoch = 0, globalStep = 0;
   bool paramsSet = false;
+  /// nn-train-step's options (optimizer, learning rate, schedule,
+  /// clipping), saved with a checkpoint so that a resumed run cannot
+  /// silently continue with another optimizer configuration.
+  std::string trainStepOptions;
   std::vector<std::string> diagnostics;
 
   void collect(Session &session) {
@@ -368,6 +372,7 @@ Trainer::create(llvm::StringRef modelPath, const TrainerOptions &options,
     stepOptions += llvm::formatv(" staircase={0}", *opt.staircase).str();
   trainOptions.preparePipeline =
       "builtin.module(nn-train-step{" + stepOptions + "})";
+  impl->trainStepOptions = stepOptions;
   auto trainSession = Session::createFromFile(modelPath, trainOptions);
   if (!trainSession)
     return trainSession.takeError();
@@ -520,9 +525,9 @@ NamedTensors Trainer::getParams() const {
 }
 
 // Checkpoints: params as `param/<name>`, optimizer state as `state/<name>`,
-// and the position in the run (`trainer/epoch`, `trainer/step`,
-// `trainer/seed`): with the seed these determine every later batch order
-// and key.
+// the position in the run (`trainer/epoch`, `trainer/step`, `trainer/seed`:
+// with the seed these determine every later batch order and key) and the
+// train step's options as text (`trainer/train_step`, uint8).
 llvm::Error Trainer::saveCheckpoint(llvm::StringRef path) const {
   const Impl &s = *impl;
   std::vector<std::pair<std::string, const HostTensor *>> arrays;
@@ -538,6 +543,10 @@ llvm::Error Trainer::saveCheckpoint(llvm::StringRef path) const {
   arrays.emplace_back("trainer/epoch", &epoch);
   arrays.emplace_back("trainer/step", &step);
   arrays.emplace_back("trainer/seed", &seed);
+  HostTensor config(TensorType{{int64_t(s.trainStepOptions.size())}, DType::U8});
+  std::memcpy(config.data(), s.trainStepOptions.data(),
+              s.trainStepOptions.size());
+  arrays.emplace_back("trainer/train_step", &config);
   return writeNpz(path, arrays);
 }
 
@@ -570,6 +579,19 @@ llvm::Error Trainer::loadCheckpoint(llvm::StringRef path) {
     return error(llvm::formatv("checkpoint '{0}' continues a run with seed "
                                "{1}, not {2}: give --seed={1}",
                                path, *seed, s.options.seed));
+  HostTensor *config = byName.lookup("trainer/train_step");
+  if (!config || config->getType().dtype != DType::U8 ||
+      config->getType().shape.size() != 1)
+    return error("checkpoint '" + path +
+                 "' does not say how it was trained (no uint8 array "
+                 "'trainer/train_step')");
+  std::string saved(config->dataAs<char>(), config->sizeInBytes());
+  if (saved != s.trainStepOptions)
+    return error(llvm::formatv("checkpoint '{0}' was trained with "
+                               "nn-train-step{{{1}}, this run asks for "
+                               "nn-train-step{{{2}}: give the same optimizer, "
+                               "learning rate, schedule and clipping",
+                               path, saved, s.trainStepOptions));
   for (auto &[name, tensor] : *arrays)
     if (llvm::StringRef(name).starts_with("param/"))
       params.emplace_back(name.substr(6), std::move(tensor));

@@ -11,7 +11,7 @@
 // FILES-NEXT: epoch-3.npz
 // RUN: %python -c "import numpy as np; c = np.load('%t/ckpt/epoch-1.npz'); print(sorted(c.files)); print(int(c['trainer/epoch']), int(c['trainer/step']), int(c['trainer/seed']))" \
 // RUN:   | FileCheck %s --check-prefix=CONTENT
-// CONTENT:      ['param/b1', 'param/w1', 'param/w2', 'state/b1.m', 'state/b1.v', 'state/step', 'state/w1.m', 'state/w1.v', 'state/w2.m', 'state/w2.v', 'trainer/epoch', 'trainer/seed', 'trainer/step']
+// CONTENT:      ['param/b1', 'param/w1', 'param/w2', 'state/b1.m', 'state/b1.v', 'state/step', 'state/w1.m', 'state/w1.v', 'state/w2.m', 'state/w2.v', 'trainer/epoch', 'trainer/seed', 'trainer/step', 'trainer/train_step']
 // CONTENT-NEXT: 1 6 5
 // RUN: nn-train %s --resume=@%t/ckpt/epoch-1.npz --data=@%t/data.npz --epochs=3 --seed=5 --quiet \
 // RUN:   --step-history=@%t/resumed.csv --save-params=@%t/resumed.npz
@@ -28,6 +28,11 @@
 // RUN: not nn-train %s --resume=@%t/ckpt/epoch-1.npz --data=@%t/data.npz --epochs=3 --seed=6 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=SEED
 // SEED: error: checkpoint '{{.*}}epoch-1.npz' continues a run with seed 5, not 6: give --seed=5
+// The checkpoint says how it was trained (Adam, lr 0.001); another learning
+// rate is an error, not a silent change of the run.
+// RUN: not nn-train %s --resume=@%t/ckpt/epoch-1.npz --data=@%t/data.npz --epochs=3 --seed=5 --learning-rate=0.01 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=CONFIG
+// CONFIG: error: checkpoint '{{.*}}epoch-1.npz' was trained with nn-train-step{function=loss {{.*}}learning-rate=1.000000000e-03{{.*}}}, this run asks for nn-train-step{function=loss {{.*}}learning-rate=1.000000000e-02{{.*}}}: give the same optimizer, learning rate, schedule and clipping
 // A finished run has nothing to train.
 // RUN: not nn-train %s --resume=@%t/ckpt/epoch-3.npz --data=@%t/data.npz --epochs=3 --seed=5 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=DONE
