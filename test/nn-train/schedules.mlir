@@ -41,7 +41,7 @@
 // RUN: nn-train %s --resume=@%t/a/epoch-6.npz --data=@%t/data.npz --epochs=12 --quiet --checkpoint-dir=%t/resumed \
 // RUN:   --optimizer=adam --learning-rate=0.1 --schedule=cosine_decay --decay-steps=8 --alpha=0.1 --clip-global-norm=7
 // RUN: %python %S/Inputs/same_arrays.py %t/a/epoch-12.npz %t/resumed/epoch-12.npz | FileCheck %s --check-prefix=SAME
-// SAME: IDENTICAL 10 arrays
+// SAME: IDENTICAL 11 arrays
 
 // AdamW (decay scaled by the scheduled rate, as in Optax's chain), warmup
 // from 0 to 0.1 over 3 steps, cosine to 0.01 at step 10.
