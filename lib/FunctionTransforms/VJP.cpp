@@ -131,6 +131,21 @@ public:
     auto cmp = [&](arith::CmpFPredicate predicate, Value a, Value c) {
       return arith::CmpFOp::create(b, loc, predicate, a, c).getResult();
     };
+    // A zero cotangent stays zero through a partial derivative that may be
+    // infinite or NaN (exp's overflow, a division by zero, log at 0): the
+    // side of a select that was not taken (a masked position, a saturated
+    // sigmoid's other form) contributes 0, not 0 * inf = NaN. Kept off
+    // products of two inputs, where both factors are data: IEEE's 0 * NaN
+    // is left alone there (and a matrix product stays a plain one).
+    auto stop = [&](Value contribution) {
+      Value zero = constant(0.0);
+      return select(cmp(arith::CmpFPredicate::OEQ, ct, zero), ct,
+                    contribution);
+    };
+    auto computedInBody = [&](Value v) {
+      return v.getDefiningOp() != nullptr &&
+             v.getParentRegion() == op->getParentRegion();
+    };
     return llvm::TypeSwitch<Operation *, LogicalResult>(op)
         .Case([&](arith::AddFOp) {
           add(x(0), ct);
@@ -147,14 +162,15 @@ public:
           return success();
         })
         .Case([&](arith::MulFOp) {
-          add(x(0), mul(ct, x(1)));
-          add(x(1), mul(ct, x(0)));
+          Value d0 = mul(ct, x(1)), d1 = mul(ct, x(0));
+          add(x(0), computedInBody(x(1)) ? stop(d0) : d0);
+          add(x(1), computedInBody(x(0)) ? stop(d1) : d1);
           return success();
         })
         .Case([&](arith::DivFOp) {
           // y = a / b: da = ct / b, db = -ct y / b.
-          add(x(0), div(ct, x(1)));
-          add(x(1), neg(div(mul(ct, y), x(1))));
+          add(x(0), stop(div(ct, x(1))));
+          add(x(1), stop(neg(div(mul(ct, y), x(1)))));
           return success();
         })
         .Case([&](math::FmaOp) {
@@ -185,15 +201,16 @@ public:
           return success();
         })
         .Case([&](math::ExpOp) {
-          add(x(0), mul(ct, y));
+          add(x(0), stop(mul(ct, y)));
           return success();
         })
         .Case([&](math::LogOp) {
-          add(x(0), div(ct, x(0)));
+          add(x(0), stop(div(ct, x(0))));
           return success();
         })
         .Case([&](math::Log1pOp) {
-          add(x(0), div(ct, arith::AddFOp::create(b, loc, x(0), constant(1.0))));
+          add(x(0), stop(div(
+                        ct, arith::AddFOp::create(b, loc, x(0), constant(1.0)))));
           return success();
         })
         .Case([&](math::TanhOp) {
@@ -202,7 +219,7 @@ public:
           return success();
         })
         .Case([&](math::SqrtOp) {
-          add(x(0), div(ct, mul(constant(2.0), y)));
+          add(x(0), stop(div(ct, mul(constant(2.0), y))));
           return success();
         })
         .Case([&](math::ErfOp) {

@@ -1,11 +1,10 @@
-// KNOWN FAILURE (op-coverage.test): nn-vjp of a loss with
+// A zero cotangent stays zero (fixed; was a known failure): nn-vjp of a loss with
 // reduction = mean_with_sample_weight whose weights sum to 0 gives NaN
 // cotangents. The value is then 0 (docs/Losses.md: "0 when the divisor is
 // 0", a select), and nn-jvp gives zero tangents (that branch is a
-// constant), so the transpose identity needs zero cotangents. Got NaN for
+// constant), so the transpose identity needs zero cotangents. Before the fix, NaN for
 // the predictions, targets and weights. The same reduction is shared by
 // the four losses.
-// XFAIL: *
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: nn-jit %s --prepare='builtin.module(nn-jvp{function=f})' --function=f_jvp \
 // RUN:   --input=2x3xf32=1,2,3,4,5,6 --input=2x3xf32=0,0,0,0,0,0 --input=2xf32=0,0 \
@@ -18,9 +17,9 @@
 // RUN:   --input=2x3xf32=1,2,3,4,5,6 --input=2x3xf32=0,0,0,0,0,0 --input=2xf32=0,0 --input=f32=1 \
 // RUN:   --output=@%t/out.npz > /dev/null
 // RUN: %python -c "import numpy as np; np.save('%t/z23.npy', np.zeros((2, 3), np.float32)); np.save('%t/z2.npy', np.zeros(2, np.float32))"
-// RUN: %python %S/../Inputs/compare_npy.py %t/out.npz:result1 %t/z23.npy 0 0 | FileCheck %s
-// RUN: %python %S/../Inputs/compare_npy.py %t/out.npz:result2 %t/z23.npy 0 0 | FileCheck %s
-// RUN: %python %S/../Inputs/compare_npy.py %t/out.npz:result3 %t/z2.npy 0 0 | FileCheck %s --check-prefix=W
+// RUN: %python %S/Inputs/compare_npy.py %t/out.npz:result1 %t/z23.npy 0 0 | FileCheck %s
+// RUN: %python %S/Inputs/compare_npy.py %t/out.npz:result2 %t/z23.npy 0 0 | FileCheck %s
+// RUN: %python %S/Inputs/compare_npy.py %t/out.npz:result3 %t/z2.npy 0 0 | FileCheck %s --check-prefix=W
 // CHECK: MATCH 6 values
 // W: MATCH 2 values
 func.func @f(%y: tensor<2x3xf32>, %t: tensor<2x3xf32>, %w: tensor<2xf32>) -> tensor<f32> {
