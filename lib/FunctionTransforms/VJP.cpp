@@ -687,21 +687,13 @@ private:
       }
     }
 
-    // Each active float input: a generic over the same loops.
-    for (OpOperand *operand : generic.getDpsInputOperands()) {
-      Value input = operand->get();
-      if (!active.contains(input) || !isFloatValue(input) ||
-          !isa<RankedTensorType>(input.getType()))
-        continue;
-      AffineMap map = generic.getMatchingIndexingMap(operand);
-      if (!map.isProjectedPermutation())
-        return generic.emitError()
-               << "nn-vjp cannot reverse this linalg.generic: input "
-               << operand->getOperandNumber()
-               << " is read through a map that is not a projected "
-                  "permutation ("
-               << AffineMapAttr::get(map) << ")";
-      unsigned k = operand->getOperandNumber();
+    // The cotangent of `target` (an input's block argument, or a scalar the
+    // body captures), read through `map`: a generic over the same loops
+    // that recomputes the body, seeds its outputs' cotangents and sums
+    // `target`'s adjoint over the loops `map` leaves out.
+    Block &body = generic.getRegion().front();
+    auto buildBackward = [&](Value target, AffineMap map,
+                             RankedTensorType type) -> FailureOr<Value> {
       SmallVector<Value> inputs(generic.getDpsInputs());
       llvm::append_range(inputs, seeds.values);
       SmallVector<AffineMap> maps(indexingMaps.begin(),
@@ -711,8 +703,6 @@ private:
       LoopOrder order = loopOrderFor(generic, map);
       for (AffineMap &m : maps)
         m = order.reorder(m);
-      auto type = cast<RankedTensorType>(input.getType());
-      Block &body = generic.getRegion().front();
       // Without reduction loops each element is written once: no zeros to
       // add to, and no output read. (Elementwise fusion also mistreats a
       // generic without loops that reads its output: fused into a consumer,
@@ -737,7 +727,8 @@ private:
             seedAndSweep(generic, roles, seeds,
                          args.slice(numInputs, seeds.values.size()), mapping,
                          reverse, cloned);
-            Value adjoint = reverse.adjoints.lookup(args[k]);
+            Value adjoint =
+                reverse.adjoints.lookup(mapping.lookupOrDefault(target));
             Value sum = args.back();
             if (!reduces)
               sum = adjoint ? adjoint
@@ -753,7 +744,63 @@ private:
       backward.walk([&](linalg::IndexOp index) {
         index.setDim(order.position[index.getDim()]);
       });
-      accumulate(input, backward.getResult(0));
+      return backward.getResult(0);
+    };
+
+    // Each active float input.
+    for (OpOperand *operand : generic.getDpsInputOperands()) {
+      Value input = operand->get();
+      if (!active.contains(input) || !isFloatValue(input) ||
+          !isa<RankedTensorType>(input.getType()))
+        continue;
+      AffineMap map = generic.getMatchingIndexingMap(operand);
+      if (!map.isProjectedPermutation())
+        return generic.emitError()
+               << "nn-vjp cannot reverse this linalg.generic: input "
+               << operand->getOperandNumber()
+               << " is read through a map that is not a projected "
+                  "permutation ("
+               << AffineMapAttr::get(map) << ")";
+      FailureOr<Value> ct =
+          buildBackward(body.getArgument(operand->getOperandNumber()), map,
+                        cast<RankedTensorType>(input.getType()));
+      if (failed(ct))
+        return failure();
+      accumulate(input, *ct);
+    }
+
+    // Float scalars the body captures from outside (an optimizer's learning
+    // rate, extracted from its tensor<f32> once): the adjoint summed over
+    // every iteration, then put back where the scalar was extracted.
+    llvm::SetVector<Value> captured;
+    generic.getRegion().walk([&](Operation *inner) {
+      for (Value v : inner->getOperands())
+        if (!isa<ShapedType>(v.getType()) && isFloatValue(v) &&
+            active.contains(v) &&
+            !generic.getRegion().isAncestor(v.getParentRegion()))
+          captured.insert(v);
+    });
+    for (Value scalar : captured) {
+      auto extract = scalar.getDefiningOp<tensor::ExtractOp>();
+      if (!extract)
+        return generic.emitError()
+               << "nn-vjp cannot differentiate through a scalar computed "
+                  "outside this linalg.generic and read by its body (from '"
+               << (scalar.getDefiningOp()
+                       ? scalar.getDefiningOp()->getName().getStringRef()
+                       : StringRef("a block argument"))
+               << "'); leave the argument it depends on out of wrt";
+      FailureOr<Value> ct = buildBackward(
+          scalar, AffineMap::get(generic.getNumLoops(), 0, b.getContext()),
+          RankedTensorType::get({}, scalar.getType()));
+      if (failed(ct))
+        return failure();
+      Value source = extract.getTensor();
+      Value element = tensor::ExtractOp::create(b, loc, *ct, ValueRange{});
+      accumulate(source, tensor::InsertOp::create(
+                             b, loc, element, zerosLike(source.getType(), loc),
+                             extract.getIndices())
+                             .getResult());
     }
 
     // Tensors the body gathers from (an embedding's table): scatter-add.
