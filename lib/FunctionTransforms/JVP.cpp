@@ -141,6 +141,13 @@ private:
           return !has(0) ? arith::NegFOp::create(b, loc, t(1)).getResult()
                          : sub(t(0), t(1));
         })
+        .Case([&](arith::ExtFOp ext) {
+          return arith::ExtFOp::create(b, loc, ext.getType(), t(0)).getResult();
+        })
+        .Case([&](arith::TruncFOp trunc) {
+          return arith::TruncFOp::create(b, loc, trunc.getType(), t(0))
+              .getResult();
+        })
         .Case([&](arith::NegFOp) {
           return arith::NegFOp::create(b, loc, t(0)).getResult();
         })
