@@ -257,11 +257,19 @@ FailureOr<func::FuncOp> mlir::nn::insertLoweredCopy(
   if (failed(runPipeline(lower, copy)))
     return failure();
   MLIRContext *ctx = module.getContext();
+  // Keys and masks keep their meaning at the boundary: lowered to i32 words
+  // and bytes, they are marked, arguments and results alike.
   for (auto [i, type] : llvm::enumerate(func.getArgumentTypes())) {
     if (getBoundaryKind(type) == BoundaryKind::Key)
       copy.setArgAttr(i, "nn.key", UnitAttr::get(ctx));
     else if (getBoundaryKind(type) == BoundaryKind::Mask)
       copy.setArgAttr(i, "nn.mask", UnitAttr::get(ctx));
+  }
+  for (auto [i, type] : llvm::enumerate(func.getResultTypes())) {
+    if (getBoundaryKind(type) == BoundaryKind::Key)
+      copy.setResultAttr(i, "nn.key", UnitAttr::get(ctx));
+    else if (getBoundaryKind(type) == BoundaryKind::Mask)
+      copy.setResultAttr(i, "nn.mask", UnitAttr::get(ctx));
   }
   return copy;
 }

@@ -1,13 +1,10 @@
-// KNOWN FAILURE (op-coverage.test): results of a transformed function lose
-// their mask and key meaning. "a batch of masks is N x bytes marked
-// nn.mask, a batch of keys is N x 2 words marked nn.key"
-// (docs/transformations/Vmap.md; docs/Transformations.md: "masks and keys
-// keep their meaning at the boundary of the new function"), but f_vmap's
-// results carry no nn.mask / nn.key, so nn-jit returns the batch of masks
-// as i8 and the batch of keys as signed i32, where the original function's
-// results are i1 and ui32 words. (The values are right:
-// transforms-sequences.mlir and transforms-random.mlir compare them.)
-// XFAIL: *
+// Results of a transformed function keep their mask and key meaning: "a
+// batch of masks is N x bytes marked nn.mask, a batch of keys is N x 2
+// words marked nn.key" (docs/transformations/Vmap.md), so nn-jit returns
+// them as i1 masks and ui32 words, as for the original function. (They
+// used to come back as i8 and signed i32: the lowered copy marked only its
+// arguments. The values are compared in transforms-sequences.mlir and
+// transforms-random.mlir.)
 // RUN: nn-jit %s --function=masks --input=2xi32=1,2 | FileCheck %s --check-prefix=MASK
 // RUN: nn-jit %s --prepare='builtin.module(nn-vmap{function=masks in-axes=0 batch=1})' --function=masks_vmap \
 // RUN:   --input=1x2xi32=1,2 | FileCheck %s --check-prefix=MASK
