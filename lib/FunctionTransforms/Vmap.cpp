@@ -115,9 +115,15 @@ public:
     if (auto from = dyn_cast<tensor::FromElementsOp>(op)) {
       // Columns stacked: result[:, i] = element i.
       auto type = cast<RankedTensorType>(batchedType(from.getType()));
+      // A rank-0 tensor of one batched scalar (an optimizer's step count):
+      // the batch of scalars itself.
+      if (type.getRank() == 1) {
+        batched[from.getResult()] = get(from.getElements()[0], loc);
+        return success();
+      }
       if (type.getRank() != 2)
-        return op->emitError()
-               << "nn-vmap: only rank-1 tensor.from_elements is supported";
+        return op->emitError() << "nn-vmap: only rank-0 and rank-1 "
+                                  "tensor.from_elements are supported";
       Value result = tensor::EmptyOp::create(b, loc, type.getShape(),
                                              type.getElementType());
       for (auto [i, element] : llvm::enumerate(from.getElements())) {
