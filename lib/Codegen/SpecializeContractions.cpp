@@ -143,17 +143,12 @@ struct GenericToFill : OpRewritePattern<linalg::GenericOp> {
 
   LogicalResult matchAndRewrite(linalg::GenericOp op,
                                 PatternRewriter &rewriter) const override {
-    if (!op.hasPureTensorSemantics() || op.getNumDpsInputs() != 1 ||
-        op.getNumDpsInits() != 1 || op.getNumReductionLoops() != 0)
+    if (!op.hasPureTensorSemantics())
       return failure();
-    Value scalar = op.getDpsInputs()[0];
-    if (isa<ShapedType>(scalar.getType()))
+    std::optional<Value> value = linalg::isaFillOpInterface(op);
+    if (!value)
       return failure();
-    Block &body = op.getRegion().front();
-    auto yield = cast<linalg::YieldOp>(body.getTerminator());
-    if (yield.getOperand(0) != body.getArgument(0))
-      return failure();
-    rewriter.replaceOpWithNewOp<linalg::FillOp>(op, scalar,
+    rewriter.replaceOpWithNewOp<linalg::FillOp>(op, *value,
                                                 op.getDpsInits()[0]);
     return success();
   }

@@ -158,7 +158,6 @@ llvm::Error Trainer::Impl::classifyArguments() {
     paramByName[stepSignature.results[i].name] = i;
   paramNames.resize(numParams);
   params.resize(numParams);
-  nextParams.resize(numParams);
 
   llvm::StringMap<unsigned> arrayByName;
   for (auto [index, named] : llvm::enumerate(trainArrays))
@@ -171,7 +170,6 @@ llvm::Error Trainer::Impl::classifyArguments() {
       slot.push_back(param->second);
       paramNames[param->second] = arg.name;
       params[param->second] = HostTensor(arg.type);
-      nextParams[param->second] = HostTensor(arg.type);
       continue;
     }
     if (arg.isKey) {
@@ -238,16 +236,18 @@ llvm::Error Trainer::Impl::classifyArguments() {
   for (size_t i = numLossArgs; i < stepSignature.arguments.size(); ++i) {
     stateNames.push_back(stepSignature.arguments[i].name);
     state.emplace_back(stepSignature.arguments[i].type);
-    nextState.emplace_back(stepSignature.arguments[i].type);
   }
   for (size_t i = numParams + numState; i < stepSignature.results.size(); ++i)
     outputs.emplace_back(stepSignature.results[i].type);
   donated = llvm::all_of(
       llvm::ArrayRef(stepSignature.results).take_front(numParams + numState),
       [](const ValueInfo &result) { return result.donatedFrom.has_value(); });
-  if (donated) {
-    nextParams.clear();
-    nextState.clear();
+  // Without donation the updates need a second set of buffers.
+  if (!donated) {
+    for (const HostTensor &tensor : params)
+      nextParams.emplace_back(tensor.getType());
+    for (const HostTensor &tensor : state)
+      nextState.emplace_back(tensor.getType());
   }
   return llvm::Error::success();
 }
