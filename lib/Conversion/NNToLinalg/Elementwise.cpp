@@ -55,15 +55,27 @@ struct TanhToLinalg : ActivationToLinalg<TanhOp, TanhToLinalg> {
   }
 };
 
-/// 1 / (1 + exp(-x)): exp(-x) overflows to +inf for very negative x, which
-/// gives exactly 0; for very positive x it underflows to 0, giving 1.
+/// With z = -|x| (chosen by a select, not math.absf): e = exp(z) <= 1,
+/// r = 1 / (1 + e), and sigmoid(x) = r for x >= 0, e * r for x < 0. For
+/// x >= 0 this is 1 / (1 + exp(-x)) bit for bit; for x < 0 no exp
+/// overflows, so tiny results keep their value (exp(x) / (1 + exp(x))) and
+/// the derivative that nn-jvp / nn-vjp take op by op stays finite: the
+/// naive form's derivative is inf / inf = NaN below x = -88.7. The select
+/// (not |x|, whose derivative at 0 is taken as 0) keeps sigmoid'(0) = 1/4.
 struct SigmoidToLinalg : ActivationToLinalg<SigmoidOp, SigmoidToLinalg> {
   using ActivationToLinalg::ActivationToLinalg;
   static Value compute(OpBuilder &b, Location loc, SigmoidOp, Value x) {
+    Value zero = f32Constant(b, loc, 0.0);
     Value one = f32Constant(b, loc, 1.0);
-    Value expNeg = math::ExpOp::create(b, loc, arith::NegFOp::create(b, loc, x));
-    return arith::DivFOp::create(b, loc, one,
-                                 arith::AddFOp::create(b, loc, one, expNeg));
+    Value nonNegative =
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGE, x, zero);
+    Value z = arith::SelectOp::create(b, loc, nonNegative,
+                                      arith::NegFOp::create(b, loc, x), x);
+    Value e = math::ExpOp::create(b, loc, z);
+    Value r = arith::DivFOp::create(b, loc, one,
+                                    arith::AddFOp::create(b, loc, one, e));
+    return arith::SelectOp::create(b, loc, nonNegative, r,
+                                   arith::MulFOp::create(b, loc, e, r));
   }
 };
 

@@ -44,11 +44,15 @@ func.func @gelu_tanh(%x: tensor<4xf32>) -> tensor<4xf32> {
 
 // CHECK-LABEL: func.func @sigmoid
 // CHECK: ^bb0(%[[X:.*]]: f32, %{{.*}}: f32):
+// CHECK: %[[GE:.*]] = arith.cmpf oge, %[[X]], %{{.*}} : f32
 // CHECK: %[[N:.*]] = arith.negf %[[X]] : f32
-// CHECK: %[[E:.*]] = math.exp %[[N]] : f32
+// CHECK: %[[Z:.*]] = arith.select %[[GE]], %[[N]], %[[X]] : f32
+// CHECK: %[[E:.*]] = math.exp %[[Z]] : f32
 // CHECK: %[[D:.*]] = arith.addf %{{.*}}, %[[E]] : f32
 // CHECK: %[[R:.*]] = arith.divf %{{.*}}, %[[D]] : f32
-// CHECK: linalg.yield %[[R]]
+// CHECK: %[[ER:.*]] = arith.mulf %[[E]], %[[R]] : f32
+// CHECK: %[[S:.*]] = arith.select %[[GE]], %[[R]], %[[ER]] : f32
+// CHECK: linalg.yield %[[S]]
 func.func @sigmoid(%x: tensor<4xf32>) -> tensor<4xf32> {
   %0 = nn.sigmoid %x : tensor<4xf32>
   return %0 : tensor<4xf32>

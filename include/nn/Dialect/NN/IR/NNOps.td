@@ -198,8 +198,10 @@ def NN_TanhOp : NN_ActivationOp<"tanh"> {
 def NN_SigmoidOp : NN_ActivationOp<"sigmoid"> {
   let summary = "logistic sigmoid: 1 / (1 + exp(-x))";
   let description = [{
-    Elementwise `1 / (1 + exp(-x))`; saturates to exactly 0 and 1 for large
-    |x| without overflow to NaN.
+    Elementwise `1 / (1 + exp(-x))`, computed as `exp(x) / (1 + exp(x))`
+    for negative x so that no exp overflows: large positive x gives exactly
+    1, very negative x a tiny (eventually denormal, then 0) value rather
+    than NaN, and the derivatives of nn-jvp / nn-vjp stay finite.
 
     Example: `%y = nn.sigmoid %x : tensor<4x16xf32>`
   }];
