@@ -20,6 +20,7 @@
 #include "nn/FunctionTransforms/Passes.h"
 
 #include "LoweredCopy.h"
+#include "Reverse.h"
 
 #include "nn/Dialect/NN/IR/NNOps.h"
 
@@ -37,27 +38,17 @@
 namespace mlir::nn {
 #define GEN_PASS_DEF_NNVJPPASS
 #define GEN_PASS_DEF_NNVALUEANDGRADPASS
-#define GEN_PASS_DEF_NNTRAINSTEPPASS
 #include "nn/FunctionTransforms/Passes.h.inc"
 } // namespace mlir::nn
 
 using namespace mlir;
 using namespace mlir::nn;
 
-namespace {
-
-/// `value` as a user writes it (0.5, -1, 1e-08).
-std::string shortest(double value) {
+std::string mlir::nn::shortest(double value) {
   return llvm::formatv("{0}", llvm::format("%g", value)).str();
 }
 
-bool isFloatValue(Value v) {
-  return isa<FloatType>(getElementTypeOrSelf(v.getType()));
-}
-
-/// An elementwise generic of `type` over `inputs` (all of that shape):
-/// `body` maps their scalars to the result's.
-Value buildElementwise(
+Value mlir::nn::buildElementwise(
     OpBuilder &b, Location loc, RankedTensorType type, ValueRange inputs,
     function_ref<Value(OpBuilder &, Location, ValueRange)> body) {
   AffineMap identity = b.getMultiDimIdentityMap(type.getRank());
@@ -73,6 +64,12 @@ Value buildElementwise(
                linalg::YieldOp::create(nb, l, body(nb, l, args.drop_back()));
              })
       .getResult(0);
+}
+
+namespace {
+
+bool isFloatValue(Value v) {
+  return isa<FloatType>(getElementTypeOrSelf(v.getType()));
 }
 
 /// 1.0 where `hit` holds, else 0.0, of float type `type`.
@@ -926,147 +923,17 @@ DenseSet<Value> activeValues(func::FuncOp func, ArrayRef<unsigned> wrt) {
   return active;
 }
 
-/// What the backward part of a reverse function reads from its forward
-/// part. Forward ops are kept and backward ops recompute their scalars from
-/// the forward ops' inputs, so a residual is a value a forward op computes
-/// from the arguments that a backward op reads: it lives from one pass to
-/// the other, and differs per call. Arguments are not residuals (the caller
-/// holds them), nor are values computed from constants alone.
-struct Residuals {
-  /// In the order the forward part computes them.
-  SmallVector<Value> values;
-  /// Arguments the backward part reads.
-  SmallVector<unsigned> arguments;
-  int64_t bytes = 0;
-};
-
-/// Bytes of a value of `type` in a buffer (i1 takes a byte).
-int64_t byteSize(Type type) {
-  Type element = getElementTypeOrSelf(type);
-  int64_t bits = element.isIndex()        ? 64
-                 : element.isIntOrFloat() ? element.getIntOrFloatBitWidth()
-                                          : 0;
-  int64_t count = 1;
-  if (auto shaped = dyn_cast<ShapedType>(type))
-    count = shaped.hasStaticShape() ? shaped.getNumElements() : 0;
-  return count * ((bits + 7) / 8);
-}
-
-/// Calls `read` with each value `op` reads. A backward generic clones the
-/// whole forward body and is given every forward input, but reads only
-/// what its yielded values depend on (the rest is dead code, erased later).
-void forEachRead(Operation *op, function_ref<void(Value)> read) {
-  auto generic = dyn_cast<linalg::GenericOp>(op);
-  if (!generic) {
-    op->walk([&](Operation *inner) {
-      for (Value v : inner->getOperands())
-        read(v);
-    });
-    return;
-  }
-  Block &body = generic.getRegion().front();
-  SmallVector<Value> worklist(body.getTerminator()->getOperands());
-  DenseSet<Value> seen;
-  while (!worklist.empty()) {
-    Value v = worklist.pop_back_val();
-    if (!seen.insert(v).second)
-      continue;
-    if (auto arg = dyn_cast<BlockArgument>(v); arg && arg.getOwner() == &body) {
-      read(generic->getOperand(arg.getArgNumber()));
-      continue;
-    }
-    Operation *def = v.getDefiningOp();
-    if (!def || !generic->isProperAncestor(def)) {
-      read(v);
-      continue;
-    }
-    def->walk([&](Operation *inner) {
-      llvm::append_range(worklist, inner->getOperands());
-    });
-  }
-}
-
-/// The residuals of `reverse`, whose ops in `forward` are its forward part.
-Residuals findResiduals(func::FuncOp reverse,
-                        const DenseSet<Operation *> &forward) {
-  Block &body = reverse.getBody().front();
-  DenseSet<Value> read;
-  llvm::SmallSetVector<unsigned, 8> arguments;
-  for (Operation &op : body.without_terminator()) {
-    if (forward.contains(&op))
-      continue;
-    forEachRead(&op, [&](Value v) {
-      if (v.getParentBlock() != &body)
-        return;
-      if (auto arg = dyn_cast<BlockArgument>(v))
-        arguments.insert(arg.getArgNumber());
-      else
-        read.insert(v);
-    });
-  }
-  // Values computed from the arguments differ from call to call; the others
-  // (constants, their fills and broadcasts) are the same for every call.
-  DenseSet<Value> varying(reverse.getArguments().begin(),
-                          reverse.getArguments().end());
-  Residuals residuals;
-  for (Operation &op : body.without_terminator()) {
-    if (!forward.contains(&op))
-      continue;
-    bool fromArguments = false;
-    op.walk([&](Operation *inner) {
-      fromArguments |= llvm::any_of(
-          inner->getOperands(), [&](Value v) { return varying.contains(v); });
-    });
-    if (!fromArguments)
-      continue;
-    for (Value result : op.getResults()) {
-      varying.insert(result);
-      if (read.contains(result)) {
-        residuals.values.push_back(result);
-        residuals.bytes += byteSize(result.getType());
-      }
-    }
-  }
-  residuals.arguments = llvm::to_vector(arguments);
-  llvm::sort(residuals.arguments);
-  return residuals;
-}
-
-/// The remark of `report-residuals`, at `func` (the user's function), with a
-/// note at each residual's op.
-void emitResidualRemark(func::FuncOp func, StringRef passName, StringRef name,
-                        const Residuals &residuals) {
-  size_t n = residuals.values.size();
-  // At the function's location, without the function printed after it.
-  InFlightDiagnostic remark = mlir::emitRemark(func.getLoc())
-                              << passName << ": @" << name << " keeps " << n
-                              << " forward value" << (n == 1 ? "" : "s")
-                              << " for the backward pass: " << residuals.bytes
-                              << " bytes per call";
-  if (!residuals.arguments.empty()) {
-    remark << " (it also reads argument"
-           << (residuals.arguments.size() == 1 ? " " : "s ");
-    llvm::interleaveComma(residuals.arguments, remark);
-    remark << ", which the caller holds)";
-  }
-  for (Value v : residuals.values)
-    remark.attachNote(v.getLoc())
-        << "residual " << v.getType() << ", " << byteSize(v.getType())
-        << " bytes: result " << cast<OpResult>(v).getResultNumber() << " of '"
-        << v.getDefiningOp()->getName() << "'";
-}
-
 /// Adds `name`, a lowered copy of `func` (whose `wrt` arguments are
 /// checked) that returns its results followed by the cotangents of the `wrt`
 /// arguments; `seed` gives the results their cotangents (adding arguments
-/// to the copy or making constants). `residuals`, if given, receives what
-/// the backward part reads from the forward part.
+/// to the copy or making constants). The backward part keeps the forward
+/// values `policy` saves and recomputes the others; `residuals`, if given,
+/// receives what it keeps.
 LogicalResult buildReverse(
     ModuleOp module, func::FuncOp func, StringRef name,
-    ArrayRef<unsigned> wrtArgs,
-    function_ref<LogicalResult(OpPassManager &, Operation *)> runPipeline,
+    ArrayRef<unsigned> wrtArgs, PipelineRunner runPipeline,
     function_ref<void(func::FuncOp, Transposer &, Operation *)> seed,
-    Residuals *residuals = nullptr) {
+    RematPolicy policy, Residuals *residuals = nullptr) {
   FailureOr<func::FuncOp> lowered =
       insertLoweredCopy(module, func, name, runPipeline);
   if (failed(lowered))
@@ -1075,8 +942,6 @@ LogicalResult buildReverse(
   Block &body = reverse.getBody().front();
   SmallVector<Operation *> forward = llvm::map_to_vector(
       body.without_terminator(), [](Operation &op) { return &op; });
-  // (Looked up only for ops alive after setResults' cleanup, which creates
-  // none: an erased op's address is never reused.)
   DenseSet<Operation *> forwardSet(forward.begin(), forward.end());
   Operation *ret = body.getTerminator();
   OpBuilder builder(ret);
@@ -1093,8 +958,16 @@ LogicalResult buildReverse(
         ct ? ct : transposer.zerosLike(argument.getType(), reverse.getLoc()));
   }
   setResults(reverse, results);
+  // The forward ops still alive, before any op is created: an erased op's
+  // address may be reused.
+  DenseSet<Operation *> live;
+  for (Operation &op : body)
+    if (forwardSet.contains(&op))
+      live.insert(&op);
+  if (policy != RematPolicy::EverythingSaveable)
+    rematerialize(reverse, live, policy);
   if (residuals)
-    *residuals = findResiduals(reverse, forwardSet);
+    *residuals = findResiduals(reverse, live);
   return success();
 }
 
@@ -1109,6 +982,9 @@ struct NNVjpPass : mlir::nn::impl::NNVjpPassBase<NNVjpPass> {
     FailureOr<SmallVector<unsigned>> wrtArgs =
         parseWrtArguments(func, wrt, "nn-vjp");
     if (failed(wrtArgs))
+      return signalPassFailure();
+    FailureOr<RematPolicy> policy = parseRematPolicy(func, remat, "nn-vjp");
+    if (failed(policy))
       return signalPassFailure();
     // One cotangent argument per f32 result, after the primal arguments.
     auto seed = [](func::FuncOp vjp, Transposer &transposer, Operation *ret) {
@@ -1127,7 +1003,7 @@ struct NNVjpPass : mlir::nn::impl::NNVjpPassBase<NNVjpPass> {
             [&](OpPassManager &pipeline, Operation *op) {
               return runPipeline(pipeline, op);
             },
-            seed, reportResiduals ? &residuals : nullptr)))
+            seed, *policy, reportResiduals ? &residuals : nullptr)))
       return signalPassFailure();
     if (reportResiduals)
       emitResidualRemark(func, "nn-vjp", function + "_vjp", residuals);
@@ -1183,13 +1059,17 @@ struct NNValueAndGradPass
         parseWrtArguments(func, wrt, "nn-value-and-grad");
     if (failed(wrtArgs))
       return signalPassFailure();
+    FailureOr<RematPolicy> policy =
+        parseRematPolicy(func, remat, "nn-value-and-grad");
+    if (failed(policy))
+      return signalPassFailure();
     Residuals residuals;
-    if (failed(buildReverse(
+    if (failed(buildValueAndGrad(
             module, func, function + "_value_and_grad", *wrtArgs,
             [&](OpPassManager &pipeline, Operation *op) {
               return runPipeline(pipeline, op);
             },
-            seedValue, reportResiduals ? &residuals : nullptr)))
+            *policy, reportResiduals ? &residuals : nullptr)))
       return signalPassFailure();
     if (reportResiduals)
       emitResidualRemark(func, "nn-value-and-grad",
@@ -1199,453 +1079,12 @@ struct NNValueAndGradPass
 
 } // namespace
 
-namespace {
-
-struct NNTrainStepPass
-    : mlir::nn::impl::NNTrainStepPassBase<NNTrainStepPass> {
-  using Base::Base;
-
-  void runOnOperation() override {
-    ModuleOp module = getOperation();
-    auto func = module.lookupSymbol<func::FuncOp>(function);
-    if (failed(checkTransformable(module, func, function, "nn-train-step")))
-      return signalPassFailure();
-    TypeRange results = func.getResultTypes();
-    auto value = results.empty() ? RankedTensorType()
-                                 : dyn_cast<RankedTensorType>(results[0]);
-    if (!value || value.getRank() != 0 || !value.getElementType().isF32()) {
-      func.emitError() << "nn-train-step: '" << function
-                       << "' must return its loss first (tensor<f32>)";
-      return signalPassFailure();
-    }
-    if (optimizer != "sgd" && optimizer != "adam" && optimizer != "adamw") {
-      func.emitError() << "nn-train-step: unknown optimizer '" << optimizer
-                       << "' (sgd, adam or adamw)";
-      return signalPassFailure();
-    }
-    if (failed(checkScheduleOptions(func)))
-      return signalPassFailure();
-    if (!(clipGlobalNorm >= 0.0)) {
-      func.emitError() << "nn-train-step: clip-global-norm must be a norm "
-                          "(> 0), or 0 for no clipping; got "
-                       << shortest(clipGlobalNorm);
-      return signalPassFailure();
-    }
-    // The parameters: `wrt`, else the arguments named with nn.name.
-    SmallVector<std::string> params(wrt.begin(), wrt.end());
-    if (params.empty())
-      for (auto [i, type] : llvm::enumerate(func.getArgumentTypes()))
-        if (func.getArgAttr(i, "nn.name") &&
-            getElementTypeOrSelf(type).isF32())
-          params.push_back(std::to_string(i));
-    if (params.empty()) {
-      func.emitError() << "nn-train-step: '" << function
-                       << "' has no parameters: name them (nn.name) or list "
-                          "them in wrt";
-      return signalPassFailure();
-    }
-    FailureOr<SmallVector<unsigned>> wrtArgs =
-        parseWrtArguments(func, params, "nn-train-step");
-    if (failed(wrtArgs))
-      return signalPassFailure();
-    std::string name = function + "_train_step";
-    Residuals residuals;
-    if (failed(buildReverse(
-            module, func, name, *wrtArgs,
-            [&](OpPassManager &pipeline, Operation *op) {
-              return runPipeline(pipeline, op);
-            },
-            seedValue, reportResiduals ? &residuals : nullptr)))
-      return signalPassFailure();
-    if (reportResiduals)
-      emitResidualRemark(func, "nn-train-step", name, residuals);
-    applyOptimizer(module.lookupSymbol<func::FuncOp>(name), *wrtArgs,
-                   results.size());
-  }
-
-  /// Checks each schedule option given against the schedule and Optax's
-  /// domain; an error names what to change.
-  LogicalResult checkScheduleOptions(func::FuncOp func) {
-    // The options each schedule takes.
-    std::optional<SmallVector<StringRef>> takes;
-    if (schedule == "constant")
-      takes.emplace();
-    else if (schedule == "exponential_decay")
-      takes = {"transition-steps", "decay-rate", "transition-begin",
-               "staircase", "end-learning-rate"};
-    else if (schedule == "cosine_decay")
-      takes = {"decay-steps", "alpha"};
-    else if (schedule == "warmup_cosine_decay")
-      takes = {"warmup-steps", "decay-steps", "warmup-learning-rate",
-               "end-learning-rate"};
-    else if (schedule == "linear")
-      takes = {"transition-steps", "end-learning-rate", "transition-begin"};
-    if (!takes) {
-      func.emitError() << "nn-train-step: unknown schedule '" << schedule
-                       << "' (constant, exponential_decay, cosine_decay, "
-                          "warmup_cosine_decay or linear)";
-      return failure();
-    }
-    std::pair<StringRef, bool> given[] = {
-        {"decay-steps", decaySteps.hasValue()},
-        {"alpha", alpha.hasValue()},
-        {"warmup-steps", warmupSteps.hasValue()},
-        {"warmup-learning-rate", warmupLearningRate.hasValue()},
-        {"end-learning-rate", endLearningRate.hasValue()},
-        {"transition-steps", transitionSteps.hasValue()},
-        {"transition-begin", transitionBegin.hasValue()},
-        {"decay-rate", decayRate.hasValue()},
-        {"staircase", staircase.hasValue()},
-    };
-    for (auto [option, isGiven] : given) {
-      if (!isGiven || llvm::is_contained(*takes, option))
-        continue;
-      InFlightDiagnostic error =
-          func.emitError() << "nn-train-step: " << option
-                           << " is not an option of schedule=" << schedule;
-      if (takes->empty())
-        error << " (a constant learning rate; give schedule=... for a "
-                 "schedule)";
-      else
-        error << " (it takes " << llvm::join(*takes, ", ") << ")";
-      return failure();
-    }
-    auto needs = [&]() -> InFlightDiagnostic {
-      return func.emitError()
-             << "nn-train-step: schedule=" << schedule << " needs ";
-    };
-    // Optax falls back to a constant schedule for transition_steps <= 0 or
-    // decay_rate = 0 (with a log line) and to 0 for a negative begin:
-    // here they are errors, as nonsense is.
-    if (schedule == "exponential_decay" || schedule == "linear") {
-      if (transitionSteps <= 0)
-        return needs() << "transition-steps > 0 (the steps of one "
-                          "transition), got "
-                       << int64_t(transitionSteps);
-      if (transitionBegin < 0)
-        return needs() << "transition-begin >= 0, got "
-                       << int64_t(transitionBegin);
-    }
-    if (schedule == "exponential_decay" && !(decayRate > 0.0))
-      return needs() << "decay-rate > 0 (the factor per transition-steps), "
-                        "got "
-                     << shortest(decayRate);
-    if (schedule == "linear" && !endLearningRate.hasValue())
-      return needs() << "end-learning-rate (the rate after transition-steps)";
-    if (schedule == "cosine_decay" && decaySteps <= 0)
-      return needs() << "decay-steps > 0 (the step at which the decay ends), "
-                        "got "
-                     << int64_t(decaySteps);
-    if (schedule == "warmup_cosine_decay") {
-      if (warmupSteps < 0)
-        return needs() << "warmup-steps >= 0, got " << int64_t(warmupSteps);
-      if (decaySteps <= warmupSteps)
-        return needs() << "decay-steps > warmup-steps (decay-steps counts "
-                          "the warmup too), got decay-steps="
-                       << int64_t(decaySteps)
-                       << " and warmup-steps=" << int64_t(warmupSteps);
-    }
-    return success();
-  }
-
-  /// The learning rate at `count` (the updates already applied, i32):
-  /// Optax's schedule functions, computed in f64 and rounded to f32 once.
-  Value buildLearningRate(OpBuilder &b, Location loc, Value count) {
-    auto lrType = RankedTensorType::get({}, b.getF32Type());
-    if (schedule == "constant")
-      return arith::ConstantOp::create(
-          b, loc,
-          DenseElementsAttr::get(lrType, b.getF32FloatAttr(learningRate)));
-    Type f64 = b.getF64Type();
-    auto k = [&](double v) -> Value {
-      return arith::ConstantOp::create(b, loc, b.getF64FloatAttr(v));
-    };
-    auto add = [&](Value x, Value y) -> Value {
-      return arith::AddFOp::create(b, loc, x, y);
-    };
-    auto sub = [&](Value x, Value y) -> Value {
-      return arith::SubFOp::create(b, loc, x, y);
-    };
-    auto mul = [&](Value x, Value y) -> Value {
-      return arith::MulFOp::create(b, loc, x, y);
-    };
-    auto div = [&](Value x, Value y) -> Value {
-      return arith::DivFOp::create(b, loc, x, y);
-    };
-    auto min = [&](Value x, Value y) -> Value {
-      return arith::MinimumFOp::create(b, loc, x, y);
-    };
-    auto max = [&](Value x, Value y) -> Value {
-      return arith::MaximumFOp::create(b, loc, x, y);
-    };
-    auto select = [&](arith::CmpFPredicate predicate, Value x, Value y,
-                      Value ifTrue, Value ifFalse) -> Value {
-      return arith::SelectOp::create(
-          b, loc, arith::CmpFOp::create(b, loc, predicate, x, y), ifTrue,
-          ifFalse);
-    };
-    // optax.cosine_decay_schedule(init, steps, alpha)(c).
-    auto cosineDecay = [&](double init, double steps, double a, Value c) {
-      Value t = min(c, k(steps));
-      Value cosine =
-          mul(k(0.5), add(k(1.0), math::CosOp::create(
-                                      b, loc, div(mul(k(M_PI), t), k(steps)))));
-      return mul(k(init), add(mul(k(1.0 - a), cosine), k(a)));
-    };
-    // optax.linear_schedule(init, end, steps, begin)(c).
-    auto linear = [&](double init, double end, double steps, double begin,
-                      Value c) {
-      Value t = min(max(sub(c, k(begin)), k(0.0)), k(steps));
-      Value fraction = sub(k(1.0), div(t, k(steps)));
-      return add(mul(k(init - end), fraction), k(end));
-    };
-
-    Value c = arith::SIToFPOp::create(
-        b, loc, f64, tensor::ExtractOp::create(b, loc, count, ValueRange{}));
-    Value rate;
-    if (schedule == "exponential_decay") {
-      // init * rate^p, p = (c - begin) / steps (floored with staircase);
-      // init until c > begin; clipped at end_value when given.
-      Value elapsed = sub(c, k(transitionBegin));
-      Value p = div(elapsed, k(transitionSteps));
-      if (staircase)
-        p = math::FloorOp::create(b, loc, p);
-      Value decayed =
-          mul(k(learningRate), math::PowFOp::create(b, loc, k(decayRate), p));
-      rate = select(arith::CmpFPredicate::OLE, elapsed, k(0.0), k(learningRate),
-                    decayed);
-      if (endLearningRate.hasValue())
-        rate = decayRate < 1.0 ? max(rate, k(endLearningRate))
-                               : min(rate, k(endLearningRate));
-    } else if (schedule == "cosine_decay") {
-      rate = cosineDecay(learningRate, decaySteps, alpha, c);
-    } else if (schedule == "linear") {
-      rate = linear(learningRate, endLearningRate, transitionSteps,
-                    transitionBegin, c);
-    } else {
-      // warmup_cosine_decay: Optax joins a linear warmup (a constant for
-      // warmup_steps = 0) and a cosine decay from the peak over the steps
-      // left, with alpha = end / peak, at the boundary warmup_steps.
-      double peak = learningRate;
-      double a = peak == 0.0 ? 0.0 : endLearningRate / peak;
-      Value warm = warmupSteps > 0
-                       ? linear(warmupLearningRate, peak, warmupSteps, 0.0, c)
-                       : k(warmupLearningRate);
-      Value decay = cosineDecay(peak, decaySteps - warmupSteps, a,
-                                sub(c, k(warmupSteps)));
-      rate = select(arith::CmpFPredicate::OLT, c, k(warmupSteps), warm, decay);
-    }
-    Value rate32 = arith::TruncFOp::create(b, loc, b.getF32Type(), rate);
-    return tensor::FromElementsOp::create(b, loc, lrType, rate32);
-  }
-
-  /// optax.clip_by_global_norm(clip-global-norm) of `grads`: the squares
-  /// summed in f64, the norm rounded to f32 once, then Optax's
-  /// `select(g_norm < max_norm, g, (g / g_norm) * max_norm)` per element in
-  /// f32 (a gradient under the norm is unchanged, bit for bit).
-  SmallVector<Value> clipByGlobalNorm(OpBuilder &b, Location loc,
-                                      ValueRange grads) {
-    Type f32 = b.getF32Type(), f64 = b.getF64Type();
-    Value total = arith::ConstantOp::create(b, loc, b.getF64FloatAttr(0.0));
-    for (Value g : grads) {
-      auto type = cast<RankedTensorType>(g.getType());
-      Value squares;
-      if (type.getRank() == 0) {
-        // (A generic without loops that reads its output is what
-        // elementwise fusion mistreats.)
-        Value x = arith::ExtFOp::create(
-            b, loc, f64,
-            tensor::ExtractOp::create(b, loc, g, ValueRange{}).getResult());
-        squares = arith::MulFOp::create(b, loc, x, x);
-      } else {
-        auto scalar = RankedTensorType::get({}, f64);
-        Value init =
-            linalg::FillOp::create(b, loc,
-                                   ValueRange{arith::ConstantOp::create(
-                                       b, loc, b.getF64FloatAttr(0.0))},
-                                   ValueRange{tensor::EmptyOp::create(
-                                       b, loc, ArrayRef<int64_t>{}, f64)})
-                .getResult(0);
-        SmallVector<AffineMap> maps = {
-            b.getMultiDimIdentityMap(type.getRank()),
-            AffineMap::get(type.getRank(), 0, b.getContext())};
-        SmallVector<utils::IteratorType> reduction(
-            type.getRank(), utils::IteratorType::reduction);
-        Value sum =
-            linalg::GenericOp::create(
-                b, loc, scalar, ValueRange{g}, ValueRange{init}, maps,
-                reduction,
-                [&](OpBuilder &nb, Location l, ValueRange args) {
-                  Value x = arith::ExtFOp::create(nb, l, f64, args[0]);
-                  Value square = arith::MulFOp::create(nb, l, x, x);
-                  linalg::YieldOp::create(nb, l,
-                                          ValueRange{arith::AddFOp::create(
-                                              nb, l, args[1], square)});
-                })
-                .getResult(0);
-        squares = tensor::ExtractOp::create(b, loc, sum, ValueRange{});
-      }
-      total = arith::AddFOp::create(b, loc, total, squares);
-    }
-    Value norm = arith::TruncFOp::create(b, loc, f32,
-                                         math::SqrtOp::create(b, loc, total));
-    Value maxNorm =
-        arith::ConstantOp::create(b, loc, b.getF32FloatAttr(clipGlobalNorm));
-    Value under =
-        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, norm, maxNorm);
-    return llvm::map_to_vector(grads, [&](Value g) {
-      return buildElementwise(
-          b, loc, cast<RankedTensorType>(g.getType()), ValueRange{g},
-          [&](OpBuilder &nb, Location l, ValueRange args) {
-            Value scaled = arith::MulFOp::create(
-                nb, l, arith::DivFOp::create(nb, l, args[0], norm), maxNorm);
-            return arith::SelectOp::create(nb, l, under, args[0], scaled)
-                .getResult();
-          });
-    });
-  }
-
-  /// The count after one more update, stuck at the type's maximum (Optax's
-  /// safe_increment, as nn.adam_update's new_step).
-  Value incrementCount(OpBuilder &b, Location loc, Value count) {
-    auto type = cast<RankedTensorType>(count.getType());
-    Value c = tensor::ExtractOp::create(b, loc, count, ValueRange{});
-    Value largest = arith::ConstantOp::create(
-        b, loc,
-        b.getIntegerAttr(type.getElementType(),
-                         APInt::getSignedMaxValue(
-                             type.getElementType().getIntOrFloatBitWidth())));
-    Value next = arith::AddIOp::create(
-        b, loc, c,
-        arith::ConstantOp::create(b, loc,
-                                  b.getIntegerAttr(type.getElementType(), 1)));
-    Value below =
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, c, largest);
-    return tensor::FromElementsOp::create(
-        b, loc, type,
-        ValueRange{arith::SelectOp::create(b, loc, below, next, c)});
-  }
-
-  /// Turns `step`, returning (loss, aux..., grads...), into the train step:
-  /// optimizer state arguments appended, results (params'..., state'...,
-  /// loss, aux...).
-  void applyOptimizer(func::FuncOp step, ArrayRef<unsigned> params,
-                      unsigned numResults) {
-    Location loc = step.getLoc();
-    MLIRContext *ctx = &getContext();
-    Block &body = step.getBody().front();
-    Operation *ret = body.getTerminator();
-    OpBuilder b(ret);
-    auto addArgument = [&](Type type, StringRef name) {
-      unsigned position = step.getNumArguments();
-      (void)step.insertArgument(position, type, {}, loc);
-      step.setArgAttr(position, "nn.name", StringAttr::get(ctx, name));
-      return step.getArgument(position);
-    };
-    auto paramName = [&](unsigned i) -> std::string {
-      if (auto name = step.getArgAttrOfType<StringAttr>(i, "nn.name"))
-        return name.getValue().str();
-      return "arg" + std::to_string(i);
-    };
-    bool adam = optimizer != "sgd";
-    bool withBuffer = !adam && momentum != 0.0;
-    // A schedule reads the count; SGD keeps one only for it (Optax's
-    // scale_by_schedule state).
-    bool counted = adam || schedule != "constant";
-    // State arguments, per parameter, then the shared step count.
-    // (Arguments and results list every first moment, then every second.)
-    SmallVector<Value> first, second;
-    for (unsigned i : params)
-      if (adam || withBuffer)
-        first.push_back(addArgument(step.getArgumentTypes()[i],
-                                    paramName(i) +
-                                        (adam ? ".m" : ".momentum")));
-    if (adam)
-      for (unsigned i : params)
-        second.push_back(
-            addArgument(step.getArgumentTypes()[i], paramName(i) + ".v"));
-    auto countType = RankedTensorType::get({}, b.getI32Type());
-    Value count = counted ? addArgument(countType, "step") : Value();
-    // Optax's count: the updates applied before this one.
-    Value lr = buildLearningRate(b, loc, count);
-
-    SmallVector<Value> newParams, newState;
-    SmallVector<Value> newSecond;
-    Value newCount = counted && !adam ? incrementCount(b, loc, count) : Value();
-    SmallVector<Value> grads(ret->getOperands().drop_front(numResults));
-    if (clipGlobalNorm > 0.0)
-      grads = clipByGlobalNorm(b, loc, grads);
-    for (auto [k, i] : llvm::enumerate(params)) {
-      Value param = step.getArgument(i);
-      Value grad = grads[k];
-      OperationState state(loc, adam ? (optimizer == "adam"
-                                            ? AdamUpdateOp::getOperationName()
-                                            : AdamWUpdateOp::getOperationName())
-                                     : SgdUpdateOp::getOperationName());
-      if (adam) {
-        state.addOperands({param, grad, first[k], second[k], count, lr});
-        state.addTypes({param.getType(), param.getType(), param.getType(),
-                        countType});
-        state.addAttribute("beta1", b.getF64FloatAttr(beta1));
-        state.addAttribute("beta2", b.getF64FloatAttr(beta2));
-        state.addAttribute("epsilon", b.getF64FloatAttr(epsilon));
-        if (optimizer == "adamw")
-          state.addAttribute("weight_decay", b.getF64FloatAttr(weightDecay));
-      } else {
-        state.addOperands({param, grad});
-        state.addTypes(param.getType());
-        if (withBuffer) {
-          state.addOperands(first[k]);
-          state.addTypes(param.getType());
-        }
-        state.addOperands(lr);
-        if (withBuffer)
-          state.addAttribute("momentum", b.getF64FloatAttr(momentum));
-        if (nesterov)
-          state.addAttribute("nesterov", b.getUnitAttr());
-      }
-      if (keras)
-        state.addAttribute("keras", b.getUnitAttr());
-      Operation *update = b.create(state);
-      newParams.push_back(update->getResult(0));
-      if (adam) {
-        newState.push_back(update->getResult(1));
-        newSecond.push_back(update->getResult(2));
-        // Every update computes the same count; the first one's is kept.
-        if (!newCount)
-          newCount = update->getResult(3);
-      } else if (withBuffer) {
-        newState.push_back(update->getResult(1));
-      }
-    }
-    // (params'..., m'... or buffers'..., v'..., step', loss, aux...), the
-    // updated values named as the arguments they replace.
-    SmallVector<Value> stepResults(newParams);
-    llvm::append_range(stepResults, newState);
-    llvm::append_range(stepResults, newSecond);
-    if (newCount)
-      stepResults.push_back(newCount);
-    unsigned numUpdated = stepResults.size();
-    llvm::append_range(stepResults, ret->getOperands().take_front(numResults));
-    SmallVector<Value> replaced = llvm::map_to_vector(
-        params, [&](unsigned i) { return Value(step.getArgument(i)); });
-    llvm::append_range(replaced, first);
-    llvm::append_range(replaced, second);
-    if (count)
-      replaced.push_back(count);
-    setResults(step, stepResults);
-    for (unsigned r = 0; r < numUpdated; ++r) {
-      auto arg = cast<BlockArgument>(replaced[r]);
-      if (auto name =
-              step.getArgAttrOfType<StringAttr>(arg.getArgNumber(), "nn.name"))
-        step.setResultAttr(r, "nn.name", name);
-      // The old value is dead once the step has read it: the caller donates
-      // its buffer, which then holds the new value.
-      if (donate)
-        step.setResultAttr(r, kDonatedFromAttrName,
-                           b.getI64IntegerAttr(arg.getArgNumber()));
-    }
-  }
-};
-
-} // namespace
+LogicalResult mlir::nn::buildValueAndGrad(ModuleOp module, func::FuncOp func,
+                                          StringRef name,
+                                          ArrayRef<unsigned> wrt,
+                                          PipelineRunner runPipeline,
+                                          RematPolicy policy,
+                                          Residuals *residuals) {
+  return buildReverse(module, func, name, wrt, runPipeline, seedValue, policy,
+                      residuals);
+}

@@ -39,6 +39,22 @@ func.func @loss(%x: tensor<4x3xf32>, %w1: tensor<3x5xf32> {nn.name = "w1"}, %b1:
   return %l : tensor<f32>
 }
 
+// remat=dots_saveable keeps only the contractions' results, x w1 [4, 5] (80
+// bytes) and a w2 [4, 2] (32 bytes): 112 bytes by hand. h, a and o are
+// recomputed from them and b1, b2 (arguments 2 and 4, now read too).
+// nothing_saveable keeps nothing and reads every argument.
+// RUN: nn-opt %s --nn-value-and-grad="function=loss wrt=1,2,3,4 report-residuals=true remat=dots_saveable" -o /dev/null 2>&1 | FileCheck %s --check-prefix=DOTS
+// RUN: nn-opt %s --nn-train-step="function=loss optimizer=adam report-residuals=true remat=dots_saveable" -o /dev/null 2>&1 | FileCheck %s --check-prefix=DOTS
+// DOTS: remark: {{.*}} keeps 2 forward values for the backward pass: 112 bytes per call (it also reads arguments 0, 2, 3, 4, 5, which the caller holds)
+// DOTS: note: residual 'tensor<4x5xf32>', 80 bytes: result 0 of 'linalg.generic'
+// DOTS: note: residual 'tensor<4x2xf32>', 32 bytes: result 0 of 'linalg.generic'
+// DOTS-NOT: residual
+// RUN: nn-opt %s --nn-vjp="function=loss report-residuals=true remat=nothing_saveable" -o /dev/null 2>&1 | FileCheck %s --check-prefix=NOTHING
+// NOTHING: remark: nn-vjp: @loss_vjp keeps 0 forward values for the backward pass: 0 bytes per call (it also reads arguments 0, 1, 2, 3, 4, 5, 6, which the caller holds)
+// NOTHING-NOT: residual
+// RUN: not nn-opt %s --nn-vjp="function=loss remat=dots" -o /dev/null 2>&1 | FileCheck %s --check-prefix=UNKNOWN
+// UNKNOWN: error: nn-vjp: unknown remat policy 'dots' (everything_saveable, dots_saveable or nothing_saveable, as jax.checkpoint_policies)
+
 // A linear function keeps nothing: its derivative is a constant.
 // RUN: nn-opt %s --nn-value-and-grad="function=linear report-residuals=true" -o /dev/null 2>&1 | FileCheck %s --check-prefix=LINEAR
 // LINEAR: remark: nn-value-and-grad: @linear_value_and_grad keeps 0 forward values for the backward pass: 0 bytes per call

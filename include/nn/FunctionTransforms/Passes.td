@@ -100,6 +100,27 @@ def NNVjpPass : Pass<"nn-vjp", "::mlir::ModuleOp"> {
     points at the op that computes it. Arguments the backward part reads
     are listed but not counted (the caller holds them), nor are values
     computed from constants alone (the same every call).
+
+    `remat` chooses the residuals, as `jax.checkpoint`'s policies do:
+    `everything_saveable` (the default) keeps every forward value the
+    backward part reads; `dots_saveable` keeps only contractions' results
+    (a dense layer's product) and recomputes elementwise ops and other
+    reductions from them in the backward part, just before the op that
+    reads them; `nothing_saveable` recomputes everything from the
+    arguments. The derivatives are the same bits under every policy (the
+    same ops run on the same values); only what lives from the forward
+    part to the backward part changes:
+
+    ```mlir
+    // everything_saveable: the backward part reads %a, the forward relu.
+    %h = linalg.generic {matmul} ...    // kept under dots_saveable
+    %a = linalg.generic {relu} ins(%h)
+    ...                                 // backward
+    %dw = linalg.generic ins(%a, %dy)
+    // dots_saveable: %a is recomputed from %h where the backward reads it.
+    %a2 = linalg.generic {relu} ins(%h)
+    %dw = linalg.generic ins(%a2, %dy)
+    ```
   }];
   let options = [
     Option<"function", "function", "std::string", "\"\"",
@@ -110,6 +131,9 @@ def NNVjpPass : Pass<"nn-vjp", "::mlir::ModuleOp"> {
     Option<"reportResiduals", "report-residuals", "bool", "false",
            "Emit a remark listing the forward values the backward pass "
            "reads (the residuals) and their bytes per call">,
+    Option<"remat", "remat", "std::string", "\"everything_saveable\"",
+           "Which forward values the backward pass keeps: "
+           "everything_saveable, dots_saveable or nothing_saveable">,
   ];
   let dependentDialects = ["::mlir::linalg::LinalgDialect",
                            "::mlir::arith::ArithDialect",
@@ -139,7 +163,7 @@ def NNValueAndGradPass : Pass<"nn-value-and-grad", "::mlir::ModuleOp"> {
     ```
 
     `report-residuals=true` reports the values kept for the backward pass
-    as nn-vjp does.
+    and `remat` chooses them, as for nn-vjp.
   }];
   let options = [
     Option<"function", "function", "std::string", "\"\"",
@@ -152,6 +176,9 @@ def NNValueAndGradPass : Pass<"nn-value-and-grad", "::mlir::ModuleOp"> {
     Option<"reportResiduals", "report-residuals", "bool", "false",
            "Emit a remark listing the forward values the backward pass "
            "reads (the residuals) and their bytes per call">,
+    Option<"remat", "remat", "std::string", "\"everything_saveable\"",
+           "Which forward values the backward pass keeps: "
+           "everything_saveable, dots_saveable or nothing_saveable">,
   ];
   let dependentDialects = ["::mlir::linalg::LinalgDialect",
                            "::mlir::arith::ArithDialect",
@@ -311,7 +338,7 @@ def NNTrainStepPass : Pass<"nn-train-step", "::mlir::ModuleOp"> {
     values after a call; `donate=false` leaves every argument untouched.
 
     `report-residuals=true` reports the values the gradients keep from the
-    forward pass, as nn-vjp does.
+    forward pass and `remat` chooses them, as for nn-vjp.
   }];
   let options = [
     Option<"function", "function", "std::string", "\"\"",
@@ -366,6 +393,9 @@ def NNTrainStepPass : Pass<"nn-train-step", "::mlir::ModuleOp"> {
     Option<"reportResiduals", "report-residuals", "bool", "false",
            "Emit a remark listing the forward values the backward pass "
            "reads (the residuals) and their bytes per call">,
+    Option<"remat", "remat", "std::string", "\"everything_saveable\"",
+           "Which forward values the backward pass keeps: "
+           "everything_saveable, dots_saveable or nothing_saveable">,
   ];
   let dependentDialects = ["::mlir::nn::NNDialect",
                            "::mlir::linalg::LinalgDialect",
