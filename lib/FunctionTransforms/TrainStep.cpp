@@ -21,6 +21,7 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/TypeUtilities.h"
+#include "llvm/ADT/StringMap.h"
 
 #include <cmath>
 
@@ -33,6 +34,13 @@ using namespace mlir;
 using namespace mlir::nn;
 
 namespace {
+
+/// Layer state: argument `argument` of the loss is updated by its result
+/// `result`.
+struct StateUpdate {
+  unsigned argument;
+  unsigned result;
+};
 
 struct NNTrainStepPass
     : mlir::nn::impl::NNTrainStepPassBase<NNTrainStepPass> {
@@ -64,12 +72,21 @@ struct NNTrainStepPass
                        << shortest(clipGlobalNorm);
       return signalPassFailure();
     }
-    // The parameters: `wrt`, else the arguments named with nn.name.
+    FailureOr<SmallVector<StateUpdate>> layerState = findLayerState(func);
+    if (failed(layerState))
+      return signalPassFailure();
+    auto isLayerState = [&](unsigned arg) {
+      return llvm::any_of(*layerState, [&](const StateUpdate &update) {
+        return update.argument == arg;
+      });
+    };
+    // The parameters: `wrt`, else the arguments named with nn.name that
+    // are not layer state.
     SmallVector<std::string> params(wrt.begin(), wrt.end());
     if (params.empty())
       for (auto [i, type] : llvm::enumerate(func.getArgumentTypes()))
         if (func.getArgAttr(i, "nn.name") &&
-            getElementTypeOrSelf(type).isF32())
+            getElementTypeOrSelf(type).isF32() && !isLayerState(i))
           params.push_back(std::to_string(i));
     if (params.empty()) {
       func.emitError() << "nn-train-step: '" << function
@@ -81,6 +98,16 @@ struct NNTrainStepPass
         parseWrtArguments(func, params, "nn-train-step");
     if (failed(wrtArgs))
       return signalPassFailure();
+    for (unsigned i : *wrtArgs)
+      if (isLayerState(i)) {
+        func.emitError() << "nn-train-step: argument " << i << " ('"
+                         << func.getArgAttrOfType<StringAttr>(i, "nn.name")
+                                .getValue()
+                         << "') is non-trainable layer state (a result of "
+                            "the same name updates it), not a parameter: "
+                            "remove it from wrt";
+        return signalPassFailure();
+      }
     std::string name = function + "_train_step";
     FailureOr<RematPolicy> policy =
         parseRematPolicy(func, remat, "nn-train-step");
@@ -96,8 +123,50 @@ struct NNTrainStepPass
       return signalPassFailure();
     if (reportResiduals)
       emitResidualRemark(func, "nn-train-step", name, residuals);
-    applyOptimizer(module.lookupSymbol<func::FuncOp>(name), *wrtArgs,
-                   results.size());
+    applyOptimizer(module.lookupSymbol<func::FuncOp>(name), func, *wrtArgs,
+                   *layerState);
+  }
+
+  /// Non-trainable layer state (BatchNorm's moving statistics, a counter):
+  /// an argument named with nn.name that an auxiliary result of the same
+  /// name updates, as Keras' stateless_call returns the non-trainable
+  /// variables and Flax's `mutable` collections do. Each must have its
+  /// argument's type.
+  FailureOr<SmallVector<StateUpdate>> findLayerState(func::FuncOp func) {
+    llvm::StringMap<unsigned> argumentByName;
+    for (unsigned i = 0; i < func.getNumArguments(); ++i)
+      if (auto name = func.getArgAttrOfType<StringAttr>(i, "nn.name"))
+        argumentByName[name.getValue()] = i;
+    SmallVector<StateUpdate> updates;
+    for (unsigned r = 1; r < func.getNumResults(); ++r) {
+      auto name = func.getResultAttrOfType<StringAttr>(r, "nn.name");
+      if (!name)
+        continue;
+      auto found = argumentByName.find(name.getValue());
+      if (found == argumentByName.end())
+        continue;
+      unsigned arg = found->second;
+      if (func.getResultTypes()[r] != func.getArgumentTypes()[arg]) {
+        func.emitError() << "nn-train-step: result " << r << " ('"
+                         << name.getValue() << "') would update argument "
+                         << arg << " of the same name (layer state), but is "
+                         << func.getResultTypes()[r] << ", not "
+                         << func.getArgumentTypes()[arg];
+        return failure();
+      }
+      if (llvm::any_of(updates, [&](const StateUpdate &u) {
+            return u.argument == arg;
+          })) {
+        func.emitError() << "nn-train-step: two results update argument "
+                         << arg << " ('" << name.getValue() << "')";
+        return failure();
+      }
+      updates.push_back({arg, r});
+    }
+    llvm::sort(updates, [](const StateUpdate &a, const StateUpdate &b) {
+      return a.argument < b.argument;
+    });
+    return updates;
   }
 
   /// Checks each schedule option given against the schedule and Optax's
@@ -364,10 +433,12 @@ struct NNTrainStepPass
   }
 
   /// Turns `step`, returning (loss, aux..., grads...), into the train step:
-  /// optimizer state arguments appended, results (params'..., state'...,
-  /// loss, aux...).
-  void applyOptimizer(func::FuncOp step, ArrayRef<unsigned> params,
-                      unsigned numResults) {
+  /// optimizer state arguments appended, results (params'...,
+  /// layer state'..., optimizer state'..., loss, the other aux...).
+  void applyOptimizer(func::FuncOp step, func::FuncOp loss,
+                      ArrayRef<unsigned> params,
+                      ArrayRef<StateUpdate> layerState) {
+    unsigned numResults = loss.getNumResults();
     Location loc = step.getLoc();
     MLIRContext *ctx = &getContext();
     Block &body = step.getBody().front();
@@ -455,22 +526,38 @@ struct NNTrainStepPass
         newState.push_back(update->getResult(1));
       }
     }
-    // (params'..., m'... or buffers'..., v'..., step', loss, aux...), the
-    // updated values named as the arguments they replace.
+    // (params'..., layer state'..., m'... or buffers'..., v'..., step',
+    // loss, aux...), the updated values named as the arguments they
+    // replace.
     SmallVector<Value> stepResults(newParams);
+    for (const StateUpdate &update : layerState)
+      stepResults.push_back(ret->getOperand(update.result));
     llvm::append_range(stepResults, newState);
     llvm::append_range(stepResults, newSecond);
     if (newCount)
       stepResults.push_back(newCount);
     unsigned numUpdated = stepResults.size();
-    llvm::append_range(stepResults, ret->getOperands().take_front(numResults));
+    SmallVector<DictionaryAttr> passedAttrs;
+    for (unsigned r = 0; r < numResults; ++r)
+      if (llvm::none_of(layerState, [&](const StateUpdate &update) {
+            return update.result == r;
+          })) {
+        stepResults.push_back(ret->getOperand(r));
+        passedAttrs.push_back(loss.getResultAttrDict(r));
+      }
     SmallVector<Value> replaced = llvm::map_to_vector(
         params, [&](unsigned i) { return Value(step.getArgument(i)); });
+    for (const StateUpdate &update : layerState)
+      replaced.push_back(step.getArgument(update.argument));
     llvm::append_range(replaced, first);
     llvm::append_range(replaced, second);
     if (count)
       replaced.push_back(count);
     setResults(step, stepResults);
+    // The loss and the aux results keep their names.
+    for (auto [k, attrs] : llvm::enumerate(passedAttrs))
+      if (attrs)
+        step.setResultAttrs(numUpdated + k, attrs);
     for (unsigned r = 0; r < numUpdated; ++r) {
       auto arg = cast<BlockArgument>(replaced[r]);
       if (auto name =

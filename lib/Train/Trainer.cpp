@@ -91,6 +91,19 @@ struct DataSet {
 
 } // namespace
 
+/// The names of the loss's layer state: arguments that an auxiliary
+/// result of the same name updates (nn-train-step's rule).
+static llvm::StringSet<> layerStateNames(const FunctionSignature &loss) {
+  llvm::StringSet<> arguments, state;
+  for (const ValueInfo &arg : loss.arguments)
+    if (!arg.name.empty())
+      arguments.insert(arg.name);
+  for (const ValueInfo &result : llvm::drop_begin(loss.results))
+    if (arguments.contains(result.name))
+      state.insert(result.name);
+  return state;
+}
+
 struct Trainer::Impl {
   TrainerOptions options;
   std::unique_ptr<Session> trainSession, evalSession, keySession;
@@ -151,8 +164,12 @@ Trainer::~Trainer() = default;
 llvm::Error Trainer::Impl::classifyArguments() {
   size_t numLossArgs = lossSignature.arguments.size();
   size_t numState = stepSignature.arguments.size() - numLossArgs;
+  // The step returns (params'..., layer state'..., optimizer state'...,
+  // loss, the other aux...): layer state is kept, checkpointed and saved
+  // with the params (as Keras saves non-trainable weights).
+  size_t numLayerState = layerStateNames(lossSignature).size();
   size_t numParams = stepSignature.results.size() - numState -
-                     lossSignature.results.size();
+                     (lossSignature.results.size() - numLayerState);
   llvm::StringMap<unsigned> paramByName;
   for (size_t i = 0; i < numParams; ++i)
     paramByName[stepSignature.results[i].name] = i;
@@ -325,10 +342,13 @@ Trainer::create(llvm::StringRef modelPath, const TrainerOptions &options,
   llvm::StringSet<> arrayNames;
   for (auto &named : impl->trainArrays)
     arrayNames.insert(named.first);
+  // Layer state (an argument a result of the same name updates) is not a
+  // param: nn-train-step threads it through.
+  llvm::StringSet<> stateNames = layerStateNames(impl->lossSignature);
   llvm::SmallVector<std::string> wrt;
   for (auto [index, arg] : llvm::enumerate(impl->lossSignature.arguments))
     if (!arg.isKey && arg.type.dtype == DType::F32 &&
-        !arrayNames.contains(arg.name))
+        !arrayNames.contains(arg.name) && !stateNames.contains(arg.name))
       wrt.push_back(std::to_string(index));
   if (wrt.empty())
     return error("@" + options.lossFunction +
@@ -660,11 +680,17 @@ llvm::Error Trainer::Impl::evaluate(double &loss,
     results.emplace_back(info.type);
   for (HostTensor &result : results)
     resultRefs.push_back(result.ref());
-  // Accuracy: the argmax of the first aux result, [batch, classes].
-  bool classifies = labelsSlot && results.size() > 1 &&
-                    results[1].getType().dtype == DType::F32 &&
-                    results[1].getType().shape.size() == 2 &&
-                    results[1].getType().shape[0] == batchSize;
+  // Accuracy: the argmax of the first aux result that is not layer state,
+  // [batch, classes].
+  llvm::StringSet<> stateNames = layerStateNames(lossSignature);
+  size_t firstAux = 1;
+  while (firstAux < results.size() &&
+         stateNames.contains(lossSignature.results[firstAux].name))
+    ++firstAux;
+  bool classifies = labelsSlot && firstAux < results.size() &&
+                    results[firstAux].getType().dtype == DType::F32 &&
+                    results[firstAux].getType().shape.size() == 2 &&
+                    results[firstAux].getType().shape[0] == batchSize;
   // Any key: inference mode has no dropout left to use it.
   std::memcpy(stepKey.data(), dropoutKey.data(), stepKey.sizeInBytes());
   double lossSum = 0;
@@ -681,8 +707,8 @@ llvm::Error Trainer::Impl::evaluate(double &loss,
     lossSum += double(*results[0].dataAs<float>()) * rows.size();
     if (!classifies)
       continue;
-    int64_t classes = results[1].getType().shape[1];
-    const float *logits = results[1].dataAs<float>();
+    int64_t classes = results[firstAux].getType().shape[1];
+    const float *logits = results[firstAux].dataAs<float>();
     const int32_t *labels = batchBuffers[*labelsSlot].dataAs<int32_t>();
     for (size_t r = 0; r < rows.size(); ++r) {
       const float *row = logits + r * classes;

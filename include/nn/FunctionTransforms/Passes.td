@@ -300,6 +300,21 @@ def NNTrainStepPass : Pass<"nn-train-step", "::mlir::ModuleOp"> {
         -> (%w', %w.m', %w.v', %step', %loss)
     ```
 
+    Non-trainable layer state (BatchNorm's moving statistics) is an
+    argument with `nn.name` that an auxiliary result of the same name and
+    type updates, as Keras' `stateless_call` returns its non-trainable
+    variables and Flax's mutable collections do. It is never a parameter
+    (listing it in `wrt` is an error); the train step returns its new value
+    after the parameters and before the optimizer state, donated like them,
+    and drops that result from the auxiliary results:
+
+    ```mlir
+    func.func @loss(%w {nn.name = "w"}, %mean {nn.name = "moving_mean"}, %x)
+        -> (tensor<f32>, tensor<4xf32> {nn.name = "moving_mean"}, %logits)
+    // nn-train-step{function=loss optimizer=sgd} adds
+    func.func @loss_train_step(%w, %mean, %x) -> (%w', %mean', %loss, %logits)
+    ```
+
     The gradients are nn-value-and-grad's; each parameter is then updated
     by `nn.sgd_update`, `nn.adam_update` or `nn.adamw_update` (their
     formulas: docs/Optimizers.md). Everything is one pure function of its
