@@ -18,7 +18,7 @@ failed=$(( $(count Failed || true) + $(count 'Unresolved' || true) +
            $(count 'Unexpectedly Passed' || true) + 0 ))
 known=$(( $(count 'Expectedly Failed' || true) + 0 ))
 if [ "$known" -gt 0 ]; then
-  echo "$known known defects reproduced (XFAIL tests in test/nn-jit/known-failures)"
+  echo "$known known defects reproduced (XFAIL tests)"
 fi
 rm -f "$log"
 if [ "$lit_status" -ne 0 ] && [ "$failed" -eq 0 ]; then

@@ -137,6 +137,25 @@ public:
       batched[from.getResult()] = result;
       return success();
     }
+    if (auto slice = dyn_cast<tensor::ExtractSliceOp>(op)) {
+      // A slice of a batched tensor: the same slice of each example (the
+      // whole batch axis in front); batched offsets or sizes would make
+      // the slices differ per example.
+      if (isBatched(slice.getOffsets()) || isBatched(slice.getSizes()) ||
+          isBatched(slice.getStrides()))
+        return op->emitError() << "nn-vmap: a slice at batched offsets or "
+                                  "sizes is not supported";
+      SmallVector<OpFoldResult> offsets = {b.getIndexAttr(0)};
+      SmallVector<OpFoldResult> sizes = {b.getIndexAttr(size)};
+      SmallVector<OpFoldResult> strides = {b.getIndexAttr(1)};
+      llvm::append_range(offsets, slice.getMixedOffsets());
+      llvm::append_range(sizes, slice.getMixedSizes());
+      llvm::append_range(strides, slice.getMixedStrides());
+      batched[slice.getResult()] = tensor::ExtractSliceOp::create(
+          b, loc, cast<RankedTensorType>(batchedType(slice.getType())),
+          get(slice.getSource(), loc), offsets, sizes, strides);
+      return success();
+    }
     if (auto collapse = dyn_cast<tensor::CollapseShapeOp>(op)) {
       batched[collapse.getResult()] = tensor::CollapseShapeOp::create(
           b, loc, get(collapse.getSrc(), loc),
@@ -193,11 +212,26 @@ private:
     });
     if (captured.empty() && !isBatched(generic.getOperands()))
       return success();
-    for (Value value : captured)
-      if (isa<RankedTensorType>(value.getType()))
-        return generic.emitError()
-               << "nn-vmap: a batched tensor captured by a linalg.generic body "
-                  "is not supported";
+    // A batched tensor the body reads elements of (a gather: an
+    // embedding's table, a shuffle's rows) is read in the batched body at
+    // the example's own index, linalg.index 0; scalars become inputs.
+    SetVector<Value> capturedTensors;
+    for (Value value : captured) {
+      if (!isa<RankedTensorType>(value.getType()))
+        continue;
+      for (OpOperand &use : value.getUses()) {
+        if (!generic.getRegion().isAncestor(use.getOwner()->getParentRegion()))
+          continue;
+        auto extract = dyn_cast<tensor::ExtractOp>(use.getOwner());
+        if (!extract || extract->getBlock() != &generic.getRegion().front())
+          return use.getOwner()->emitError()
+                 << "nn-vmap: a batched tensor captured by a linalg.generic "
+                    "body is supported only as the source of tensor.extract "
+                    "in the body";
+      }
+      capturedTensors.insert(value);
+    }
+    captured.set_subtract(capturedTensors);
 
     SmallVector<Value> inputs, outputs;
     SmallVector<AffineMap> maps;
@@ -239,10 +273,23 @@ private:
       mapping.map(old.getArgument(i),
                   block->addArgument(old.getArgument(i).getType(), loc));
     b.setInsertionPointToEnd(block);
+    Value example; // linalg.index 0, made on first use.
     for (Operation &op : old) {
       if (auto index = dyn_cast<linalg::IndexOp>(op)) {
         mapping.map(index.getResult(),
                     linalg::IndexOp::create(b, loc, index.getDim() + 1));
+        continue;
+      }
+      if (auto extract = dyn_cast<tensor::ExtractOp>(op);
+          extract && capturedTensors.contains(extract.getTensor())) {
+        if (!example)
+          example = linalg::IndexOp::create(b, loc, 0);
+        SmallVector<Value> indices = {example};
+        for (Value index : extract.getIndices())
+          indices.push_back(mapping.lookupOrDefault(index));
+        mapping.map(extract.getResult(),
+                    tensor::ExtractOp::create(
+                        b, loc, batched.lookup(extract.getTensor()), indices));
         continue;
       }
       b.clone(op, mapping);

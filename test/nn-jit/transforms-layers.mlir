@@ -55,7 +55,7 @@ func.func @softmax(%x: tensor<2x4x5xf32>, %m: tensor<4x5xi1>) -> (tensor<2x4x5xf
 }
 
 // A mask with a row masked everywhere (zeros there, whatever x). Its nn-vjp
-// is a known failure (NaN): known-failures/vjp-softmax-empty-row.mlir.
+// was NaN there: vjp-softmax-empty-row.mlir.
 // CHECK: CASE softmax_empty_row jvp OK
 // CHECK: CASE softmax_empty_row vmap OK
 func.func @softmax_empty_row(%x: tensor<2x4x5xf32>, %m: tensor<4x5xi1>) -> tensor<2x4x5xf32> {

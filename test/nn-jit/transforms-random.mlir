@@ -13,8 +13,7 @@
 // RUN:   | FileCheck %s --implicit-check-not=FAIL
 
 // split, key_at, uniform, normal, truncated_normal; vmap over x, the key
-// shared (a batched key array under key_at is a known failure:
-// known-failures/vmap-key-at-batched.mlir).
+// shared (a batched key array under key_at: vmap-key-at-batched.mlir).
 // CHECK: CASE rng_noise jvp OK
 // CHECK: CASE rng_noise vjp OK
 // CHECK: CASE rng_noise identity OK
@@ -69,8 +68,8 @@ func.func @rng_const_key(%x: tensor<5xf32>) -> tensor<5xf32> {
 }
 
 // shuffle is linear in x: its JVP shuffles the tangent, its VJP unshuffles
-// the cotangent. vmap over the key, x shared (a batched x is a known
-// failure: known-failures/vmap-shuffle-batched-input.mlir).
+// the cotangent. vmap over the key, x shared (a batched x:
+// vmap-shuffle-batched-input.mlir).
 // CHECK: CASE shuffle jvp OK
 // CHECK: CASE shuffle vjp OK
 // CHECK: CASE shuffle identity OK

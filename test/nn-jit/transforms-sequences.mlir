@@ -33,8 +33,7 @@ func.func @attention_plain(%q: tensor<2x1x3x4xf32>, %k: tensor<2x1x6x4xf32>, %v:
 
 // With respect to the table (repeated ids add up, ids -1 and 5 select
 // zeros), with and without mask_zero; vmap over the ids, the table shared
-// (a batched table is a known failure of nn-vmap:
-// known-failures/vmap-embedding-batched-table.mlir).
+// (a batched table: vmap-embedding-batched-table.mlir).
 // CHECK: CASE embedding jvp OK
 // CHECK: CASE embedding vjp OK
 // CHECK: CASE embedding identity OK

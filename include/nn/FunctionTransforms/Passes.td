@@ -204,7 +204,10 @@ def NNVmapPass : Pass<"nn-vmap", "::mlir::ModuleOp"> {
     shifted so per-example indices are unchanged — a batch of keys gives
     each example the randomness of its own key, bit for bit); scalar code
     becomes elementwise code on `[batch]` tensors, and `tensor.extract` /
-    `from_elements` / reshapes get the batch axis.
+    `from_elements` / `extract_slice` / reshapes get the batch axis. A body
+    that reads elements of a batched tensor it captures (a gather: an
+    embedding's table, a shuffle's rows) reads them at the example's own
+    index, `linalg.index 0`.
   }];
   let options = [
     Option<"function", "function", "std::string", "\"\"",
