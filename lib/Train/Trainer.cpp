@@ -362,11 +362,11 @@ Trainer::create(llvm::StringRef modelPath, const TrainerOptions &options,
       llvm::formatv("function={0} wrt={1} optimizer={2} learning-rate={3:e9} "
                     "momentum={4:e9} nesterov={5} beta1={6:e9} beta2={7:e9} "
                     "epsilon={8:e9} weight-decay={9:e9} keras={10} "
-                    "schedule={11} clip-global-norm={12:e9}",
+                    "schedule={11} clip-global-norm={12:e9} remat={13}",
                     options.lossFunction, llvm::join(wrt, ","), opt.name,
                     opt.learningRate, opt.momentum, opt.nesterov, opt.beta1,
                     opt.beta2, opt.epsilon, opt.weightDecay, opt.keras,
-                    opt.schedule, opt.clipGlobalNorm)
+                    opt.schedule, opt.clipGlobalNorm, opt.remat)
           .str();
   // Only the schedule parameters given: the pass rejects those its schedule
   // does not take.

@@ -27,6 +27,14 @@
 // RUN: cmp %t/flat.csv %t/inlined.csv
 // RUN: %python %S/Inputs/same_arrays.py %t/flat.npz %t/inlined.npz | FileCheck %s --check-prefix=SAME
 
+// The nested form with the backward pass recomputing all but the matmul
+// results (--remat=dots_saveable): the same bits, less kept.
+// RUN: nn-train %s --loss=nested_loss --init=nested_init --data=@%t/data.npz --epochs=3 --seed=42 \
+// RUN:   --optimizer=sgd --learning-rate=0.1 --momentum=0.9 --quiet --remat=dots_saveable \
+// RUN:   --step-history=@%t/remat.csv --save-params=@%t/remat.npz
+// RUN: cmp %t/flat.csv %t/remat.csv
+// RUN: %python %S/Inputs/same_arrays.py %t/flat.npz %t/remat.npz | FileCheck %s --check-prefix=SAME
+
 // The flat form again, its code from the disk cache.
 // RUN: nn-train %s --loss=flat_loss --init=flat_init --data=@%t/data.npz --epochs=3 --seed=42 \
 // RUN:   --optimizer=sgd --learning-rate=0.1 --momentum=0.9 --quiet \

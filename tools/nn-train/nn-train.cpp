@@ -120,6 +120,13 @@ static cl::opt<double> clipGlobalNorm(
     cl::desc("Clip the gradients to this global norm before each update "
              "(optax.clip_by_global_norm; default 0: off)"),
     cl::init(0.0), cl::cat(scheduleCategory));
+static cl::opt<std::string> remat(
+    "remat",
+    cl::desc("Which forward values the backward pass keeps: "
+             "everything_saveable (default), dots_saveable (recompute all "
+             "but matmul results) or nothing_saveable "
+             "(jax.checkpoint_policies)"),
+    cl::init("everything_saveable"), cl::cat(scheduleCategory));
 static cl::opt<std::string> initFunction(
     "init",
     cl::desc("A function of one key returning the initial params (called "
@@ -319,6 +326,7 @@ int main(int argc, char **argv) {
   options.optimizer.keras = kerasFormulas;
   options.optimizer.schedule = schedule;
   options.optimizer.clipGlobalNorm = clipGlobalNorm;
+  options.optimizer.remat = remat;
   // Only what was given: nn-train-step rejects a parameter its schedule
   // does not take.
   auto given = [](auto &option, auto &field) {

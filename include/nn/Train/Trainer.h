@@ -52,6 +52,9 @@ struct OptimizerOptions {
   std::optional<bool> staircase;
   /// optax.clip_by_global_norm of the gradients (0: off).
   double clipGlobalNorm = 0.0;
+  /// Which forward values the backward pass keeps (nn-train-step's remat:
+  /// everything_saveable, dots_saveable, nothing_saveable).
+  std::string remat = "everything_saveable";
 };
 
 struct TrainerOptions {
