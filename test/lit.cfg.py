@@ -24,6 +24,19 @@ c_runtime_libs = os.path.join(config.mlir_lib_dir, "libmlir_c_runner_utils.so")
 config.substitutions.append(("%mlir_runner_utils", runtime_libs))
 config.substitutions.append(("%mlir_c_runner_utils", c_runtime_libs))
 config.substitutions.append(("%python", config.python_executable))
+# Python that loads libnnjit.so. In the sanitize build (NN_SANITIZE,
+# docs/Hardening.md) the library leaves the ASan runtime to the executable, so
+# it is preloaded; Python's own allocations are not ours to leak-check.
+if getattr(config, "nn_asan_runtime", ""):
+    # `UNSUPPORTED: asan` for what cannot run under ASan (`ulimit -v`: its
+    # shadow memory needs terabytes of address space).
+    config.available_features.add("asan")
+    asan_options = config.environment.get("ASAN_OPTIONS", "")
+    config.substitutions.append(("%nnjit_python", "env LD_PRELOAD=%s ASAN_OPTIONS=%s %s" % (
+        config.nn_asan_runtime, (asan_options + ":detect_leaks=0").lstrip(":"),
+        config.python_executable)))
+else:
+    config.substitutions.append(("%nnjit_python", config.python_executable))
 config.substitutions.append(("%nn_src_root", config.nn_src_root))
 config.substitutions.append(("%nn_obj_root", config.nn_obj_root))
 config.substitutions.append(("%mlir_tblgen", config.mlir_tablegen))
@@ -37,6 +50,7 @@ tools = [
     "nn-opt",
     "nn-capi-test",
     "nn-malformed-input-check",
+    "nn-read-arrays",
     ToolSubst("nn-jit", extra_args=["--cache-dir=%t.nn-jit-cache"]),
     ToolSubst("nn-train", extra_args=["--cache-dir=%t.nn-jit-cache"]),
     ToolSubst("mlir-runner", unresolved="fatal"),

@@ -11,6 +11,7 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "llvm/Support/CheckedArithmetic.h"
 
 namespace mlir::nn {
 #define GEN_PASS_DEF_NNCOLLAPSEPARALLELROWSPASS
@@ -22,17 +23,40 @@ using namespace mlir::nn;
 
 namespace {
 
+/// The iterations of each dim of `parallel`, or nullopt where a bound is not
+/// constant, a dim is empty, or the count of rows (their product) overflows
+/// int64 (bounds near 2^63): such a loop is left as it is.
+std::optional<SmallVector<int64_t>> getRowCounts(scf::ParallelOp parallel) {
+  SmallVector<int64_t> counts;
+  int64_t rows = 1;
+  for (auto [lb, ub, st] :
+       llvm::zip(parallel.getLowerBound(), parallel.getUpperBound(),
+                 parallel.getStep())) {
+    std::optional<int64_t> lower = getConstantIntValue(lb);
+    std::optional<int64_t> upper = getConstantIntValue(ub);
+    std::optional<int64_t> step = getConstantIntValue(st);
+    if (!lower || !upper || !step || *step <= 0)
+      return std::nullopt;
+    std::optional<int64_t> span = llvm::checkedSub(*upper, *lower);
+    if (!span || *span <= 0)
+      return std::nullopt;
+    counts.push_back((*span - 1) / *step + 1);
+    std::optional<int64_t> product = llvm::checkedMul(rows, counts.back());
+    if (!product)
+      return std::nullopt;
+    rows = *product;
+  }
+  return counts;
+}
+
 /// Whether `parallel` (constant bounds, several dims) computes one row per
 /// iteration: something in it reads a vector along the last dim of a
 /// function argument of `entry` at exactly the loop's induction variables,
 /// in order, followed by the column.
 bool isRowGroupLoop(scf::ParallelOp parallel, Block &entry) {
-  if (parallel.getNumLoops() < 2 || parallel.getNumResults() != 0)
+  if (parallel.getNumLoops() < 2 || parallel.getNumResults() != 0 ||
+      !getRowCounts(parallel))
     return false;
-  for (ValueRange bounds :
-       {parallel.getLowerBound(), parallel.getUpperBound(), parallel.getStep()})
-    if (!llvm::all_of(bounds, [](Value v) { return getConstantIntValue(v); }))
-      return false;
   SmallVector<Value> rows = parallel.getInductionVars();
   WalkResult found = parallel.getBody()->walk([&](vector::TransferReadOp read) {
     auto arg = dyn_cast<BlockArgument>(read.getBase());
@@ -57,17 +81,17 @@ void collapseRows(scf::ParallelOp parallel) {
   auto constant = [&](int64_t value) -> Value {
     return arith::ConstantIndexOp::create(b, loc, value);
   };
-  SmallVector<int64_t> lower, step, counts;
-  int64_t rows = 1;
-  for (auto [lb, ub, st] :
-       llvm::zip(parallel.getLowerBound(), parallel.getUpperBound(),
-                 parallel.getStep())) {
+  SmallVector<int64_t> lower, step;
+  for (auto [lb, st] :
+       llvm::zip(parallel.getLowerBound(), parallel.getStep())) {
     lower.push_back(*getConstantIntValue(lb));
     step.push_back(*getConstantIntValue(st));
-    counts.push_back(
-        llvm::divideCeil(*getConstantIntValue(ub) - lower.back(), step.back()));
-    rows *= counts.back();
   }
+  // Counts isRowGroupLoop checked: their product does not overflow.
+  SmallVector<int64_t> counts = *getRowCounts(parallel);
+  int64_t rows = 1;
+  for (int64_t count : counts)
+    rows *= count;
   auto collapsed = scf::ParallelOp::create(b, loc, ValueRange{constant(0)},
                                            ValueRange{constant(rows)},
                                            ValueRange{constant(1)});

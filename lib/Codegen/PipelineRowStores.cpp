@@ -16,6 +16,7 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Transforms/RegionUtils.h"
 #include "llvm/ADT/SetVector.h"
+#include "llvm/Support/CheckedArithmetic.h"
 
 namespace mlir::nn {
 #define GEN_PASS_DEF_NNPIPELINEROWSTORESPASS
@@ -33,6 +34,8 @@ struct RowPipeline {
   scf::ParallelOp parallel;
   scf::ForOp host;
   RowStore store;
+  /// The row group's number of rows (at least 2).
+  int64_t rows;
   /// The row's buffers, in the body's order.
   SmallVector<memref::AllocaOp> buffers;
   /// Values of the body the store reads and that are recomputed for the
@@ -89,18 +92,22 @@ bool mayWrite(Operation *op, Value root) {
   return writes;
 }
 
-/// Bytes the vector reads in `loop` (constant bounds) read over all its
-/// iterations.
-int64_t getBytesRead(scf::ForOp loop) {
-  int64_t trips = (*getConstantIntValue(loop.getUpperBound()) -
-                   *getConstantIntValue(loop.getLowerBound())) /
-                  *getConstantIntValue(loop.getStep());
+/// Bytes the vector reads in `loop` (constant bounds, a positive step) read
+/// over all its iterations; nullopt where that overflows int64 (bounds near
+/// 2^63).
+std::optional<int64_t> getBytesRead(scf::ForOp loop) {
+  std::optional<int64_t> span =
+      llvm::checkedSub(*getConstantIntValue(loop.getUpperBound()),
+                       *getConstantIntValue(loop.getLowerBound()));
+  if (!span)
+    return std::nullopt;
+  int64_t trips = *span / *getConstantIntValue(loop.getStep());
   int64_t bytes = 0;
   loop.getBody()->walk([&](vector::TransferReadOp read) {
     VectorType type = read.getVectorType();
     bytes += type.getNumElements() * type.getElementTypeBitWidth() / 8;
   });
-  return bytes * trips;
+  return llvm::checkedMul(bytes, trips);
 }
 
 /// Whether every line `store` writes starts on a cache line wherever the
@@ -139,9 +146,13 @@ std::optional<RowPipeline> matchRowPipeline(scf::ParallelOp parallel,
   std::optional<int64_t> upper =
       getConstantIntValue(parallel.getUpperBound().front());
   std::optional<int64_t> step = getConstantIntValue(parallel.getStep().front());
-  // A single row has nothing to overlap with.
-  if (!lower || !upper || !step || *upper - *lower <= *step)
+  if (!lower || !upper || !step || *step <= 0)
     return std::nullopt;
+  // A single row has nothing to overlap with. Checked: bounds near 2^63.
+  std::optional<int64_t> span = llvm::checkedSub(*upper, *lower);
+  if (!span || *span <= *step)
+    return std::nullopt;
+  int64_t rows = (*span - 1) / *step + 1;
   Block *body = parallel.getBody();
   Value row = parallel.getInductionVars().front();
 
@@ -169,8 +180,11 @@ std::optional<RowPipeline> matchRowPipeline(scf::ParallelOp parallel,
   std::optional<int64_t> hostLower = getConstantIntValue(host.getLowerBound());
   std::optional<int64_t> hostUpper = getConstantIntValue(host.getUpperBound());
   std::optional<int64_t> hostStep = getConstantIntValue(host.getStep());
+  // Each host iteration stores the lines of its own columns: a step that
+  // does not divide the columns would store past them in the last one.
   if (!hostLower || !hostUpper || !hostStep || *hostLower != 0 ||
-      *hostUpper != columns || *hostStep % line != 0)
+      *hostUpper != columns || *hostStep <= 0 || *hostStep % line != 0 ||
+      columns % *hostStep != 0)
     return std::nullopt;
 
   // A host without math functions is bound by its loads: it gains only
@@ -180,10 +194,17 @@ std::optional<RowPipeline> matchRowPipeline(scf::ParallelOp parallel,
     if (isa<math::MathDialect>(op->getDialect()))
       computes = true;
   });
-  if (!computes && getBytesRead(host) + getBytesRead(storeLoop) > l1CacheBytes)
-    return std::nullopt;
+  if (!computes) {
+    std::optional<int64_t> hostBytes = getBytesRead(host);
+    std::optional<int64_t> storeBytes = getBytesRead(storeLoop);
+    std::optional<int64_t> bytes =
+        hostBytes && storeBytes ? llvm::checkedAdd(*hostBytes, *storeBytes)
+                                : std::nullopt;
+    if (!bytes || *bytes > l1CacheBytes)
+      return std::nullopt;
+  }
 
-  RowPipeline pipeline{parallel, host, *store, {}, {}, {}};
+  RowPipeline pipeline{parallel, host, *store, rows, {}, {}, {}};
   for (Operation &op : body->without_terminator()) {
     if (auto buffer = dyn_cast<memref::AllocaOp>(op)) {
       pipeline.buffers.push_back(buffer);
@@ -345,11 +366,11 @@ struct NNPipelineRowStoresPass
     Value row = parallel.getInductionVars().front();
     scf::ForOp storeLoop = pipeline.store.loop;
     int64_t lower = *getConstantIntValue(parallel.getLowerBound().front());
-    int64_t upper = *getConstantIntValue(parallel.getUpperBound().front());
     int64_t step = *getConstantIntValue(parallel.getStep().front());
-    int64_t rows = (upper - lower + step - 1) / step;
+    int64_t rows = pipeline.rows;
     int64_t blockRows = std::min<int64_t>(rowsPerBlock, rows);
-    int64_t blocks = (rows + blockRows - 1) / blockRows;
+    // Not (rows + blockRows - 1) / blockRows, which overflows near 2^63.
+    int64_t blocks = (rows - 1) / blockRows + 1;
 
     OpBuilder b(parallel);
     auto constant = [&](int64_t value) -> Value {

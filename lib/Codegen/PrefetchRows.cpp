@@ -12,6 +12,7 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
+#include "llvm/Support/CheckedArithmetic.h"
 
 namespace mlir::nn {
 #define GEN_PASS_DEF_NNPREFETCHROWSPASS
@@ -100,15 +101,24 @@ struct NNPrefetchRowsPass
       return;
     Block &entry = func.getBody().front();
     func.walk([&](scf::ParallelOp parallel) {
+      if (parallel.getNumLoops() != 1)
+        return;
       std::optional<int64_t> step =
           getConstantIntValue(parallel.getStep().front());
       std::optional<int64_t> lower =
           getConstantIntValue(parallel.getLowerBound().front());
       std::optional<int64_t> upper =
           getConstantIntValue(parallel.getUpperBound().front());
-      if (parallel.getNumLoops() != 1 || !step || !lower || !upper ||
-          *upper <= *lower)
+      if (!step || !lower || !upper || *step <= 0 || *upper <= *lower)
         return;
+      // The last row and the distance ahead, checked: bounds and steps near
+      // 2^63 overflow them (such a loop is left as it is).
+      std::optional<int64_t> span = llvm::checkedSub(*upper, *lower);
+      std::optional<int64_t> distance =
+          llvm::checkedMul<int64_t>(rowsAhead, *step);
+      if (!span || !distance)
+        return;
+      int64_t last = *lower + (*span - 1) / *step * *step;
       Value row = parallel.getInductionVars().front();
       // The loops that read a row again after an earlier loop read it (and
       // waited for it), per argument, in order.
@@ -133,14 +143,12 @@ struct NNPrefetchRowsPass
       // recomputed for it right after, once.
       OpBuilder b = OpBuilder::atBlockBegin(parallel.getBody());
       Location loc = parallel.getLoc();
-      int64_t last = *lower + (*upper - *lower - 1) / *step * *step;
       IRMapping ahead;
       ahead.map(row, arith::MinSIOp::create(
                          b, loc,
                          arith::AddIOp::create(
                              b, loc, row,
-                             arith::ConstantIndexOp::create(b, loc,
-                                                            rowsAhead * *step)),
+                             arith::ConstantIndexOp::create(b, loc, *distance)),
                          arith::ConstantIndexOp::create(b, loc, last)));
       for (auto &[source, loops] : rereads) {
         auto type = cast<MemRefType>(source.getType());
@@ -153,7 +161,7 @@ struct NNPrefetchRowsPass
         for (int64_t share = 0; share < shares; ++share)
           for (vector::TransferReadOp read : loops[share])
             prefetchAhead(read, getIndicesAhead(read, parallel, ahead, b),
-                          shares, share * columns / shares);
+                          shares, columns / shares * share);
       }
     });
   }

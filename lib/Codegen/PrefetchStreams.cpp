@@ -15,6 +15,7 @@
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "llvm/Support/CheckedArithmetic.h"
 
 namespace mlir::nn {
 #define GEN_PASS_DEF_NNPREFETCHSTREAMSPASS
@@ -232,7 +233,11 @@ struct NNPrefetchStreamsPass
     auto sourceType = cast<MemRefType>(tile.getSource().getType());
     std::optional<int64_t> rowStep = getConstantIntValue(rows.getStep());
     SmallVector<OpFoldResult> offsets = tile.getMixedOffsets();
+    // The rows prefetched, rowStep + row for each row of the tile, must not
+    // overflow (a row loop's step near 2^63).
     if (sourceType.getRank() != 2 || sourceType.isDynamicDim(0) || !rowStep ||
+        *rowStep <= 0 ||
+        !llvm::checkedAdd(*rowStep, read.getVectorType().getDimSize(0)) ||
         !tile.hasUnitStride() ||
         dyn_cast<Value>(offsets[0]) != rows.getInductionVar())
       return std::nullopt;

@@ -12,6 +12,7 @@
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Support/CheckedArithmetic.h"
 
 using namespace mlir;
 using namespace mlir::nn;
@@ -85,8 +86,11 @@ std::optional<RowStore> mlir::nn::matchRowStore(scf::ForOp loop, Block &entry,
   std::optional<int64_t> lower = getConstantIntValue(loop.getLowerBound());
   std::optional<int64_t> upper = getConstantIntValue(loop.getUpperBound());
   std::optional<int64_t> step = getConstantIntValue(loop.getStep());
-  if (!lower || !upper || !step || *lower != 0 || loop.getNumResults() != 0 ||
-      *upper % *step != 0 || *upper < 3 * *step)
+  // scf.for allows a step of 0 or below: such a loop stores no lines (and
+  // would divide by 0 here). At least 3 lines, without computing 3 * step
+  // (which overflows for a step near 2^63).
+  if (!lower || !upper || !step || *lower != 0 || *step <= 0 ||
+      loop.getNumResults() != 0 || *upper % *step != 0 || *upper / *step < 3)
     return std::nullopt;
 
   // Memrefs whose address moves with the column: subviews at column c.
@@ -138,11 +142,18 @@ std::optional<RowStore> mlir::nn::matchRowStore(scf::ForOp loop, Block &entry,
           !func.getArgAttr(output.getArgNumber(), kResultAttrName))
         return std::nullopt;
       auto outputType = cast<MemRefType>(output.getType());
-      if (!outputType.hasStaticShape() ||
-          !outputType.getLayout().isIdentity() ||
+      if (!outputType.hasStaticShape() || outputType.getRank() == 0 ||
+          !outputType.getLayout().isIdentity())
+        return std::nullopt;
+      // The columns lie within the output's rows (an in-bounds write at
+      // every column needs it); the row's bits, checked, as the bound may be
+      // near 2^63.
+      std::optional<int64_t> rowBits =
+          llvm::checkedMul<int64_t>(*upper, type.getElementTypeBitWidth());
+      if (*upper > outputType.getShape().back() || !rowBits ||
+          *rowBits / 8 < minRowBytes ||
           outputType.getNumElements() * type.getElementTypeBitWidth() / 8 <
-              minBytes ||
-          *upper * type.getElementTypeBitWidth() / 8 < minRowBytes)
+              minBytes)
         return std::nullopt;
       match = RowStore{loop, write, output, chain};
       continue;

@@ -25,6 +25,17 @@ using namespace mlir::nn;
 
 namespace {
 
+/// The product of non-negative shape values, INT64_MAX when it overflows:
+/// the heuristics compare sizes, and any shape (nn-opt compiles shapes no
+/// buffer could hold) must not make them overflow.
+int64_t product(ArrayRef<int64_t> factors) {
+  int64_t result = 1;
+  for (int64_t factor : factors)
+    if (__builtin_mul_overflow(result, factor, &result))
+      return std::numeric_limits<int64_t>::max();
+  return result;
+}
+
 /// Cache tiles per thread past which a matmul's tiles need not divide
 /// evenly among the threads.
 constexpr int64_t kBalancedTilesPerThread = 4;
@@ -238,28 +249,28 @@ struct NNSelectLoweringStrategyPass
     int64_t m = bounds[0], n = bounds[1], k = bounds[2];
     const int64_t f32Bytes = sizeof(float);
     int64_t blockBytes = l2CacheBytes / 8;
-    int64_t nc = k * n * f32Bytes <= blockBytes
+    int64_t nc = product({k, n, f32Bytes}) <= blockBytes
                      ? n
                      : largestMultipleDivisorUpTo(n, nr, kMaxCacheTileCols);
     // Rows a power-of-two stride apart (>= 4 KiB) share L2 sets: only
     // L2 / stride of them stay cached. Keep to half.
     auto aliasedRows = [&](int64_t rowElements) -> int64_t {
-      int64_t stride = rowElements * f32Bytes;
+      int64_t stride = product({rowElements, f32Bytes});
       if (stride >= 4096 && llvm::isPowerOf2_64(stride))
-        return l2CacheBytes / (2 * stride);
+        return l2CacheBytes / product({2, stride});
       return std::numeric_limits<int64_t>::max();
     };
     auto rowsOfA = [&](int64_t kc, bool aliased = true) {
       return largestMultipleDivisorUpTo(
           m, mr,
-          std::min(blockBytes / (kc * f32Bytes),
+          std::min(blockBytes / product({kc, f32Bytes}),
                    aliased ? aliasedRows(k)
                            : std::numeric_limits<int64_t>::max()));
     };
     auto kBlock = [&](int64_t rowLimit) {
       return largestDivisorUpTo(
           k, std::max<int64_t>(
-                 1, std::min(blockBytes / (nc * f32Bytes), rowLimit)));
+                 1, std::min(blockBytes / product({nc, f32Bytes}), rowLimit)));
     };
     int64_t kc = kBlock(std::numeric_limits<int64_t>::max());
     int64_t mc = rowsOfA(kc);
@@ -280,7 +291,7 @@ struct NNSelectLoweringStrategyPass
     if (copiesA && nc < n)
       nc = largestMultipleDivisorUpTo(n, nr,
                                       std::max<int64_t>(nc, copiedACacheTileCols));
-    if (2 * m * n * k >= parallelMinFlops) {
+    if (product({2, m, n, k}) >= parallelMinFlops) {
       // The tiles divide evenly among `parallel-min-tiles` threads, or are
       // many enough that an uneven share costs little (3 tiles on 2 threads
       // leave one idle a third of the time).
@@ -289,7 +300,7 @@ struct NNSelectLoweringStrategyPass
                (tiles % parallelMinTiles == 0 ||
                 tiles >= kBalancedTilesPerThread * parallelMinTiles);
       };
-      while (!balanced((m / mc) * (n / nc))) {
+      while (!balanced(product({m / mc, n / nc}))) {
         if (nc > l2Cols) {
           int64_t narrower = nextSmallerTile(n, nr, nc);
           nc = narrower < nc ? std::max(narrower, l2Cols) : l2Cols;
@@ -344,9 +355,7 @@ struct NNSelectLoweringStrategyPass
   outerCacheTiles(ArrayRef<int64_t> bounds,
                   ArrayRef<utils::IteratorType> iterators,
                   ArrayRef<int64_t> registerTiles, bool rowGroup) {
-    int64_t points = 1;
-    for (int64_t bound : bounds)
-      points *= bound;
+    int64_t points = product(bounds);
     if (points < parallelMinPoints)
       return {};
     // A row group's rows one by one, along every outer dim ([B, S, N]: one
@@ -364,8 +373,8 @@ struct NNSelectLoweringStrategyPass
       int64_t step = std::max<int64_t>(registerTiles[index], 1);
       if (bounds[index] / step < 2)
         continue;
-      int64_t chunks = std::clamp<int64_t>(2 * points / parallelMinPoints,
-                                           parallelMinTiles, 64);
+      int64_t chunks = std::clamp<int64_t>(
+          product({2, points}) / parallelMinPoints, parallelMinTiles, 64);
       int64_t limit = bounds[index] / chunks;
       int64_t l1Points =
           l1CacheBytes / (2 * static_cast<int64_t>(sizeof(float)));

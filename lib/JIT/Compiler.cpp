@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Compiler.h"
+#include "ObjectPack.h"
 
 #include "nn/JIT/BuildId.h"
 #include "nn/Dialect/NN/IR/NNAttrs.h"
@@ -19,6 +20,8 @@
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Target/LLVMIR/Export.h"
 #include "llvm/ADT/SetVector.h"
+#include "llvm/Bitcode/BitcodeReader.h"
+#include "llvm/Bitcode/BitcodeWriter.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/ExecutionEngine/Orc/CompileUtils.h"
@@ -30,6 +33,9 @@
 #include "llvm/Support/SHA256.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/TargetParser/Host.h"
+#include "llvm/Transforms/Utils/Cloning.h"
+
+#include <thread>
 
 #include <mutex>
 
@@ -249,18 +255,11 @@ translateAndOptimize(ModuleOp unit, llvm::StringRef entry,
   return module;
 }
 
-llvm::Error internal::emit(ModuleOp unit, llvm::StringRef entry,
-                           llvm::StringRef pipeline, unsigned optLevel,
-                           EmitStage stage, llvm::raw_ostream &os,
-                           DiagnosticLog &log) {
-  if (stage == EmitStage::MLIR) {
-    unit->print(os);
-    return llvm::Error::success();
-  }
-  // Every public function of the unit is an entry point (private ones are
-  // its callees), called with a buffer per argument and per result that is
-  // not donated (nn.donated_from), as the signature read before lowering
-  // says.
+/// Every public function of `unit` is an entry point (private ones are its
+/// callees), called with a buffer per argument and per result that is not
+/// donated (nn.donated_from), as the signature read before lowering says.
+static llvm::SmallVector<std::pair<std::string, unsigned>>
+entryPoints(ModuleOp unit) {
   llvm::SmallVector<std::pair<std::string, unsigned>> entries;
   for (auto func : unit.getOps<func::FuncOp>())
     if (func.isPublic() && !func.isExternal()) {
@@ -270,6 +269,47 @@ llvm::Error internal::emit(ModuleOp unit, llvm::StringRef entry,
           ++buffers;
       entries.push_back({func.getSymName().str(), buffers});
     }
+  return entries;
+}
+
+namespace {
+/// A unit as optimized LLVM IR, with the machine that compiles it.
+struct LLVMUnit {
+  std::unique_ptr<llvm::LLVMContext> context;
+  std::unique_ptr<llvm::TargetMachine> machine;
+  std::unique_ptr<llvm::Module> module;
+};
+} // namespace
+
+/// Translates `unit`, lowered to the LLVM dialect, with the entry points
+/// `entries`, to optimized LLVM IR.
+static llvm::Expected<LLVMUnit>
+translate(ModuleOp unit, llvm::StringRef entry,
+          llvm::ArrayRef<std::pair<std::string, unsigned>> entries,
+          unsigned optLevel) {
+  LLVMUnit result;
+  auto machine = createTargetMachine(optLevel);
+  if (!machine)
+    return machine.takeError();
+  result.machine = std::move(*machine);
+  result.context = std::make_unique<llvm::LLVMContext>();
+  auto module = translateAndOptimize(unit, entry, entries, optLevel,
+                                     *result.machine, *result.context);
+  if (!module)
+    return module.takeError();
+  result.module = std::move(*module);
+  return result;
+}
+
+llvm::Error internal::emit(ModuleOp unit, llvm::StringRef entry,
+                           llvm::StringRef pipeline, unsigned optLevel,
+                           EmitStage stage, llvm::raw_ostream &os,
+                           DiagnosticLog &log) {
+  if (stage == EmitStage::MLIR) {
+    unit->print(os);
+    return llvm::Error::success();
+  }
+  auto entries = entryPoints(unit);
   if (llvm::Error error =
           runPipeline(unit, pipeline, ("lowering '" + entry + "'").str(), log))
     return error;
@@ -277,21 +317,17 @@ llvm::Error internal::emit(ModuleOp unit, llvm::StringRef entry,
     unit->print(os);
     return llvm::Error::success();
   }
-  auto machine = createTargetMachine(optLevel);
-  if (!machine)
-    return machine.takeError();
-  llvm::LLVMContext context;
-  auto module =
-      translateAndOptimize(unit, entry, entries, optLevel, **machine, context);
-  if (!module)
-    return module.takeError();
+  auto lowered = translate(unit, entry, entries, optLevel);
+  if (!lowered)
+    return lowered.takeError();
+  llvm::Module &module = *lowered->module;
   if (stage == EmitStage::LLVMIR) {
-    (*module)->print(os, nullptr);
+    module.print(os, nullptr);
     return llvm::Error::success();
   }
   if (stage == EmitStage::Object) {
-    llvm::orc::SimpleCompiler compiler(**machine);
-    auto object = compiler(**module);
+    llvm::orc::SimpleCompiler compiler(*lowered->machine);
+    auto object = compiler(module);
     if (!object)
       return object.takeError();
     os << (*object)->getBuffer();
@@ -300,23 +336,162 @@ llvm::Error internal::emit(ModuleOp unit, llvm::StringRef entry,
   llvm::SmallVector<char, 0> assembly;
   llvm::raw_svector_ostream assemblyOs(assembly);
   llvm::legacy::PassManager codegen;
-  if ((*machine)->addPassesToEmitFile(codegen, assemblyOs, nullptr,
-                                      llvm::CodeGenFileType::AssemblyFile))
+  if (lowered->machine->addPassesToEmitFile(codegen, assemblyOs, nullptr,
+                                            llvm::CodeGenFileType::AssemblyFile))
     return llvm::createStringError("the target cannot emit assembly");
-  codegen.run(**module);
+  codegen.run(module);
   os << llvm::StringRef(assembly.data(), assembly.size());
   return llvm::Error::success();
+}
+
+/// Below this many instructions a unit is compiled on one thread: a part's
+/// bitcode round trip and thread would cost more than they save.
+static constexpr size_t kSplitInstructions = 4000;
+
+/// Splits `module` into `parts` modules whose function definitions (the
+/// largest first, each to the lightest part) have about equal instruction
+/// counts, as bitcode: each can then be compiled in an LLVMContext of its
+/// own, on its own thread. Local symbols become external so the parts
+/// reference each other; they get default visibility, so references
+/// between objects go through the GOT and need no placement within 2 GiB.
+static llvm::SmallVector<llvm::SmallVector<char, 0>>
+splitIntoBitcode(llvm::Module &module, unsigned parts) {
+  unsigned anonymous = 0;
+  for (llvm::GlobalValue &value : module.global_values()) {
+    if (value.isDeclaration())
+      continue;
+    if (!value.hasName())
+      value.setName("__nn_part_anonymous_" + llvm::Twine(anonymous++));
+    if (value.hasLocalLinkage()) {
+      value.setLinkage(llvm::GlobalValue::ExternalLinkage);
+      value.setVisibility(llvm::GlobalValue::DefaultVisibility);
+    }
+    value.setDSOLocal(false);
+  }
+  // (size, position in the module, function): the position breaks ties,
+  // so the split is the same on every run.
+  llvm::SmallVector<std::tuple<size_t, size_t, const llvm::Function *>>
+      functions;
+  for (const llvm::Function &function : module)
+    if (!function.isDeclaration())
+      functions.push_back(
+          {function.getInstructionCount(), functions.size(), &function});
+  llvm::sort(functions, [](const auto &a, const auto &b) {
+    return std::get<0>(a) != std::get<0>(b) ? std::get<0>(a) > std::get<0>(b)
+                                            : std::get<1>(a) < std::get<1>(b);
+  });
+  llvm::DenseMap<const llvm::GlobalValue *, unsigned> partOf;
+  llvm::SmallVector<size_t> load(parts, 0);
+  for (auto [size, position, function] : functions) {
+    unsigned lightest = llvm::min_element(load) - load.begin();
+    partOf[function] = lightest;
+    load[lightest] += size;
+  }
+  llvm::SmallVector<llvm::SmallVector<char, 0>> bitcode(parts);
+  for (unsigned part = 0; part < parts; ++part) {
+    llvm::ValueToValueMapTy map;
+    // Functions where assigned; global variables in part 0.
+    std::unique_ptr<llvm::Module> clone = llvm::CloneModule(
+        module, map, [&](const llvm::GlobalValue *value) {
+          auto it = partOf.find(value);
+          return it != partOf.end() ? it->second == part : part == 0;
+        });
+    llvm::raw_svector_ostream os(bitcode[part]);
+    llvm::WriteBitcodeToFile(*clone, os);
+  }
+  return bitcode;
+}
+
+/// Threads a large unit's codegen uses: $NN_JIT_COMPILE_THREADS (1 to 8),
+/// else 2 where the machine has 2 cores or more. Two parts split the work
+/// about evenly; more rarely pay for their bitcode round trips.
+static unsigned compileThreads() {
+  static const unsigned threads = [] {
+    unsigned value = 0;
+    if (const char *env = std::getenv("NN_JIT_COMPILE_THREADS");
+        env && !llvm::StringRef(env).getAsInteger(10, value) && value >= 1 &&
+        value <= 8)
+      return value;
+    return std::min(2u, std::max(1u, std::thread::hardware_concurrency()));
+  }();
+  return threads;
+}
+
+/// Compiles optimized `module` to relocatable objects: one, or for a large
+/// unit on a machine with several cores, one per part compiled in
+/// parallel (the code of each function is the same either way).
+static llvm::Expected<std::vector<std::string>>
+compileModule(llvm::Module &module, unsigned optLevel,
+              llvm::TargetMachine &machine) {
+  size_t instructions = module.getInstructionCount();
+  unsigned parts = compileThreads();
+  size_t definitions = llvm::count_if(
+      module, [](const llvm::Function &f) { return !f.isDeclaration(); });
+  if (parts < 2 || definitions < 2 || instructions < kSplitInstructions) {
+    llvm::orc::SimpleCompiler compiler(machine);
+    auto object = compiler(module);
+    if (!object)
+      return object.takeError();
+    return std::vector<std::string>{(*object)->getBuffer().str()};
+  }
+  llvm::SmallVector<llvm::SmallVector<char, 0>> bitcode =
+      splitIntoBitcode(module, parts);
+  std::vector<std::string> objects(parts);
+  std::vector<llvm::Error> errors;
+  for (unsigned i = 0; i < parts; ++i)
+    errors.push_back(llvm::Error::success());
+  auto compilePart = [&](unsigned part) {
+    llvm::LLVMContext context;
+    auto parsed = llvm::parseBitcodeFile(
+        llvm::MemoryBufferRef(
+            llvm::StringRef(bitcode[part].data(), bitcode[part].size()),
+            "nn_unit_part"),
+        context);
+    if (!parsed) {
+      errors[part] = parsed.takeError();
+      return;
+    }
+    auto partMachine = createTargetMachine(optLevel);
+    if (!partMachine) {
+      errors[part] = partMachine.takeError();
+      return;
+    }
+    llvm::orc::SimpleCompiler compiler(**partMachine);
+    auto object = compiler(**parsed);
+    if (!object) {
+      errors[part] = object.takeError();
+      return;
+    }
+    objects[part] = (*object)->getBuffer().str();
+  };
+  std::vector<std::thread> threads;
+  for (unsigned part = 1; part < parts; ++part)
+    threads.emplace_back(compilePart, part);
+  compilePart(0);
+  for (std::thread &thread : threads)
+    thread.join();
+  llvm::Error all = llvm::Error::success();
+  for (llvm::Error &error : errors)
+    all = llvm::joinErrors(std::move(all), std::move(error));
+  if (all)
+    return std::move(all);
+  return objects;
 }
 
 llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>>
 internal::compileToObject(ModuleOp unit, llvm::StringRef entry,
                           llvm::StringRef pipeline, unsigned optLevel,
                           DiagnosticLog &log) {
-  llvm::SmallVector<char, 0> object;
-  llvm::raw_svector_ostream os(object);
+  auto entries = entryPoints(unit);
   if (llvm::Error error =
-          emit(unit, entry, pipeline, optLevel, EmitStage::Object, os, log))
-    return std::move(error);
-  return llvm::MemoryBuffer::getMemBufferCopy(
-      llvm::StringRef(object.data(), object.size()), "nn_unit.o");
+          runPipeline(unit, pipeline, ("lowering '" + entry + "'").str(), log))
+    return error;
+  auto lowered = translate(unit, entry, entries, optLevel);
+  if (!lowered)
+    return lowered.takeError();
+  auto objects = compileModule(*lowered->module, optLevel, *lowered->machine);
+  if (!objects)
+    return objects.takeError();
+  return llvm::MemoryBuffer::getMemBufferCopy(packObjects(*objects),
+                                              "nn_unit.pack");
 }

@@ -60,7 +60,9 @@ llvm::Error emit(mlir::ModuleOp unit, llvm::StringRef entry,
 
 /// Lowers `unit` with `pipeline`, translates it to LLVM IR, adds the packed
 /// entry point of each of its public functions (`entry` names the unit in
-/// messages), optimizes at `optLevel` and emits an object file.
+/// messages), optimizes at `optLevel` and compiles it: the unit's objects
+/// as a pack (ObjectPack.h), one object, or one per part of a large unit
+/// compiled in parallel.
 llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>>
 compileToObject(mlir::ModuleOp unit, llvm::StringRef entry,
                 llvm::StringRef pipeline, unsigned optLevel,

@@ -14,7 +14,8 @@ namespace nn::jit::internal {
 
 /// Writes `bytes` to a uniquely named temporary file beside `path`, then
 /// renames it over `path`: readers (other processes included) see the old
-/// file or the whole new one, never a part.
+/// file or the whole new one, never a part; a killed process leaves no
+/// temporary file.
 llvm::Error writeFileAtomically(llvm::StringRef path, llvm::StringRef bytes);
 
 } // namespace nn::jit::internal

@@ -9,6 +9,7 @@
 #include "Compiler.h"
 #include "Diagnostics.h"
 #include "DiskCache.h"
+#include "ObjectPack.h"
 
 #include "nn/Codegen/WeightLayout.h"
 #include "nn/Dialect/NN/IR/NNOps.h"
@@ -77,11 +78,9 @@ static llvm::Error checkBuffers(const FunctionSignature &signature,
   return llvm::Error::success();
 }
 
+/// Only for buffers checked against a signature, whose sizes fit.
 static size_t sizeInBytes(const BufferRef &buffer) {
-  size_t elements = 1;
-  for (int64_t size : buffer.shape)
-    elements *= size;
-  return elements * dtypeSize(buffer.dtype);
+  return checkedSizeInBytes(buffer.shape, buffer.dtype).value_or(0);
 }
 
 static bool overlap(const BufferRef &a, const BufferRef &b) {
@@ -259,7 +258,14 @@ public:
       ++stats.memoryHits;
       return find(it->second, signatures);
     }
-    std::unique_ptr<llvm::MemoryBuffer> object = disk ? disk->load(key) : nullptr;
+    std::unique_ptr<llvm::MemoryBuffer> object;
+    if (disk) {
+      // An entry must define the entry points looked up below.
+      llvm::SmallVector<std::string, 2> symbols;
+      for (const FunctionSignature &signature : signatures)
+        symbols.push_back(internal::packedEntryName(signature.name));
+      object = disk->load(key, symbols);
+    }
     if (object) {
       ++stats.diskHits;
     } else {
@@ -321,7 +327,7 @@ private:
     return result;
   }
 
-  /// Adds `object` to a fresh JITDylib.
+  /// Adds the objects of `object` (a pack) to a fresh JITDylib.
   llvm::Expected<llvm::orc::JITDylib *>
   load(std::unique_ptr<llvm::MemoryBuffer> object) {
     if (!jit) {
@@ -344,8 +350,13 @@ private:
     if (!process)
       return process.takeError();
     dylib->addGenerator(std::move(*process));
-    if (llvm::Error error = jit->addObjectFile(*dylib, std::move(object)))
-      return std::move(error);
+    auto objects = internal::unpackObjects(object->getBuffer());
+    if (!objects)
+      return objects.takeError();
+    for (llvm::StringRef bytes : *objects)
+      if (llvm::Error error = jit->addObjectFile(
+              *dylib, llvm::MemoryBuffer::getMemBufferCopy(bytes, "nn_unit.o")))
+        return std::move(error);
     if (llvm::Error error = jit->initialize(*dylib))
       return std::move(error);
     return &*dylib;
@@ -625,6 +636,20 @@ static llvm::Expected<ValueInfo> valueInfo(mlir::Type type,
   return info;
 }
 
+/// A buffer type whose byte size does not fit in 64 bits is refused: no
+/// buffer of it exists, and a wrapped size would pass the buffer checks.
+static llvm::Error checkValueSize(const ValueInfo &info,
+                                  llvm::StringRef function,
+                                  llvm::StringRef what, size_t index) {
+  if (llvm::Error error = checkShapeSize(info.type.shape, info.type.dtype))
+    return llvm::createStringError(
+        llvm::formatv("function '{0}': {1} {2} has type {3}: {4}", function,
+                      what, index, info.type.str(),
+                      llvm::toString(std::move(error)))
+            .str());
+  return llvm::Error::success();
+}
+
 /// The buffers a call of `func` takes and returns.
 static llvm::Expected<FunctionSignature> signatureOf(mlir::func::FuncOp func) {
   llvm::StringRef name = func.getSymName();
@@ -634,12 +659,16 @@ static llvm::Expected<FunctionSignature> signatureOf(mlir::func::FuncOp func) {
     auto info = valueInfo(type, func.getArgAttrDict(index), name, "argument", index);
     if (!info)
       return info.takeError();
+    if (llvm::Error error = checkValueSize(*info, name, "argument", index))
+      return std::move(error);
     signature.arguments.push_back(std::move(*info));
   }
   for (auto [index, type] : llvm::enumerate(func.getResultTypes())) {
     auto info = valueInfo(type, func.getResultAttrDict(index), name, "result", index);
     if (!info)
       return info.takeError();
+    if (llvm::Error error = checkValueSize(*info, name, "result", index))
+      return std::move(error);
     // The dialect verified it: an argument of the same type, donated once.
     if (auto donated = func.getResultAttrOfType<mlir::IntegerAttr>(
             index, mlir::nn::kDonatedFromAttrName))
@@ -719,9 +748,11 @@ Session::bind(llvm::StringRef name, llvm::ArrayRef<NamedBuffer> parameters) {
                         param.buffer.data ? param.buffer.typeStr()
                                           : std::string("a null buffer"))
               .str());
-    HostTensor copy(it->type);
-    std::memcpy(copy.data(), param.buffer.data, copy.sizeInBytes());
-    bound->bound[index] = std::move(copy);
+    auto copy = HostTensor::create(it->type);
+    if (!copy)
+      return copy.takeError();
+    std::memcpy(copy->data(), param.buffer.data, copy->sizeInBytes());
+    bound->bound[index] = std::move(*copy);
   }
   for (auto [index, param] : llvm::enumerate(bound->bound))
     if (!param)

@@ -7,8 +7,12 @@
 #include "nn/JIT/Tensor.h"
 
 #include "mlir/IR/BuiltinTypes.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <limits>
 
 using namespace nn::jit;
 
@@ -63,7 +67,7 @@ std::optional<DType> nn::jit::parseDType(llvm::StringRef name) {
       .Case("f16", DType::F16)
       .Case("f32", DType::F32)
       .Case("f64", DType::F64)
-      .Cases("i1", "bool", DType::Bool)
+      .Cases({"i1", "bool"}, DType::Bool)
       .Case("i8", DType::I8)
       .Case("i16", DType::I16)
       .Case("i32", DType::I32)
@@ -100,11 +104,58 @@ std::optional<DType> nn::jit::dtypeFromMLIR(mlir::Type type) {
   }
 }
 
+std::optional<int64_t>
+nn::jit::checkedSizeInBytes(llvm::ArrayRef<int64_t> shape, DType dtype) {
+  int64_t bytes = static_cast<int64_t>(dtypeSize(dtype));
+  bool empty = false;
+  for (int64_t d : shape) {
+    if (d < 0)
+      return std::nullopt;
+    if (d == 0)
+      empty = true;
+    else if (llvm::MulOverflow(bytes, d, bytes))
+      return std::nullopt;
+  }
+  return empty ? 0 : bytes;
+}
+
+static std::string shapeText(llvm::ArrayRef<int64_t> shape) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  llvm::interleave(shape, os, "x");
+  return text;
+}
+
+llvm::Error nn::jit::checkShapeSize(llvm::ArrayRef<int64_t> shape,
+                                    DType dtype) {
+  if (checkedSizeInBytes(shape, dtype))
+    return llvm::Error::success();
+  if (llvm::any_of(shape, [](int64_t d) { return d < 0; }))
+    return llvm::createStringError("shape " + shapeText(shape) +
+                                   " has a negative dimension");
+  int64_t elements = 1;
+  for (int64_t d : shape)
+    if (d != 0 && llvm::MulOverflow(elements, d, elements))
+      return llvm::createStringError("shape " + shapeText(shape) +
+                                     " has more elements than fit in 64 bits");
+  return llvm::createStringError("shape " + shapeText(shape) + " of " +
+                                 dtypeName(dtype) +
+                                 " has more bytes than fit in 64 bits");
+}
+
 int64_t TensorType::numElements() const {
+  if (!checkedSizeInBytes(shape, dtype))
+    return std::numeric_limits<int64_t>::max();
   int64_t count = 1;
   for (int64_t d : shape)
     count *= d;
   return count;
+}
+
+size_t TensorType::sizeInBytes() const {
+  std::optional<int64_t> bytes = checkedSizeInBytes(shape, dtype);
+  return bytes ? static_cast<size_t>(*bytes)
+               : std::numeric_limits<size_t>::max();
 }
 
 static std::string formatType(llvm::ArrayRef<int64_t> shape, DType dtype) {

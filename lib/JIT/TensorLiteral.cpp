@@ -61,7 +61,10 @@ static llvm::Error storeElement(HostTensor &tensor, size_t index,
       return bad();
     size_t size = dtypeSize(dtype);
     bool isUnsigned = dtype == DType::U8 || dtype == DType::U32;
-    int64_t lo = isUnsigned ? 0 : -(int64_t(1) << (8 * size - 1));
+    // Shifts stay below bit 63: 1 << 63 would overflow int64.
+    int64_t lo = isUnsigned  ? 0
+                 : size == 8 ? INT64_MIN
+                             : -(int64_t(1) << (8 * size - 1));
     int64_t hi = size == 8 ? INT64_MAX
                            : (isUnsigned ? (int64_t(1) << (8 * size)) - 1
                                          : (int64_t(1) << (8 * size - 1)) - 1);
@@ -92,15 +95,21 @@ llvm::Expected<HostTensor> nn::jit::parseTensorLiteral(llvm::StringRef spec) {
       return literalError(spec, "bad dimension '" + dim + "'");
     type.shape.push_back(size);
   }
+  // Before counting values: an overflowing element count must not wrap to
+  // the number given.
+  if (llvm::Error error = checkShapeSize(type.shape, type.dtype))
+    return literalError(spec, llvm::toString(std::move(error)));
   llvm::SmallVector<llvm::StringRef> values;
   llvm::SplitString(valuesText, values, ", \t\n[]");
   if (static_cast<int64_t>(values.size()) != type.numElements())
     return literalError(spec, llvm::formatv("{0} values for {1} elements",
                                             values.size(), type.numElements())
                                   .str());
-  HostTensor tensor(type);
+  auto tensor = HostTensor::create(type);
+  if (!tensor)
+    return tensor.takeError();
   for (auto [index, text] : llvm::enumerate(values))
-    if (llvm::Error error = storeElement(tensor, index, text, spec))
+    if (llvm::Error error = storeElement(*tensor, index, text, spec))
       return std::move(error);
   return tensor;
 }

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "nn/JIT/HostTensor.h"
+#include "nn/JIT/OutputFiles.h"
 #include "nn/JIT/Session.h"
 
 #include "mlir/IR/AsmState.h"
@@ -243,33 +244,63 @@ void printResults(const FunctionSignature &signature,
   }
 }
 
-llvm::Error writeOutputs(const FunctionSignature &signature,
+/// The files the --output options name, checked before anything runs.
+struct OutputPlan {
+  std::vector<std::string> paths;
+  /// One .npz with every result (else one .npy per result).
+  bool archive = false;
+};
+
+/// Each --output is `@path`, as --input and --params are (a path without
+/// `@` is refused, not guessed at); one .npz, or one .npy per result; none
+/// is a file the run reads or another output.
+llvm::Expected<OutputPlan> planOutputs(const FunctionSignature &signature,
+                                       RunFiles &files) {
+  OutputPlan plan;
+  for (llvm::StringRef spec : outputs) {
+    llvm::StringRef path = spec;
+    if (!path.consume_front("@") || path.empty())
+      return llvm::createStringError(
+          "--output takes @FILE (as --input and --params do), got '" + spec +
+          "'" + (path.empty() ? "" : "; did you mean --output=@" + spec + "?"));
+    if (llvm::Error error = files.addOutput("--output '" + spec + "'", path))
+      return std::move(error);
+    plan.paths.push_back(path.str());
+  }
+  plan.archive = plan.paths.size() == 1 &&
+                 llvm::StringRef(plan.paths[0]).ends_with(".npz");
+  if (!plan.paths.empty() && !plan.archive &&
+      plan.paths.size() != signature.results.size())
+    return llvm::createStringError(
+        llvm::formatv("{0} --output files for {1} results (give one .npy per "
+                      "result, or one .npz)",
+                      plan.paths.size(), signature.results.size())
+            .str());
+  return plan;
+}
+
+/// Writes every output or none (each to a temporary file first).
+llvm::Error writeOutputs(const OutputPlan &plan,
+                         const FunctionSignature &signature,
                          llvm::ArrayRef<const HostTensor *> results) {
-  if (outputs.empty())
-    return llvm::Error::success();
-  if (outputs.size() == 1 && llvm::StringRef(outputs[0]).ends_with(".npz")) {
+  std::vector<std::pair<std::string, std::string>> files;
+  if (plan.archive) {
     std::vector<std::pair<std::string, const HostTensor *>> arrays;
     for (auto [index, result] : llvm::enumerate(results)) {
       std::string name = signature.results[index].name;
       arrays.emplace_back(name.empty() ? "result" + std::to_string(index) : name,
                           result);
     }
-    return writeNpz(llvm::StringRef(outputs[0]).drop_front(), arrays);
+    auto bytes = serializeNpz(arrays);
+    if (!bytes)
+      return llvm::createStringError("cannot write '" + plan.paths[0] +
+                                     "': " + llvm::toString(bytes.takeError()));
+    files.emplace_back(plan.paths[0], std::move(*bytes));
+  } else {
+    for (auto [path, result] : llvm::zip(plan.paths, results))
+      files.emplace_back(path, serializeNpy(*result));
   }
-  if (outputs.size() != results.size())
-    return llvm::createStringError(
-        llvm::formatv("{0} --output files for {1} results (give one .npy per "
-                      "result, or one .npz)",
-                      outputs.size(), results.size())
-            .str());
-  for (auto [spec, result] : llvm::zip(outputs, results)) {
-    llvm::StringRef path(spec);
-    if (!path.consume_front("@"))
-      return llvm::createStringError("--output takes @path, got '" + spec + "'");
-    if (llvm::Error error = writeNpy(path, *result))
-      return error;
-  }
-  return llvm::Error::success();
+  return writeFilesAtomically(files);
 }
 
 } // namespace
@@ -358,17 +389,37 @@ int main(int argc, char **argv) {
   if (!signature)
     return fail(signature.takeError());
 
+  // Every file the run reads, so that no output replaces one.
+  RunFiles files;
+  if (inputFile != "-")
+    files.addInput("the module '" + inputFile + "'", inputFile);
+  if (llvm::StringRef(paramsFile).starts_with("@"))
+    files.addInput("--params '" + paramsFile + "'",
+                   llvm::StringRef(paramsFile).drop_front());
+  for (llvm::StringRef spec : inputs)
+    if (spec.starts_with("@"))
+      files.addInput("--input '" + spec + "'", spec.drop_front());
+
   if (emit.getNumOccurrences()) {
-    std::error_code ec;
-    llvm::raw_fd_ostream os(emitFile, ec);
-    if (ec)
-      return fail("cannot write '" + emitFile + "': " + ec.message());
-    llvm::Error error = (*session)->emit(name, emit, os);
+    if (emitFile != "-")
+      if (llvm::Error error =
+              files.addOutput("-o '" + emitFile + "'", emitFile))
+        return fail(std::move(error));
+    // Into a temporary file renamed over -o: nothing half-written on error.
+    auto out = PendingFile::create(emitFile);
+    if (!out)
+      return fail(out.takeError());
+    llvm::Error error = (*session)->emit(name, emit, (*out)->os());
     printDiagnostics(**session);
     if (error)
       return fail(std::move(error));
+    if (llvm::Error error = (*out)->commit())
+      return fail(std::move(error));
     return 0;
   }
+  auto outputPlan = planOutputs(*signature, files);
+  if (!outputPlan)
+    return fail(outputPlan.takeError());
 
   // Parameters by name; every other argument comes from --input.
   llvm::SmallVector<std::optional<HostTensor>> fixed(signature->arguments.size());
@@ -479,8 +530,13 @@ int main(int argc, char **argv) {
     for (const ValueInfo &info : signature->results) {
       HostTensor *donated =
           info.donatedFrom ? inputOf[*info.donatedFrom] : nullptr;
-      if (!donated)
-        donated = &results.emplace_back(info.type);
+      if (!donated) {
+        auto result = HostTensor::create(info.type);
+        if (!result)
+          return fail("result of @" + name + ": " +
+                      llvm::toString(result.takeError()));
+        donated = &results.emplace_back(std::move(*result));
+      }
       shown.push_back(donated);
       resultRefs.push_back(donated->ref());
     }
@@ -489,7 +545,7 @@ int main(int argc, char **argv) {
     printResults(*signature, shown);
     // Before timed calls, which update donated arguments again.
     if (call + 1 == calls)
-      if (llvm::Error error = writeOutputs(*signature, shown))
+      if (llvm::Error error = writeOutputs(*outputPlan, *signature, shown))
         return fail(std::move(error));
 
     unsigned timed = repeat ? repeat : (benchmark ? 100 : 0);

@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "nn/JIT/OutputFiles.h"
 #include "nn/Train/Trainer.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -202,6 +203,13 @@ int fail(const llvm::Twine &message) {
 }
 int fail(llvm::Error error) { return fail(llvm::toString(std::move(error))); }
 
+/// The checkpoint file of the 1-based `epoch` in --checkpoint-dir.
+std::string checkpointPath(int64_t epoch) {
+  llvm::SmallString<256> path(checkpointDir);
+  llvm::sys::path::append(path, llvm::formatv("epoch-{0}.npz", epoch).str());
+  return std::string(path);
+}
+
 /// `@path` -> path; anything else is an error naming the option.
 llvm::Expected<std::string> atPath(llvm::StringRef option,
                                    llvm::StringRef spec) {
@@ -378,22 +386,44 @@ int main(int argc, char **argv) {
                               (*trainer)->getEpoch(), epochs.getValue())
                     .str());
 
-  // Output files are opened before training, so a bad path fails at once.
-  auto openCsv = [](llvm::StringRef option, llvm::StringRef spec,
-                    llvm::StringRef header)
-      -> llvm::Expected<std::unique_ptr<llvm::raw_fd_ostream>> {
-    if (spec.empty())
-      return nullptr;
+  // No output may replace a file the run reads, nor another output.
+  jit::RunFiles files;
+  files.addInput("the model '" + modelFile + "'", modelFile);
+  for (auto [option, spec] :
+       {std::pair<llvm::StringRef, llvm::StringRef>{"data", dataFile},
+        {"validation-data", validationFile},
+        {"params", paramsFile},
+        {"resume", resumeFile}})
+    if (spec.starts_with("@"))
+      files.addInput("--" + option.str() + " '" + spec.str() + "'",
+                     spec.drop_front());
+  auto addOutput = [&](llvm::StringRef option,
+                       llvm::StringRef spec) -> llvm::Expected<std::string> {
     auto path = atPath(option, spec);
     if (!path)
       return path.takeError();
-    std::error_code ec;
-    auto os = std::make_unique<llvm::raw_fd_ostream>(*path, ec);
-    if (ec)
-      return llvm::createStringError("cannot write '" + *path +
-                                     "': " + ec.message());
-    *os << header << "\n";
-    return os;
+    if (llvm::Error error = files.addOutput(
+            "--" + option.str() + " '" + spec.str() + "'", *path))
+      return std::move(error);
+    return path;
+  };
+
+  // Output files are opened before training, so a bad path fails at once;
+  // the histories are written to temporary files, which replace theirs when
+  // the run succeeds.
+  auto openCsv = [&](llvm::StringRef option, llvm::StringRef spec,
+                     llvm::StringRef header)
+      -> llvm::Expected<std::unique_ptr<jit::PendingFile>> {
+    if (spec.empty())
+      return nullptr;
+    auto path = addOutput(option, spec);
+    if (!path)
+      return path.takeError();
+    auto file = jit::PendingFile::create(*path);
+    if (!file)
+      return file.takeError();
+    (*file)->os() << header << "\n";
+    return file;
   };
   auto history = openCsv("history", historyFile,
                          "epoch,loss,val_loss,val_accuracy");
@@ -403,12 +433,18 @@ int main(int argc, char **argv) {
                              "epoch,step,loss");
   if (!stepHistory)
     return fail(stepHistory.takeError());
-  if (!checkpointDir.empty())
+  if (!checkpointDir.empty()) {
     if (std::error_code ec = llvm::sys::fs::create_directories(checkpointDir))
       return fail("cannot create '" + checkpointDir + "': " + ec.message());
+    for (int64_t epoch = (*trainer)->getEpoch() + 1; epoch <= epochs; ++epoch)
+      if (llvm::Error error =
+              files.addOutput("checkpoint '" + checkpointPath(epoch) + "'",
+                              checkpointPath(epoch)))
+        return fail(std::move(error));
+  }
   std::string paramsOut;
   if (!saveParams.empty()) {
-    auto path = atPath("save-params", saveParams);
+    auto path = addOutput("save-params", saveParams);
     if (!path)
       return fail(path.takeError());
     paramsOut = *path;
@@ -419,8 +455,8 @@ int main(int argc, char **argv) {
     auto record = (*trainer)->runEpoch(
         [&](const StepRecord &step, int64_t steps) {
           if (*stepHistory)
-            **stepHistory << step.epoch << "," << step.step << ","
-                          << exact(step.loss) << "\n";
+            (*stepHistory)->os() << step.epoch << "," << step.step << ","
+                                 << exact(step.loss) << "\n";
           progress.step(step.epoch,
                         step.step - step.epoch * steps + 1, steps, step.loss);
         });
@@ -429,19 +465,15 @@ int main(int argc, char **argv) {
     if (!quiet)
       progress.epochDone(*record);
     if (*history) {
-      **history << record->epoch << "," << exact(record->loss) << ","
-                << exactOrEmpty(record->validationLoss) << ","
-                << exactOrEmpty(record->validationAccuracy) << "\n";
-      (*history)->flush();
+      (*history)->os() << record->epoch << "," << exact(record->loss) << ","
+                       << exactOrEmpty(record->validationLoss) << ","
+                       << exactOrEmpty(record->validationAccuracy) << "\n";
+      (*history)->os().flush();
     }
-    if (!checkpointDir.empty()) {
-      llvm::SmallString<256> path(checkpointDir);
-      llvm::sys::path::append(path, llvm::formatv("epoch-{0}.npz",
-                                                  record->epoch + 1)
-                                        .str());
-      if (llvm::Error error = (*trainer)->saveCheckpoint(path))
+    if (!checkpointDir.empty())
+      if (llvm::Error error =
+              (*trainer)->saveCheckpoint(checkpointPath(record->epoch + 1)))
         return fail(std::move(error));
-    }
   }
 
   if (!paramsOut.empty()) {
@@ -452,6 +484,10 @@ int main(int argc, char **argv) {
     if (llvm::Error error = jit::writeNpz(paramsOut, arrays))
       return fail(std::move(error));
   }
+  for (auto *csv : {&*history, &*stepHistory})
+    if (*csv)
+      if (llvm::Error error = (*csv)->commit())
+        return fail(std::move(error));
   if (cacheStats) {
     jit::CacheStats stats = jit::Session::getCacheStats();
     llvm::outs() << "cache: compiled=" << stats.compiled

@@ -27,8 +27,13 @@ namespace nn::jit {
 class HostTensor {
 public:
   HostTensor() = default;
-  /// Zero-initialized storage for `type`.
+  /// Zero-initialized storage for `type`; aborts when the size does not fit
+  /// or cannot be allocated. For sizes that come from data or a user, use
+  /// create.
   explicit HostTensor(TensorType type);
+  /// Zero-initialized storage for `type`, or an error naming the shape when
+  /// its size does not fit in 64 bits or the memory cannot be allocated.
+  static llvm::Expected<HostTensor> create(TensorType type);
 
   const TensorType &getType() const { return type; }
   void *data() { return storage.get(); }
@@ -53,7 +58,11 @@ private:
   std::unique_ptr<void, Free> storage;
 };
 
-/// Parses a .npy file's bytes (format 1.0-3.0, little-endian, C order).
+/// Parses a .npy file's bytes (format 1.0-3.0, little-endian, C order) as
+/// np.load reads them: the header is the Python literal np.load accepts;
+/// bytes after the data are ignored; any non-zero bool byte is true. What
+/// np.load reads but nn-jit cannot represent is refused as "unsupported"
+/// (docs/nn-jit.md, File formats). Sizes are checked before allocating.
 llvm::Expected<HostTensor> parseNpy(llvm::StringRef bytes,
                                     llvm::StringRef what = "array");
 /// Reads a .npy file.
@@ -63,9 +72,14 @@ std::string serializeNpy(const HostTensor &tensor);
 llvm::Error writeNpy(llvm::StringRef path, const HostTensor &tensor);
 
 /// Reads every array of an .npz archive (stored or deflate members), in
-/// archive order, named without the `.npy` suffix.
+/// archive order, named without the `.npy` suffix, as np.load reads it
+/// (Python's zipfile); a name twice is refused. Every declared size and
+/// offset is bounded by the file's size before use.
 llvm::Expected<std::vector<std::pair<std::string, HostTensor>>>
 readNpz(llvm::StringRef path);
+/// An .npz archive (stored members) of `arrays`, each as `name.npy`.
+llvm::Expected<std::string> serializeNpz(
+    const std::vector<std::pair<std::string, const HostTensor *>> &arrays);
 /// Writes an .npz archive (stored members) of `arrays`, each as `name.npy`.
 llvm::Error
 writeNpz(llvm::StringRef path,

@@ -14,6 +14,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
 
 #include <cstdint>
 #include <optional>
@@ -38,13 +39,26 @@ std::optional<DType> parseDType(llvm::StringRef name);
 /// The runtime type of an MLIR element type, if it can cross the boundary.
 std::optional<DType> dtypeFromMLIR(mlir::Type type);
 
+/// The byte size of a `shape` of `dtype` elements, or nullopt when a
+/// dimension is negative or the size does not fit in int64 (NumPy's limit:
+/// the product of the non-zero dimensions times the element size, so that
+/// no stride overflows either, even in an empty tensor).
+std::optional<int64_t> checkedSizeInBytes(llvm::ArrayRef<int64_t> shape,
+                                          DType dtype);
+/// An error for a shape checkedSizeInBytes refuses: "shape
+/// 4294967296x4294967296 has more elements than fit in 64 bits".
+llvm::Error checkShapeSize(llvm::ArrayRef<int64_t> shape, DType dtype);
+
 /// A statically shaped tensor type.
 struct TensorType {
   llvm::SmallVector<int64_t, 4> shape;
   DType dtype = DType::F32;
 
+  /// For a shape checkShapeSize refuses, INT64_MAX (and sizeInBytes
+  /// SIZE_MAX): no allocation succeeds, so a missed check cannot make a
+  /// small buffer that code then writes past.
   int64_t numElements() const;
-  size_t sizeInBytes() const { return numElements() * dtypeSize(dtype); }
+  size_t sizeInBytes() const;
   /// `tensor<4x784xf32>`.
   std::string str() const;
   bool operator==(const TensorType &other) const {

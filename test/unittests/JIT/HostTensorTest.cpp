@@ -90,13 +90,20 @@ TEST(HostTensorTest, CorruptHeadersAreErrors) {
     }
 }
 
-TEST(HostTensorTest, BoolArraysMustHoldZeroOrOne) {
+// NumPy reads any non-zero byte of a bool array as True (np.load accepts
+// the file); a mask holds 0 and 1.
+TEST(HostTensorTest, NonZeroBoolBytesReadAsTrue) {
   HostTensor tensor = iota(DType::Bool, {4});
+  tensor.dataAs<uint8_t>()[0] = 0;
   tensor.dataAs<uint8_t>()[2] = 2;
+  tensor.dataAs<uint8_t>()[3] = 255;
   auto parsed = parseNpy(serializeNpy(tensor));
-  ASSERT_FALSE(bool(parsed));
-  EXPECT_EQ(llvm::toString(parsed.takeError()),
-            "malformed .npy array: bool element 2 is neither 0 nor 1");
+  ASSERT_TRUE(bool(parsed)) << llvm::toString(parsed.takeError());
+  const uint8_t *values = parsed->dataAs<uint8_t>();
+  EXPECT_EQ(values[0], 0);
+  EXPECT_EQ(values[1], 1);
+  EXPECT_EQ(values[2], 1);
+  EXPECT_EQ(values[3], 1);
 }
 
 class NpzTest : public ::testing::Test {
