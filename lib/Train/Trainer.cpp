@@ -104,6 +104,16 @@ static llvm::StringSet<> layerStateNames(const FunctionSignature &loss) {
   return state;
 }
 
+/// A buffer of `type` in `into`; an error, not an abort, when the memory
+/// is not there.
+static llvm::Error allocate(HostTensor &into, const TensorType &type) {
+  auto tensor = HostTensor::create(type);
+  if (!tensor)
+    return tensor.takeError();
+  into = std::move(*tensor);
+  return llvm::Error::success();
+}
+
 struct Trainer::Impl {
   TrainerOptions options;
   std::unique_ptr<Session> trainSession, evalSession, keySession;
@@ -186,7 +196,8 @@ llvm::Error Trainer::Impl::classifyArguments() {
       roles.push_back(Role::Param);
       slot.push_back(param->second);
       paramNames[param->second] = arg.name;
-      params[param->second] = HostTensor(arg.type);
+      if (llvm::Error err = allocate(params[param->second], arg.type))
+        return err;
       continue;
     }
     if (arg.isKey) {
@@ -217,7 +228,8 @@ llvm::Error Trainer::Impl::classifyArguments() {
       roles.push_back(Role::Batch);
       slot.push_back(batchNames.size());
       batchNames.push_back(arg.name);
-      batchBuffers.emplace_back(arg.type);
+      if (llvm::Error err = allocate(batchBuffers.emplace_back(), arg.type))
+        return err;
       if (arg.name == options.labels && arg.type.shape.size() == 1 &&
           arg.type.dtype == DType::I32)
         labelsSlot = batchBuffers.size() - 1;
@@ -227,7 +239,8 @@ llvm::Error Trainer::Impl::classifyArguments() {
         !exampleMask) {
       roles.push_back(Role::ExampleMask);
       slot.push_back(0);
-      exampleMask = HostTensor(arg.type);
+      if (llvm::Error err = allocate(exampleMask.emplace(), arg.type))
+        return err;
       continue;
     }
     llvm::SmallVector<std::string> names;
@@ -252,19 +265,25 @@ llvm::Error Trainer::Impl::classifyArguments() {
                  "an array of the training data");
   for (size_t i = numLossArgs; i < stepSignature.arguments.size(); ++i) {
     stateNames.push_back(stepSignature.arguments[i].name);
-    state.emplace_back(stepSignature.arguments[i].type);
+    if (llvm::Error err =
+            allocate(state.emplace_back(), stepSignature.arguments[i].type))
+      return err;
   }
   for (size_t i = numParams + numState; i < stepSignature.results.size(); ++i)
-    outputs.emplace_back(stepSignature.results[i].type);
+    if (llvm::Error err =
+            allocate(outputs.emplace_back(), stepSignature.results[i].type))
+      return err;
   donated = llvm::all_of(
       llvm::ArrayRef(stepSignature.results).take_front(numParams + numState),
       [](const ValueInfo &result) { return result.donatedFrom.has_value(); });
   // Without donation the updates need a second set of buffers.
   if (!donated) {
     for (const HostTensor &tensor : params)
-      nextParams.emplace_back(tensor.getType());
+      if (llvm::Error err = allocate(nextParams.emplace_back(), tensor.getType()))
+        return err;
     for (const HostTensor &tensor : state)
-      nextState.emplace_back(tensor.getType());
+      if (llvm::Error err = allocate(nextState.emplace_back(), tensor.getType()))
+        return err;
   }
   return llvm::Error::success();
 }
@@ -496,9 +515,13 @@ llvm::Error Trainer::initializeParams(llvm::StringRef initFunction) {
   llvm::SmallVector<BufferRef> results;
   bool named = llvm::all_of(signature->results,
                             [](const ValueInfo &v) { return !v.name.empty(); });
-  for (auto [index, result] : llvm::enumerate(signature->results))
+  for (auto [index, result] : llvm::enumerate(signature->results)) {
+    auto tensor = HostTensor::create(result.type);
+    if (!tensor)
+      return tensor.takeError();
     values.emplace_back(named ? result.name : s.paramNames[index],
-                        HostTensor(result.type));
+                        std::move(*tensor));
+  }
   for (auto &value : values)
     results.push_back(value.second.ref());
   if (llvm::Error err = init->call({s.initKey.ref()}, results, s.threads()))
@@ -677,7 +700,8 @@ llvm::Error Trainer::Impl::evaluate(double &loss,
   llvm::SmallVector<HostTensor> results;
   llvm::SmallVector<BufferRef> resultRefs;
   for (const ValueInfo &info : lossSignature.results)
-    results.emplace_back(info.type);
+    if (llvm::Error err = allocate(results.emplace_back(), info.type))
+      return err;
   for (HostTensor &result : results)
     resultRefs.push_back(result.ref());
   // Accuracy: the argmax of the first aux result that is not layer state,
@@ -827,7 +851,10 @@ nn::train::splitValidation(NamedTensors arrays, double fraction) {
           std::tuple{&validation, splitAt, n - splitAt}}) {
       TensorType partType = type;
       partType.shape[0] = count;
-      HostTensor piece(partType);
+      auto created = HostTensor::create(partType);
+      if (!created)
+        return created.takeError();
+      HostTensor piece = std::move(*created);
       std::memcpy(piece.data(),
                   static_cast<const char *>(tensor.data()) + first * bytes,
                   count * bytes);
