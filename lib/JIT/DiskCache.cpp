@@ -81,7 +81,10 @@ std::string distrust(const struct stat &status) {
 }
 
 /// Writes `bytes` to a new temporary file beside `path` that only its owner
-/// may read and write, then renames it over `path`.
+/// may read and write, then renames it over `path`. Unlike a tool's output
+/// (writeFileAtomically), whatever is at `path`, a symlink or a FIFO
+/// included, is replaced, never written through: an entry is the cache's
+/// own file.
 llvm::Error writeEntry(llvm::StringRef path, llvm::StringRef bytes) {
   auto failure = [&](const llvm::Twine &why) {
     return llvm::createStringError(
