@@ -187,5 +187,11 @@ static void printDim(llvm::raw_ostream &os, const HostTensor &tensor,
 
 void nn::jit::printTensorValues(llvm::raw_ostream &os,
                                 const HostTensor &tensor) {
+  // An empty tensor prints as NumPy's str() does, once: walking its leading
+  // dimensions would print "[]" per index, for up to 2^63 indices.
+  if (tensor.getType().numElements() == 0) {
+    os << "[]";
+    return;
+  }
   printDim(os, tensor, 0, 0, tensor.getType().numElements() > 1000);
 }

@@ -1,0 +1,4 @@
+func.func @softmax(%x: tensor<4x4xf32>) -> tensor<4x4xf32> {
+  %0 = nn.softmax %x : tensor<4x4xf32>
+  return %0 : tensor<4x4xf32>
+}
