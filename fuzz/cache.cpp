@@ -7,22 +7,19 @@
 // JIT's fallback does (no symbols) and once requiring a symbol (the object
 // file is parsed). A miss is expected; a crash, a report or a hang is not.
 // The input's first byte chooses what the rest is: an entry as it is (even),
-// or an object that gets a valid header (odd), for a SHA-256 the mutations
-// would never match.
+// or a payload (an object pack, ObjectPack.h, or anything) that gets a valid
+// header (odd), for a SHA-256 the mutations would never match.
 //
 //===----------------------------------------------------------------------===//
 
 #include "DiskCache.h"
+#include "FuzzFiles.h"
 
 #include "llvm/Support/SHA256.h"
 
 #include <array>
 #include <cstdint>
-#include <cstdlib>
-#include <fcntl.h>
 #include <string>
-#include <sys/stat.h>
-#include <unistd.h>
 
 using nn::jit::internal::DiskCache;
 
@@ -30,22 +27,8 @@ using nn::jit::internal::DiskCache;
 static const std::string kKey(64, 'a');
 
 static const std::string &getDirectory() {
-  static std::string directory = [] {
-    char dir[] = "/dev/shm/nn-fuzz-cache.XXXXXX";
-    char fallback[] = "/tmp/nn-fuzz-cache.XXXXXX";
-    const char *made = mkdtemp(dir);
-    if (!made)
-      made = mkdtemp(fallback);
-    if (!made || chmod(made, 0700) != 0)
-      abort();
-    static std::string removeAtExit;
-    removeAtExit = made;
-    atexit([] {
-      unlink((removeAtExit + "/" + kKey + ".nnobj").c_str());
-      rmdir(removeAtExit.c_str());
-    });
-    return std::string(made);
-  }();
+  static const std::string directory =
+      nn::fuzz::makePrivateDirectory("cache", kKey + ".nnobj");
   return directory;
 }
 
@@ -74,17 +57,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     data = reinterpret_cast<const uint8_t *>(wrapped.data());
     size = wrapped.size();
   }
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0)
-    abort();
-  size_t done = 0;
-  while (done < size) {
-    ssize_t n = ::write(fd, data + done, size - done);
-    if (n <= 0)
-      abort();
-    done += static_cast<size_t>(n);
-  }
-  ::close(fd);
+  nn::fuzz::writeInputFile(path, data, size);
   (void)cache.load(kKey);
   (void)cache.load(kKey, {std::string("_mlir_ciface_f"), std::string("f")});
   return 0;

@@ -10,9 +10,10 @@ npy/npz: small arrays of every element type nn-jit reads, each .npy format
          version, Fortran order, rank 0, empty; stored and deflated .npz;
 literal: the --input spellings of test/;
 cache:   entries as DiskCache::store writes them for key 'a' * 64 (the key
-         fuzz/cache.cpp loads), of a small ELF object; the first byte of a
-         fuzz input says whether the rest is an entry (0) or an object that
-         the target wraps in a valid header (1).
+         fuzz/cache.cpp loads), of a pack (ObjectPack.h) of a small ELF
+         object; the first byte of a fuzz input says whether the rest is an
+         entry (0) or a payload (a pack of objects, or not) that the target
+         wraps in a valid header (1).
 Finds of utils/fuzz.sh that are worth keeping are added by hand
 (docs/Hardening.md).
 """
@@ -124,6 +125,12 @@ def literal_seeds():
         write(out, "%03d.txt" % i, spec.encode())
 
 
+def pack(objects):
+    """The objects of one compiled unit as the JIT keeps them (ObjectPack.h)."""
+    return (b"NNPACK01" + struct.pack("<I", len(objects)) +
+            b"".join(struct.pack("<Q", len(o)) for o in objects) + b"".join(objects))
+
+
 def entry(key, obj):
     return (b"NNJITOBJ" + struct.pack("<II", 1, len(key)) + key +
             struct.pack("<Q", len(obj)) + hashlib.sha256(obj).digest() + obj)
@@ -142,9 +149,11 @@ def cache_seeds():
                                "-fno-asynchronous-unwind-tables", src, "-o", obj])
         subprocess.check_call(["llvm-strip-22", "--strip-debug", obj])
         data = open(obj, "rb").read()
-    write(out, "entry.bin", b"\0" + entry(key, data))
-    write(out, "entry-not-object.bin", b"\0" + entry(key, b"not an object file"))
-    write(out, "object.bin", b"\1" + data)
+    write(out, "entry.bin", b"\0" + entry(key, pack([data])))
+    write(out, "entry-not-object.bin", b"\0" + entry(key, pack([b"not an object file"])))
+    write(out, "object.bin", b"\1" + pack([data]))
+    write(out, "objects.bin", b"\1" + pack([data, data]))
+    write(out, "raw-object.bin", b"\1" + data)
 
 
 if __name__ == "__main__":

@@ -233,13 +233,21 @@ DiskCache::load(llvm::StringRef key,
       if (!file)
         return unusable("not an object file: " +
                         llvm::toString(file.takeError()));
+      // A symbol table is read only as far as it is well formed and fits
+      // the object: a forged table may claim billions of entries, each
+      // one an error (a hang found by the cache fuzzer).
+      size_t symbolsLeft = bytes.size() / 16;
       for (const llvm::object::SymbolRef &symbol : (*file)->symbols()) {
+        if (symbolsLeft-- == 0)
+          return unusable("its symbol table is larger than the object");
         llvm::Expected<uint32_t> flags = symbol.getFlags();
         llvm::Expected<llvm::StringRef> name = symbol.getName();
         if (!flags || !name) {
+          std::string why = !flags ? llvm::toString(flags.takeError())
+                                   : llvm::toString(name.takeError());
           llvm::consumeError(flags.takeError());
           llvm::consumeError(name.takeError());
-          continue;
+          return unusable("a malformed symbol table: " + why);
         }
         if ((*flags & llvm::object::SymbolRef::SF_Global) &&
             !(*flags & llvm::object::SymbolRef::SF_Undefined))
