@@ -137,6 +137,9 @@ struct Trainer::Impl {
   llvm::SmallVector<HostTensor> outputs; // loss, aux...
   int64_t batchSize = 0;
   std::optional<unsigned> labelsSlot; // a batch array
+  /// The loss result validation's accuracy reads ([batch, classes] scores:
+  /// the first aux result that is not layer state), if there is one.
+  std::optional<size_t> scoresResult;
 
   NamedTensors trainArrays;
   std::optional<NamedTensors> validationArrays;
@@ -177,7 +180,14 @@ llvm::Error Trainer::Impl::classifyArguments() {
   // The step returns (params'..., layer state'..., optimizer state'...,
   // loss, the other aux...): layer state is kept, checkpointed and saved
   // with the params (as Keras saves non-trainable weights).
-  size_t numLayerState = layerStateNames(lossSignature).size();
+  llvm::StringSet<> layerState = layerStateNames(lossSignature);
+  size_t numLayerState = layerState.size();
+  size_t firstAux = 1;
+  while (firstAux < lossSignature.results.size() &&
+         layerState.contains(lossSignature.results[firstAux].name))
+    ++firstAux;
+  if (firstAux < lossSignature.results.size())
+    scoresResult = firstAux;
   size_t numParams = stepSignature.results.size() - numState -
                      (lossSignature.results.size() - numLayerState);
   llvm::StringMap<unsigned> paramByName;
@@ -706,12 +716,8 @@ llvm::Error Trainer::Impl::evaluate(double &loss,
     resultRefs.push_back(result.ref());
   // Accuracy: the argmax of the first aux result that is not layer state,
   // [batch, classes].
-  llvm::StringSet<> stateNames = layerStateNames(lossSignature);
-  size_t firstAux = 1;
-  while (firstAux < results.size() &&
-         stateNames.contains(lossSignature.results[firstAux].name))
-    ++firstAux;
-  bool classifies = labelsSlot && firstAux < results.size() &&
+  size_t firstAux = scoresResult.value_or(0);
+  bool classifies = labelsSlot && scoresResult &&
                     results[firstAux].getType().dtype == DType::F32 &&
                     results[firstAux].getType().shape.size() == 2 &&
                     results[firstAux].getType().shape[0] == batchSize;
