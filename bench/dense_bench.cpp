@@ -2,8 +2,9 @@
 //
 // Part of the nn-mlir project.
 //
-// Times relu(x . W + b) and the bare SGEMM x . W (nn.dense without bias) for
-// f32 [M, K] x [K, N] through the JIT library (Session, the default
+// Times relu(x . W + b), the bare SGEMM x . W (nn.dense without bias) for
+// f32 [M, K] x [K, N], and the products with a transposed factor that reverse
+// mode emits (A^T B, A B^T) beside A B of the same shape, through the JIT library (Session, the default
 // pipeline, -O3, CompiledFunction::call on 64-byte aligned buffers) on
 // OMP_NUM_THREADS threads (SessionOptions::threads). The peer, oneDNN's
 // dnnl_sgemm, is nn-bench-onednn (its own process: oneDNN brings GNU's
@@ -56,16 +57,53 @@ std::string denseSource(int64_t m, int64_t k, int64_t n, bool withBias) {
       .str();
 }
 
-/// Compiles @dense for the state's shape and times calls on random inputs.
-void runDense(benchmark::State &state, bool withBias) {
+/// How the product C[M, N] reads its factors: as stored (A B), or one of
+/// them transposed, as reverse mode's weight gradient (A^T B, A stored
+/// [K, M]) and input gradient (A B^T, B stored [N, K]) do.
+enum class Layout : int64_t { AB = 0, ATB = 1, ABT = 2 };
+
+/// The product in `layout` as the linalg.generic reverse mode emits (the
+/// pipeline's nn-specialize-contractions turns it into a matmul).
+std::string productSource(int64_t m, int64_t k, int64_t n, Layout layout) {
+  bool ta = layout == Layout::ATB, tb = layout == Layout::ABT;
+  return llvm::formatv(R"mlir(
+    func.func @dense(%a: tensor<{3}xf32>, %b: tensor<{4}xf32>)
+        -> tensor<{0}x{2}xf32> {{
+      %zero = arith.constant 0.0 : f32
+      %empty = tensor.empty() : tensor<{0}x{2}xf32>
+      %init = linalg.fill ins(%zero : f32) outs(%empty : tensor<{0}x{2}xf32>)
+          -> tensor<{0}x{2}xf32>
+      %c = linalg.generic {{
+          indexing_maps = [affine_map<(m, n, k) -> ({5})>,
+                           affine_map<(m, n, k) -> ({6})>,
+                           affine_map<(m, n, k) -> (m, n)>],
+          iterator_types = ["parallel", "parallel", "reduction"]}
+          ins(%a, %b : tensor<{3}xf32>, tensor<{4}xf32>)
+          outs(%init : tensor<{0}x{2}xf32>) {{
+      ^bb0(%x: f32, %y: f32, %acc: f32):
+        %p = arith.mulf %x, %y : f32
+        %s = arith.addf %acc, %p : f32
+        linalg.yield %s : f32
+      } -> tensor<{0}x{2}xf32>
+      return %c : tensor<{0}x{2}xf32>
+    })mlir",
+                       m, k, n,
+                       ta ? llvm::formatv("{0}x{1}", k, m).str()
+                          : llvm::formatv("{0}x{1}", m, k).str(),
+                       tb ? llvm::formatv("{0}x{1}", n, k).str()
+                          : llvm::formatv("{0}x{1}", k, n).str(),
+                       ta ? "k, m" : "m, k", tb ? "n, k" : "k, n")
+      .str();
+}
+
+/// Compiles @dense from `source` and times calls on random inputs.
+void runDense(benchmark::State &state, const std::string &source) {
   SessionOptions options;
   options.diskCache = false;
   options.threads = benchThreads();
   std::unique_ptr<Session> session;
-  const CompiledFunction *function = compileOrSkip(
-      state,
-      denseSource(state.range(0), state.range(1), state.range(2), withBias),
-      "dense", options, session);
+  const CompiledFunction *function =
+      compileOrSkip(state, source, "dense", options, session);
   if (!function)
     return;
   Buffers buffers(function->getSignature());
@@ -86,12 +124,22 @@ void setRate(benchmark::State &state) {
 }
 
 void BM_Dense(benchmark::State &state) {
-  runDense(state, /*withBias=*/true);
+  runDense(state, denseSource(state.range(0), state.range(1), state.range(2),
+                              /*withBias=*/true));
   setRate(state);
 }
 
 void BM_Sgemm(benchmark::State &state) {
-  runDense(state, /*withBias=*/false);
+  runDense(state, denseSource(state.range(0), state.range(1), state.range(2),
+                              /*withBias=*/false));
+  setRate(state);
+}
+
+/// Args: M, K, N, layout (0: A B, 1: A^T B, 2: A B^T).
+void BM_SgemmTransposed(benchmark::State &state) {
+  runDense(state,
+           productSource(state.range(0), state.range(1), state.range(2),
+                         static_cast<Layout>(state.range(3))));
   setRate(state);
 }
 
@@ -136,5 +184,23 @@ void raggedShapes(benchmark::internal::Benchmark *b) {
 }
 
 BENCHMARK(BM_Sgemm)->Name("BM_SgemmRagged")->Apply(raggedShapes);
+
+/// Reverse mode's products beside A B of the same shape: the square SGEMM
+/// shapes and the 784-512-512-10 MLP's at batch 256 (its forward A B; the
+/// input gradients G W^T, K = the layer's width; the weight gradients
+/// X^T G, K = the batch), each in all three layouts.
+void transposedShapes(benchmark::internal::Benchmark *b) {
+  b->ArgNames({"M", "K", "N", "layout"});
+  const int64_t shapes[][3] = {{512, 512, 512},  {1024, 1024, 1024},
+                               {256, 784, 512},  {256, 512, 512},
+                               {256, 512, 784},  {784, 256, 512},
+                               {512, 256, 512},  {512, 256, 10}};
+  for (const auto &shape : shapes)
+    for (int64_t layout : {0, 1, 2})
+      b->Args({shape[0], shape[1], shape[2], layout});
+  b->Unit(benchmark::kMicrosecond)->UseRealTime();
+}
+
+BENCHMARK(BM_SgemmTransposed)->Apply(transposedShapes);
 
 BENCHMARK_MAIN();

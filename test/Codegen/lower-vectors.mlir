@@ -257,3 +257,29 @@ func.func @per_lane(%x: vector<16xf32>, %y: vector<16xf32>) -> vector<16xf32> {
   %0 = arith.select %c, %x, %y : vector<16xi1>, vector<16xf32>
   return %0 : vector<16xf32>
 }
+
+// A 16x16 transpose (a tile of reverse mode's transposed matmul factors)
+// becomes 64 two-source shuffles of whole rows, never 256 single-element
+// extracts and inserts: a quarter of the instructions for LLVM to select.
+// CHECK-LABEL: func.func @transpose_16x16
+// CHECK-NOT: vector.transpose
+// CHECK-COUNT-64: vector.shuffle {{.*}} : vector<16xf32>, vector<16xf32>
+// CHECK-NOT: vector.shuffle
+// CHECK-NOT: f32 from vector<16xf32>
+// CHECK: return
+func.func @transpose_16x16(%v: vector<16x16xf32>) -> vector<16x16xf32> {
+  %0 = vector.transpose %v, [1, 0] : vector<16x16xf32> to vector<16x16xf32>
+  return %0 : vector<16x16xf32>
+}
+
+// Other shapes (the 10-class layer's 10x16 tile) become one shuffle of the
+// flattened rows.
+// CHECK-LABEL: func.func @transpose_10x16
+// CHECK-NOT: vector.transpose
+// CHECK: vector.shuffle {{.*}} : vector<160xf32>, vector<160xf32>
+// CHECK-NOT: vector.shuffle
+// CHECK: return
+func.func @transpose_10x16(%v: vector<10x16xf32>) -> vector<16x10xf32> {
+  %0 = vector.transpose %v, [1, 0] : vector<10x16xf32> to vector<16x10xf32>
+  return %0 : vector<16x10xf32>
+}
