@@ -3,9 +3,10 @@
 // Part of the nn-mlir project.
 //
 // Times relu(x . W + b), the bare SGEMM x . W (nn.dense without bias) for
-// f32 [M, K] x [K, N], and the products with a transposed factor that reverse
-// mode emits (A^T B, A B^T) beside A B of the same shape, through the JIT library (Session, the default
-// pipeline, -O3, CompiledFunction::call on 64-byte aligned buffers) on
+// f32 [M, K] x [K, N], and the products with a transposed factor that
+// reverse mode emits (A^T B, A B^T) beside A B of the same shape, through
+// the JIT library (Session, the default pipeline, LLVM -O2,
+// CompiledFunction::call on 64-byte aligned buffers) on
 // OMP_NUM_THREADS threads (SessionOptions::threads). The peer, oneDNN's
 // dnnl_sgemm, is nn-bench-onednn (its own process: oneDNN brings GNU's
 // OpenMP runtime, we LLVM's). Reports GFLOP/s (2 M N K per call).

@@ -14,10 +14,14 @@
 #include "mlir/Dialect/Utils/IndexingUtils.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/Transforms/Passes.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/SCF/Transforms/Patterns.h"
+#include "mlir/Dialect/UB/IR/UBOps.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
 #include "mlir/IR/Matchers.h"
+#include "mlir/Transforms/DialectConversion.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace mlir::nn {
@@ -42,10 +46,91 @@ LogicalResult dropUnitDims(func::FuncOp func) {
   return applyPatternsGreedily(func, std::move(patterns));
 }
 
-/// math.fma and math.floor (the exp polynomial's range reduction) as the
-/// LLVM intrinsics, which x86 executes in one vector instruction, before the
-/// libm fallback of the LLVM lowering turns them into a scalar call per lane.
-/// Same results: fmaf and floorf are exact as well.
+/// Splits each loop-carried n-D vector (a register tile's accumulators, an
+/// scf.for iter_arg of vector<6x16xf32>) into one 1-D vector per row:
+///
+///   scf.for ... iter_args(%acc = %init) -> (vector<2x16xf32>)
+/// becomes
+///   scf.for ... iter_args(%row0 = %init0, %row1 = %init1)
+///       -> (vector<16xf32>, vector<16xf32>)
+///
+/// with vector.extract / vector.insert at the loop's edges, which fold away
+/// against the rows the contraction lowering extracts and inserts. Left
+/// n-D, canonicalization rewrites the row inserts that rebuild the tile as
+/// one vector.from_elements of every scalar, which LLVM's SLP vectorizer
+/// then has to reassemble: a third of a train step's LLVM optimization
+/// time, and slower code where it does not.
+LogicalResult splitLoopCarriedTiles(func::FuncOp func) {
+  MLIRContext *context = func.getContext();
+  auto isTile = [](Type type) {
+    auto vector = dyn_cast<VectorType>(type);
+    return vector && vector.getRank() >= 2 && !vector.isScalable();
+  };
+  bool any = false;
+  func.walk([&](scf::ForOp loop) {
+    any |= llvm::any_of(loop.getResultTypes(), isTile);
+  });
+  if (!any)
+    return success();
+  // A tile's rows: its leading dims enumerated, each a 1-D vector.
+  auto rowsOf = [](VectorType type) {
+    return type.getNumElements() / type.getShape().back();
+  };
+  auto rowType = [](VectorType type) {
+    return VectorType::get(type.getShape().back(), type.getElementType());
+  };
+  TypeConverter converter;
+  converter.addConversion([](Type type) { return type; });
+  converter.addConversion([&](VectorType type, SmallVectorImpl<Type> &results)
+                              -> std::optional<LogicalResult> {
+    if (!isTile(type))
+      return std::nullopt;
+    results.append(rowsOf(type), rowType(type));
+    return success();
+  });
+  converter.addSourceMaterialization([&](OpBuilder &builder, VectorType type,
+                                         ValueRange rows,
+                                         Location loc) -> Value {
+    Value tile = ub::PoisonOp::create(builder, loc, type);
+    SmallVector<int64_t> strides = computeStrides(type.getShape().drop_back());
+    for (auto [index, row] : llvm::enumerate(rows))
+      tile = vector::InsertOp::create(builder, loc, row, tile,
+                                      delinearize(index, strides));
+    return tile;
+  });
+  converter.addTargetMaterialization(
+      [&](OpBuilder &builder, TypeRange types, ValueRange inputs, Location loc,
+          Type original) -> SmallVector<Value> {
+        auto type = dyn_cast<VectorType>(original);
+        if (inputs.size() != 1 || !type || !isTile(type))
+          return {};
+        SmallVector<int64_t> strides =
+            computeStrides(type.getShape().drop_back());
+        SmallVector<Value> rows;
+        for (int64_t index = 0, e = rowsOf(type); index < e; ++index)
+          rows.push_back(vector::ExtractOp::create(
+              builder, loc, inputs.front(), delinearize(index, strides)));
+        return rows;
+      });
+  RewritePatternSet patterns(context);
+  ConversionTarget target(*context);
+  target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
+  scf::populateSCFStructuralTypeConversionsAndLegality(converter, patterns,
+                                                       target);
+  if (failed(applyPartialConversion(func, target, std::move(patterns))))
+    return failure();
+  // The rows extracted from the tiles rebuilt at the loops' edges fold to
+  // the rows themselves, and the rebuilt tiles die.
+  RewritePatternSet folds(context);
+  vector::ExtractOp::getCanonicalizationPatterns(folds, context);
+  return applyPatternsGreedily(func, std::move(folds));
+}
+
+/// math.fma, math.floor (the exp polynomial's range reduction) and math.sqrt
+/// (Adam's denominator) as the LLVM intrinsics, which x86 executes in one
+/// vector instruction, before the libm fallback of the LLVM lowering turns
+/// them into a scalar call per lane. Same results: fmaf, floorf and sqrtf
+/// are correctly rounded as well.
 /// LLVM's vectors are 1-D: an n-D operation becomes one per innermost row.
 template <typename MathOp, typename IntrinsicOp>
 struct MathToIntrinsic : OpRewritePattern<MathOp> {
@@ -323,7 +408,8 @@ struct NNLowerVectorsPass : mlir::nn::impl::NNLowerVectorsPassBase<NNLowerVector
     {
       RewritePatternSet patterns(context);
       patterns.add<MathToIntrinsic<math::FmaOp, LLVM::FMAOp>,
-                   MathToIntrinsic<math::FloorOp, LLVM::FFloorOp>>(context);
+                   MathToIntrinsic<math::FloorOp, LLVM::FFloorOp>,
+                   MathToIntrinsic<math::SqrtOp, LLVM::SqrtOp>>(context);
       if (failed(applyPatternsGreedily(func, std::move(patterns))))
         return signalPassFailure();
     }
@@ -342,6 +428,8 @@ struct NNLowerVectorsPass : mlir::nn::impl::NNLowerVectorsPassBase<NNLowerVector
       if (failed(applyPatternsGreedily(func, std::move(patterns))))
         return signalPassFailure();
     }
+    if (failed(splitLoopCarriedTiles(func)))
+      return signalPassFailure();
   }
 };
 

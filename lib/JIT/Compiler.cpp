@@ -231,13 +231,19 @@ static void dropNonLLVMSignatureAttributes(ModuleOp unit) {
   });
 }
 
-/// Translates the lowered `unit` to optimized LLVM IR with a packed entry
-/// point for each of `entries`.
+/// Runs LLVM's default pipeline at `optLevel` on `module`.
+static llvm::Error optimize(llvm::Module &module, unsigned optLevel,
+                            llvm::TargetMachine &machine) {
+  return makeOptimizingTransformer(optLevel, 0, &machine)(&module);
+}
+
+/// Translates the lowered `unit` to LLVM IR with a packed entry point for
+/// each of `entries`, optimized where `optimized`.
 static llvm::Expected<std::unique_ptr<llvm::Module>>
-translateAndOptimize(ModuleOp unit, llvm::StringRef entry,
-                     llvm::ArrayRef<std::pair<std::string, unsigned>> entries,
-                     unsigned optLevel, llvm::TargetMachine &machine,
-                     llvm::LLVMContext &context) {
+translateToLLVMIR(ModuleOp unit, llvm::StringRef entry,
+                  llvm::ArrayRef<std::pair<std::string, unsigned>> entries,
+                  unsigned optLevel, bool optimized,
+                  llvm::TargetMachine &machine, llvm::LLVMContext &context) {
   dropNonLLVMSignatureAttributes(unit);
   std::unique_ptr<llvm::Module> module =
       translateModuleToLLVMIR(unit, context, "nn_unit");
@@ -249,9 +255,9 @@ translateAndOptimize(ModuleOp unit, llvm::StringRef entry,
   for (const auto &[name, buffers] : entries)
     if (llvm::Error error = addPackedEntry(*module, name, buffers))
       return std::move(error);
-  if (llvm::Error error =
-          makeOptimizingTransformer(optLevel, 0, &machine)(module.get()))
-    return std::move(error);
+  if (optimized)
+    if (llvm::Error error = optimize(*module, optLevel, machine))
+      return std::move(error);
   return module;
 }
 
@@ -282,19 +288,19 @@ struct LLVMUnit {
 } // namespace
 
 /// Translates `unit`, lowered to the LLVM dialect, with the entry points
-/// `entries`, to optimized LLVM IR.
+/// `entries`, to LLVM IR, optimized where `optimized`.
 static llvm::Expected<LLVMUnit>
 translate(ModuleOp unit, llvm::StringRef entry,
           llvm::ArrayRef<std::pair<std::string, unsigned>> entries,
-          unsigned optLevel) {
+          unsigned optLevel, bool optimized) {
   LLVMUnit result;
   auto machine = createTargetMachine(optLevel);
   if (!machine)
     return machine.takeError();
   result.machine = std::move(*machine);
   result.context = std::make_unique<llvm::LLVMContext>();
-  auto module = translateAndOptimize(unit, entry, entries, optLevel,
-                                     *result.machine, *result.context);
+  auto module = translateToLLVMIR(unit, entry, entries, optLevel, optimized,
+                                  *result.machine, *result.context);
   if (!module)
     return module.takeError();
   result.module = std::move(*module);
@@ -317,7 +323,7 @@ llvm::Error internal::emit(ModuleOp unit, llvm::StringRef entry,
     unit->print(os);
     return llvm::Error::success();
   }
-  auto lowered = translate(unit, entry, entries, optLevel);
+  auto lowered = translate(unit, entry, entries, optLevel, /*optimized=*/true);
   if (!lowered)
     return lowered.takeError();
   llvm::Module &module = *lowered->module;
@@ -417,9 +423,12 @@ static unsigned compileThreads() {
   return threads;
 }
 
-/// Compiles optimized `module` to relocatable objects: one, or for a large
-/// unit on a machine with several cores, one per part compiled in
-/// parallel (the code of each function is the same either way).
+/// Optimizes and compiles `module`, translated but not optimized, to
+/// relocatable objects: one, or for a large unit on a machine with several
+/// cores, one per part optimized and compiled in parallel. LLVM's pipeline
+/// then runs on each part alone: the functions of a unit call each other
+/// only through its entry wrappers and OpenMP's fork calls, which no
+/// interprocedural pass sees through.
 static llvm::Expected<std::vector<std::string>>
 compileModule(llvm::Module &module, unsigned optLevel,
               llvm::TargetMachine &machine) {
@@ -428,6 +437,8 @@ compileModule(llvm::Module &module, unsigned optLevel,
   size_t definitions = llvm::count_if(
       module, [](const llvm::Function &f) { return !f.isDeclaration(); });
   if (parts < 2 || definitions < 2 || instructions < kSplitInstructions) {
+    if (llvm::Error error = optimize(module, optLevel, machine))
+      return std::move(error);
     llvm::orc::SimpleCompiler compiler(machine);
     auto object = compiler(module);
     if (!object)
@@ -454,6 +465,10 @@ compileModule(llvm::Module &module, unsigned optLevel,
     auto partMachine = createTargetMachine(optLevel);
     if (!partMachine) {
       errors[part] = partMachine.takeError();
+      return;
+    }
+    if (llvm::Error error = optimize(**parsed, optLevel, **partMachine)) {
+      errors[part] = std::move(error);
       return;
     }
     llvm::orc::SimpleCompiler compiler(**partMachine);
@@ -486,7 +501,7 @@ internal::compileToObject(ModuleOp unit, llvm::StringRef entry,
   if (llvm::Error error =
           runPipeline(unit, pipeline, ("lowering '" + entry + "'").str(), log))
     return error;
-  auto lowered = translate(unit, entry, entries, optLevel);
+  auto lowered = translate(unit, entry, entries, optLevel, /*optimized=*/false);
   if (!lowered)
     return lowered.takeError();
   auto objects = compileModule(*lowered->module, optLevel, *lowered->machine);

@@ -109,16 +109,51 @@ func.func @exp_polynomial(%x: vector<8xf32>, %s: f32) -> (vector<8xf32>, f32) {
 // CHECK-LABEL: func.func @fma_floor_intrinsics
 // CHECK-NOT: math.fma
 // CHECK-NOT: math.floor
+// CHECK-NOT: math.sqrt
 // CHECK: llvm.intr.floor({{.*}}) : (vector<16xf32>) -> vector<16xf32>
 // CHECK: llvm.intr.fma({{.*}}) : (vector<16xf32>, vector<16xf32>, vector<16xf32>) -> vector<16xf32>
 // CHECK: %[[ROW:.*]] = vector.extract %{{.*}}[1] : vector<4xf32> from vector<2x4xf32>
 // CHECK: llvm.intr.fma(%[[ROW]], {{.*}}) : (vector<4xf32>, vector<4xf32>, vector<4xf32>) -> vector<4xf32>
+// CHECK: llvm.intr.sqrt({{.*}}) : (vector<16xf32>) -> vector<16xf32>
 // CHECK-NOT: math.fma
+// CHECK-NOT: math.sqrt
 func.func @fma_floor_intrinsics(%x: vector<16xf32>, %y: vector<2x4xf32>) -> (vector<16xf32>, vector<2x4xf32>) {
   %0 = math.floor %x : vector<16xf32>
   %1 = math.fma %0, %x, %x : vector<16xf32>
   %2 = math.fma %y, %y, %y : vector<2x4xf32>
-  return %1, %2 : vector<16xf32>, vector<2x4xf32>
+  %3 = math.sqrt %1 : vector<16xf32>
+  return %3, %2 : vector<16xf32>, vector<2x4xf32>
+}
+
+// A register tile's accumulators carried by a loop as one 2-D vector
+// become one loop-carried row each; the tile is rebuilt from the rows only
+// where a 2-D value is still used (here, the return).
+// CHECK-LABEL: func.func @loop_carried_tile
+// CHECK-SAME: (%[[INIT:.*]]: vector<2x16xf32>, %[[ROW:.*]]: vector<16xf32>
+// CHECK-DAG: %[[INIT0:.*]] = vector.extract %[[INIT]][0] : vector<16xf32> from vector<2x16xf32>
+// CHECK-DAG: %[[INIT1:.*]] = vector.extract %[[INIT]][1] : vector<16xf32> from vector<2x16xf32>
+// CHECK: %[[ROWS:.*]]:2 = scf.for {{.*}} iter_args(%[[ACC0:.*]] = %[[INIT0]], %[[ACC1:.*]] = %[[INIT1]]) -> (vector<16xf32>, vector<16xf32>)
+// CHECK-NOT: vector<2x16xf32>
+// CHECK-DAG: %[[NEXT0:.*]] = arith.addf %[[ACC0]], %[[ROW]] : vector<16xf32>
+// CHECK-DAG: %[[NEXT1:.*]] = arith.mulf %[[ACC1]], %[[ROW]] : vector<16xf32>
+// CHECK: scf.yield %[[NEXT0]], %[[NEXT1]] : vector<16xf32>, vector<16xf32>
+// CHECK: %[[T0:.*]] = vector.insert %[[ROWS]]#0, %{{.*}} [0] : vector<16xf32> into vector<2x16xf32>
+// CHECK: %[[T1:.*]] = vector.insert %[[ROWS]]#1, %[[T0]] [1] : vector<16xf32> into vector<2x16xf32>
+// CHECK: return %[[T1]]
+func.func @loop_carried_tile(%init: vector<2x16xf32>, %row: vector<16xf32>, %n: index) -> vector<2x16xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %poison = ub.poison : vector<2x16xf32>
+  %tile = scf.for %i = %c0 to %n step %c1 iter_args(%acc = %init) -> (vector<2x16xf32>) {
+    %r0 = vector.extract %acc[0] : vector<16xf32> from vector<2x16xf32>
+    %r1 = vector.extract %acc[1] : vector<16xf32> from vector<2x16xf32>
+    %s0 = arith.addf %r0, %row : vector<16xf32>
+    %s1 = arith.mulf %r1, %row : vector<16xf32>
+    %t0 = vector.insert %s0, %poison [0] : vector<16xf32> into vector<2x16xf32>
+    %t1 = vector.insert %s1, %t0 [1] : vector<16xf32> into vector<2x16xf32>
+    scf.yield %t1 : vector<2x16xf32>
+  }
+  return %tile : vector<2x16xf32>
 }
 
 // -----

@@ -622,12 +622,22 @@ def NNLowerVectorsPass : Pass<"nn-lower-vectors", "::mlir::func::FuncOp"> {
     2^-125, 0 below; 7 multiplications and FMAs instead of 10, which bound
     a softmax's exponentials on one 512-bit FMA a cycle), `math.tanh` /
     `math.erf` into upstream's polynomials,
-    and turns `math.fma` / `math.floor` into the LLVM intrinsics (one vector
-    instruction each, not a libm call per lane). A select on one bit for
+    and turns `math.fma` / `math.floor` / `math.sqrt` into the LLVM
+    intrinsics (one vector instruction each, not a libm call per lane). A select on one bit for
     every lane (a per-step mask over a row of features, from a broadcast
     or a comparison of one) becomes `(a & m) | (b & ~m)` on the lanes' bits
     with m the bit sign-extended (`a & m` when b is +0): the same bits,
     without the branch or the lane-by-lane mask LLVM would build.
+    Finally, a loop-carried n-D vector (a register tile's accumulators)
+    becomes one 1-D loop-carried vector per row, since LLVM's vectors are
+    1-D:
+
+    ```mlir
+    scf.for ... iter_args(%acc = %init) -> (vector<2x16xf32>)
+    // becomes
+    scf.for ... iter_args(%r0 = %init0, %r1 = %init1)
+        -> (vector<16xf32>, vector<16xf32>)
+    ```
   }];
   let options = [
     Option<"expTableAvx512", "exp-table-avx512", "bool", "false",
@@ -635,7 +645,8 @@ def NNLowerVectorsPass : Pass<"nn-lower-vectors", "::mlir::func::FuncOp"> {
            "vpermd (the code must run on AVX-512)">,
   ];
   let dependentDialects = ["::mlir::vector::VectorDialect",
-                           "::mlir::LLVM::LLVMDialect"];
+                           "::mlir::LLVM::LLVMDialect",
+                           "::mlir::ub::UBDialect"];
 }
 
 def NNLowerStridedCopiesPass
