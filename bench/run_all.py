@@ -140,6 +140,28 @@ def measure(bin_dir, peer_first):
                     "x".join(map(str, friendly))), shapes[shape],
                     shapes[friendly], "GFLOP/s", True))
 
+    # Reverse mode's products with a transposed factor beside A B of the same
+    # shape (>= 0.9x); the weight gradients (K = the batch, 256) are rows of
+    # their own.
+    for threads in (1, 2):
+        env = {"OMP_NUM_THREADS": str(threads)}
+        products = google_benchmark(os.path.join(bin_dir, "nn-bench-dense"),
+                                    env, "BM_SgemmTransposed")
+        by_shape = {}
+        for name, b in products.items():
+            m = re.search(r"M:(\d+)/K:(\d+)/N:(\d+)/layout:(\d)", name)
+            by_shape.setdefault(tuple(int(v) for v in m.groups()[:3]), {})[
+                int(m[4])] = b["GFLOP/s"] / 1e9
+        for shape, layouts in sorted(by_shape.items()):
+            if 0 not in layouts:
+                continue
+            kind = " (weight gradient, K = batch)" if shape[1] == 256 else ""
+            for layout, label in ((1, "A^T B"), (2, "A B^T")):
+                if layout in layouts:
+                    rows.append(("sgemm %s %s t%d%s (peer: ours A B)" % (
+                        label, "x".join(map(str, shape)), threads, kind),
+                        layouts[layout], layouts[0], "GFLOP/s", True))
+
     # MLP vs PyTorch eager.
     def torch_figures(script, pattern):
         """(batch, threads) -> microseconds, from the lines `pattern` matches."""
