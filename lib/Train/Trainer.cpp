@@ -135,6 +135,9 @@ struct Trainer::Impl {
   std::optional<HostTensor> exampleMask;
   HostTensor stepKey = HostTensor(keyType());
   llvm::SmallVector<HostTensor> outputs; // loss, aux...
+  /// The validation loss's results, allocated by the first evaluation.
+  llvm::SmallVector<HostTensor> evalResults;
+  llvm::SmallVector<BufferRef> evalResultRefs;
   int64_t batchSize = 0;
   std::optional<unsigned> labelsSlot; // a batch array
   /// The loss result validation's accuracy reads ([batch, classes] scores:
@@ -707,13 +710,16 @@ llvm::SmallVector<BufferRef> Trainer::Impl::lossArguments() {
 llvm::Error Trainer::Impl::evaluate(double &loss,
                                     std::optional<double> &accuracy) {
   int64_t n = validation.examples;
-  llvm::SmallVector<HostTensor> results;
-  llvm::SmallVector<BufferRef> resultRefs;
-  for (const ValueInfo &info : lossSignature.results)
-    if (llvm::Error err = allocate(results.emplace_back(), info.type))
-      return err;
-  for (HostTensor &result : results)
-    resultRefs.push_back(result.ref());
+  if (evalResults.empty()) {
+    for (const ValueInfo &info : lossSignature.results)
+      if (llvm::Error err = allocate(evalResults.emplace_back(), info.type)) {
+        evalResults.clear();
+        return err;
+      }
+    for (HostTensor &result : evalResults)
+      evalResultRefs.push_back(result.ref());
+  }
+  llvm::SmallVector<HostTensor> &results = evalResults;
   // Accuracy: the argmax of the first aux result that is not layer state,
   // [batch, classes].
   size_t firstAux = scoresResult.value_or(0);
@@ -732,7 +738,8 @@ llvm::Error Trainer::Impl::evaluate(double &loss,
       rows.push_back(static_cast<int32_t>(r));
     if (llvm::Error err = fillBatch(validation, rows))
       return err;
-    if (llvm::Error err = eval->call(lossArguments(), resultRefs, threads()))
+    if (llvm::Error err =
+            eval->call(lossArguments(), evalResultRefs, threads()))
       return err;
     lossSum += double(*results[0].dataAs<float>()) * rows.size();
     if (!classifies)
