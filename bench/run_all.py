@@ -14,7 +14,7 @@ project's machines differ from session to session): the ratio where there is
 a peer (the machine's own speed drifts by tens of percent between runs), the
 figure itself otherwise; more than 10% worse is flagged (and the exit status
 is 1). --update records this run as this machine's baseline and rewrites
-docs/perf-latest.md. About 4 minutes a round on this 2-core machine.
+docs/perf-latest.md. About 10 minutes a round on a 2-core machine.
 """
 
 import argparse

@@ -408,7 +408,8 @@ splitIntoBitcode(llvm::Module &module, unsigned parts) {
   return bitcode;
 }
 
-/// Threads a large unit's codegen uses: $NN_JIT_COMPILE_THREADS (1 to 8),
+/// Threads a large unit's optimization and codegen use:
+/// $NN_JIT_COMPILE_THREADS (1 to 8),
 /// else 2 where the machine has 2 cores or more. Two parts split the work
 /// about evenly; more rarely pay for their bitcode round trips.
 static unsigned compileThreads() {
