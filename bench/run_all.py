@@ -50,16 +50,19 @@ def run(cmd, env=None):
                           text=True).stdout
 
 
-def google_benchmark(binary, env=None, filter_=None):
-    """name -> aggregate medians (real_time in ms and the counters)."""
-    cmd = [binary, "--benchmark_format=json", "--benchmark_repetitions=3",
+def google_benchmark(binary, env=None, filter_=None, aggregate="median",
+                     repetitions=3):
+    """name -> the aggregate over the repetitions (real_time in ms and the
+    counters): the median, or another statistic the benchmark computes."""
+    cmd = [binary, "--benchmark_format=json",
+           "--benchmark_repetitions=%d" % repetitions,
            "--benchmark_report_aggregates_only=true"]
     if filter_:
         cmd.append("--benchmark_filter=" + filter_)
     data = json.loads(run(cmd, env))
     out = {}
     for b in data["benchmarks"]:
-        if b.get("aggregate_name") != "median":
+        if b.get("aggregate_name") != aggregate:
             continue
         name = b["run_name"].replace("/real_time", "")
         scale = {"ns": 1e-6, "us": 1e-3, "ms": 1.0}[b["time_unit"]]
@@ -142,16 +145,22 @@ def measure(bin_dir, peer_first):
 
     # Reverse mode's products with a transposed factor beside A B of the same
     # shape (>= 0.9x); the weight gradients (K = the batch, 256) are rows of
-    # their own.
+    # their own. The fastest of 5 repetitions: the layouts run minutes
+    # apart, and a slower repetition only measures the machine's neighbours.
     for threads in (1, 2):
         env = {"OMP_NUM_THREADS": str(threads)}
         products = google_benchmark(os.path.join(bin_dir, "nn-bench-dense"),
-                                    env, "BM_SgemmTransposed")
+                                    env, "BM_SgemmTransposed", aggregate="min",
+                                    repetitions=5)
         by_shape = {}
         for name, b in products.items():
             m = re.search(r"M:(\d+)/K:(\d+)/N:(\d+)/layout:(\d)", name)
-            by_shape.setdefault(tuple(int(v) for v in m.groups()[:3]), {})[
-                int(m[4])] = b["GFLOP/s"] / 1e9
+            shape = tuple(int(v) for v in m.groups()[:3])
+            # From the fastest repetition's time (the "min" of the rate
+            # counter would be the slowest repetition's).
+            flops = 2.0 * shape[0] * shape[1] * shape[2]
+            by_shape.setdefault(shape, {})[int(m[4])] = (
+                flops / (b["ms"] * 1e-3) / 1e9)
         for shape, layouts in sorted(by_shape.items()):
             if 0 not in layouts:
                 continue

@@ -126,8 +126,7 @@ llvm::Error CompiledFunction::call(llvm::ArrayRef<BufferRef> arguments,
                                    unsigned threads) const {
   if (llvm::Error error = check(arguments, results))
     return error;
-  invoke(arguments, results, threads);
-  return llvm::Error::success();
+  return invoke(arguments, results, threads);
 }
 
 unsigned nn::jit::resolveThreadCount(unsigned threads) {
@@ -135,7 +134,8 @@ unsigned nn::jit::resolveThreadCount(unsigned threads) {
 }
 
 /// The calling thread's workspace: allocated on the first call that needs
-/// it (or a larger one), then reused by every call on this thread.
+/// it (or a larger one), then reused by every call on this thread. Null if
+/// it cannot be allocated.
 static void *threadWorkspace(int64_t bytes) {
   struct Workspace {
     void *data = nullptr;
@@ -147,16 +147,14 @@ static void *threadWorkspace(int64_t bytes) {
     std::free(workspace.data);
     size_t rounded = (std::max<int64_t>(bytes, 64) + 63) / 64 * 64;
     workspace.data = std::aligned_alloc(64, rounded);
-    if (!workspace.data)
-      llvm::report_fatal_error("out of memory allocating a JIT workspace");
-    workspace.capacity = rounded;
+    workspace.capacity = workspace.data ? rounded : 0;
   }
   return workspace.data;
 }
 
-void CompiledFunction::invoke(llvm::ArrayRef<BufferRef> arguments,
-                              llvm::ArrayRef<BufferRef> results,
-                              unsigned threads) const {
+llvm::Error CompiledFunction::invoke(llvm::ArrayRef<BufferRef> arguments,
+                                     llvm::ArrayRef<BufferRef> results,
+                                     unsigned threads) const {
   // Donated results are no outputs of the native code: it writes them into
   // their arguments.
   llvm::SmallVector<BufferRef, 16> passed(arguments);
@@ -189,7 +187,12 @@ void CompiledFunction::invoke(llvm::ArrayRef<BufferRef> arguments,
   // The workspace descriptor: memref<N x i8>.
   int64_t workspace[5];
   if (workspaceBytes) {
-    auto address = reinterpret_cast<int64_t>(threadWorkspace(*workspaceBytes));
+    void *data = threadWorkspace(*workspaceBytes);
+    if (!data)
+      return llvm::createStringError(llvm::formatv(
+          "function '{0}': out of memory allocating its {1}-byte workspace",
+          signature.name, *workspaceBytes));
+    auto address = reinterpret_cast<int64_t>(data);
     workspace[0] = workspace[1] = address;
     workspace[2] = 0;
     workspace[3] = *workspaceBytes;
@@ -207,6 +210,7 @@ void CompiledFunction::invoke(llvm::ArrayRef<BufferRef> arguments,
     if (info.donatedFrom && result.data != arguments[*info.donatedFrom].data)
       std::memmove(result.data, arguments[*info.donatedFrom].data,
                    sizeInBytes(result));
+  return llvm::Error::success();
 }
 
 //===----------------------------------------------------------------------===//

@@ -177,8 +177,9 @@ public:
                     llvm::ArrayRef<BufferRef> results) const;
 
 private:
-  void invoke(llvm::ArrayRef<BufferRef> arguments,
-              llvm::ArrayRef<BufferRef> results, unsigned threads) const;
+  llvm::Error invoke(llvm::ArrayRef<BufferRef> arguments,
+                     llvm::ArrayRef<BufferRef> results,
+                     unsigned threads) const;
 
   FunctionSignature signature;
   EntryFn entry;
