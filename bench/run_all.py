@@ -145,8 +145,8 @@ def measure(bin_dir, peer_first):
 
     # Reverse mode's products with a transposed factor beside A B of the same
     # shape (>= 0.9x); the weight gradients (K = the batch, 256) are rows of
-    # their own. The fastest of 5 repetitions: the layouts run minutes
-    # apart, and a slower repetition only measures the machine's neighbours.
+    # their own. The fastest call of 5 repetitions: the layouts run minutes
+    # apart, and a slower call only measures the machine's neighbours.
     for threads in (1, 2):
         env = {"OMP_NUM_THREADS": str(threads)}
         products = google_benchmark(os.path.join(bin_dir, "nn-bench-dense"),
@@ -156,11 +156,11 @@ def measure(bin_dir, peer_first):
         for name, b in products.items():
             m = re.search(r"M:(\d+)/K:(\d+)/N:(\d+)/layout:(\d)", name)
             shape = tuple(int(v) for v in m.groups()[:3])
-            # From the fastest repetition's time (the "min" of the rate
-            # counter would be the slowest repetition's).
+            # From the fastest call of all repetitions (the "min" of the
+            # rate counter would be the slowest repetition's).
             flops = 2.0 * shape[0] * shape[1] * shape[2]
             by_shape.setdefault(shape, {})[int(m[4])] = (
-                flops / (b["ms"] * 1e-3) / 1e9)
+                flops / (b["fastest_us"] * 1e-6) / 1e9)
         for shape, layouts in sorted(by_shape.items()):
             if 0 not in layouts:
                 continue
