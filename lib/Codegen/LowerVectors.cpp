@@ -57,9 +57,9 @@ LogicalResult dropUnitDims(func::FuncOp func) {
 /// with vector.extract / vector.insert at the loop's edges, which fold away
 /// against the rows the contraction lowering extracts and inserts. Left
 /// n-D, canonicalization rewrites the row inserts that rebuild the tile as
-/// one vector.from_elements of every scalar, which LLVM's SLP vectorizer
-/// then has to reassemble: a third of a train step's LLVM optimization
-/// time, and slower code where it does not.
+/// one vector.from_elements of every scalar (to_elements of each row),
+/// which LLVM then reassembles into rows: the same machine code from 13%
+/// more LLVM IR in a train step.
 LogicalResult splitLoopCarriedTiles(func::FuncOp func) {
   MLIRContext *context = func.getContext();
   auto isTile = [](Type type) {
@@ -376,10 +376,6 @@ struct NNLowerVectorsPass : mlir::nn::impl::NNLowerVectorsPassBase<NNLowerVector
       vector::populateVectorMultiReductionLoweringPatterns(
           patterns, vector::VectorMultiReductionLowering::InnerParallel);
       vector::populateVectorBroadcastLoweringPatterns(patterns);
-      // Transposed matmul factors' 16x16 tiles as 64 row shuffles (other
-      // shapes as one shuffle of the flattened rows), not 256 extracts and
-      // inserts each: LLVM's instruction selection of the element-wise form
-      // took a fifth of a train step's cold compile.
       vector::populateVectorTransposeLoweringPatterns(
           patterns, vector::VectorTransposeLowering::Shuffle16x16);
       vector::populateVectorShapeCastLoweringPatterns(patterns);
@@ -420,6 +416,11 @@ struct NNLowerVectorsPass : mlir::nn::impl::NNLowerVectorsPassBase<NNLowerVector
       RewritePatternSet patterns(context);
       vector::populateVectorTransferPermutationMapLoweringPatterns(patterns);
       vector::populateVectorBroadcastLoweringPatterns(patterns);
+      // The column reads' transposes (reverse mode's transposed matmul
+      // factors, read in square tiles): a 16x16 one as 64 row shuffles,
+      // other shapes as one shuffle of the flattened rows, not 256 extracts
+      // and inserts each, whose instruction selection took a fifth of a
+      // train step's cold compile.
       vector::populateVectorTransposeLoweringPatterns(
           patterns, vector::VectorTransposeLowering::Shuffle16x16);
       vector::populateVectorShapeCastLoweringPatterns(patterns);

@@ -395,7 +395,7 @@ private:
         ++pos;
         isFloat = true;
         uint64_t ignored = 0;
-        bool ignoredOverflow, ignoredZero;
+        bool ignoredOverflow = false, ignoredZero = true;
         scanDigits(10, ignored, ignoredOverflow, ignoredZero);
       }
       if ((peek() | 0x20) == 'e' &&
@@ -404,7 +404,7 @@ private:
         pos += digitValue(peek(1)) < 10 ? 1 : 2;
         isFloat = true;
         uint64_t ignored = 0;
-        bool ignoredOverflow, ignoredZero;
+        bool ignoredOverflow = false, ignoredZero = true;
         scanDigits(10, ignored, ignoredOverflow, ignoredZero);
       }
       if ((peek() | 0x20) == 'j') {

@@ -623,11 +623,13 @@ def NNLowerVectorsPass : Pass<"nn-lower-vectors", "::mlir::func::FuncOp"> {
     a softmax's exponentials on one 512-bit FMA a cycle), `math.tanh` /
     `math.erf` into upstream's polynomials,
     and turns `math.fma` / `math.floor` / `math.sqrt` into the LLVM
-    intrinsics (one vector instruction each, not a libm call per lane). A select on one bit for
-    every lane (a per-step mask over a row of features, from a broadcast
-    or a comparison of one) becomes `(a & m) | (b & ~m)` on the lanes' bits
-    with m the bit sign-extended (`a & m` when b is +0): the same bits,
-    without the branch or the lane-by-lane mask LLVM would build.
+    intrinsics (one vector instruction each, not a libm call per lane).
+    Transposes become shuffles (64 of whole rows for a 16x16 f32 one). A
+    select on one bit for every lane (a per-step mask over a row of
+    features, from a broadcast or a comparison of one) becomes
+    `(a & m) | (b & ~m)` on the lanes' bits with m the bit sign-extended
+    (`a & m` when b is +0): the same bits, without the branch or the
+    lane-by-lane mask LLVM would build.
     Finally, a loop-carried n-D vector (a register tile's accumulators)
     becomes one 1-D loop-carried vector per row, since LLVM's vectors are
     1-D:
