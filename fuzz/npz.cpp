@@ -11,7 +11,6 @@
 
 #include "nn/JIT/HostTensor.h"
 
-
 #include <cstdint>
 
 static const std::string &getPath() {

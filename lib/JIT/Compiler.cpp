@@ -237,12 +237,11 @@ static llvm::Error optimize(llvm::Module &module, unsigned optLevel,
   return makeOptimizingTransformer(optLevel, 0, &machine)(&module);
 }
 
-/// Translates the lowered `unit` to LLVM IR with a packed entry point for
-/// each of `entries`, optimized where `optimized`.
+/// Translates the lowered `unit` to LLVM IR (not optimized) with a packed
+/// entry point for each of `entries`.
 static llvm::Expected<std::unique_ptr<llvm::Module>>
 translateToLLVMIR(ModuleOp unit, llvm::StringRef entry,
                   llvm::ArrayRef<std::pair<std::string, unsigned>> entries,
-                  unsigned optLevel, bool optimized,
                   llvm::TargetMachine &machine, llvm::LLVMContext &context) {
   dropNonLLVMSignatureAttributes(unit);
   std::unique_ptr<llvm::Module> module =
@@ -254,9 +253,6 @@ translateToLLVMIR(ModuleOp unit, llvm::StringRef entry,
   module->setDataLayout(machine.createDataLayout());
   for (const auto &[name, buffers] : entries)
     if (llvm::Error error = addPackedEntry(*module, name, buffers))
-      return std::move(error);
-  if (optimized)
-    if (llvm::Error error = optimize(*module, optLevel, machine))
       return std::move(error);
   return module;
 }
@@ -279,7 +275,7 @@ entryPoints(ModuleOp unit) {
 }
 
 namespace {
-/// A unit as optimized LLVM IR, with the machine that compiles it.
+/// A unit as LLVM IR, with the machine that optimizes and compiles it.
 struct LLVMUnit {
   std::unique_ptr<llvm::LLVMContext> context;
   std::unique_ptr<llvm::TargetMachine> machine;
@@ -288,19 +284,19 @@ struct LLVMUnit {
 } // namespace
 
 /// Translates `unit`, lowered to the LLVM dialect, with the entry points
-/// `entries`, to LLVM IR, optimized where `optimized`.
+/// `entries`, to LLVM IR (not optimized), with a machine for `optLevel`.
 static llvm::Expected<LLVMUnit>
 translate(ModuleOp unit, llvm::StringRef entry,
           llvm::ArrayRef<std::pair<std::string, unsigned>> entries,
-          unsigned optLevel, bool optimized) {
+          unsigned optLevel) {
   LLVMUnit result;
   auto machine = createTargetMachine(optLevel);
   if (!machine)
     return machine.takeError();
   result.machine = std::move(*machine);
   result.context = std::make_unique<llvm::LLVMContext>();
-  auto module = translateToLLVMIR(unit, entry, entries, optLevel, optimized,
-                                  *result.machine, *result.context);
+  auto module = translateToLLVMIR(unit, entry, entries, *result.machine,
+                                  *result.context);
   if (!module)
     return module.takeError();
   result.module = std::move(*module);
@@ -323,10 +319,12 @@ llvm::Error internal::emit(ModuleOp unit, llvm::StringRef entry,
     unit->print(os);
     return llvm::Error::success();
   }
-  auto lowered = translate(unit, entry, entries, optLevel, /*optimized=*/true);
+  auto lowered = translate(unit, entry, entries, optLevel);
   if (!lowered)
     return lowered.takeError();
   llvm::Module &module = *lowered->module;
+  if (llvm::Error error = optimize(module, optLevel, *lowered->machine))
+    return error;
   if (stage == EmitStage::LLVMIR) {
     module.print(os, nullptr);
     return llvm::Error::success();
@@ -502,7 +500,7 @@ internal::compileToObject(ModuleOp unit, llvm::StringRef entry,
   if (llvm::Error error =
           runPipeline(unit, pipeline, ("lowering '" + entry + "'").str(), log))
     return error;
-  auto lowered = translate(unit, entry, entries, optLevel, /*optimized=*/false);
+  auto lowered = translate(unit, entry, entries, optLevel);
   if (!lowered)
     return lowered.takeError();
   auto objects = compileModule(*lowered->module, optLevel, *lowered->machine);

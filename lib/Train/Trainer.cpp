@@ -138,10 +138,14 @@ struct Trainer::Impl {
   /// The validation loss's results, allocated by the first evaluation.
   llvm::SmallVector<HostTensor> evalResults;
   llvm::SmallVector<BufferRef> evalResultRefs;
+  /// A step's buffers, refilled every step without reallocating (the
+  /// params change buffers between steps unless donated).
+  llvm::SmallVector<BufferRef> stepArguments, stepResults;
   int64_t batchSize = 0;
   std::optional<unsigned> labelsSlot; // a batch array
-  /// The loss result validation's accuracy reads ([batch, classes] scores:
-  /// the first aux result that is not layer state), if there is one.
+  /// The loss result validation's accuracy reads (f32 [batch, classes]
+  /// scores: the first aux result that is not layer state), if there is
+  /// one and a labels array.
   std::optional<size_t> scoresResult;
 
   NamedTensors trainArrays;
@@ -169,7 +173,8 @@ struct Trainer::Impl {
   llvm::Error bindData(NamedTensors &arrays, DataSet &set, llvm::StringRef what);
   llvm::Error classifyArguments();
   llvm::Error fillBatch(const DataSet &set, llvm::ArrayRef<int32_t> rows);
-  llvm::SmallVector<BufferRef> lossArguments();
+  /// Appends the loss's arguments (params, batch, mask, key) to `out`.
+  void appendLossArguments(llvm::SmallVectorImpl<BufferRef> &out);
   void resetState();
   llvm::Error evaluate(double &loss, std::optional<double> &accuracy);
 };
@@ -185,12 +190,6 @@ llvm::Error Trainer::Impl::classifyArguments() {
   // with the params (as Keras saves non-trainable weights).
   llvm::StringSet<> layerState = layerStateNames(lossSignature);
   size_t numLayerState = layerState.size();
-  size_t firstAux = 1;
-  while (firstAux < lossSignature.results.size() &&
-         layerState.contains(lossSignature.results[firstAux].name))
-    ++firstAux;
-  if (firstAux < lossSignature.results.size())
-    scoresResult = firstAux;
   size_t numParams = stepSignature.results.size() - numState -
                      (lossSignature.results.size() - numLayerState);
   llvm::StringMap<unsigned> paramByName;
@@ -286,6 +285,19 @@ llvm::Error Trainer::Impl::classifyArguments() {
     if (llvm::Error err =
             allocate(outputs.emplace_back(), stepSignature.results[i].type))
       return err;
+  // Validation's accuracy: the argmax of the first aux result that is not
+  // layer state, if it holds [batch, classes] f32 scores and there are
+  // labels.
+  size_t firstAux = 1;
+  while (firstAux < lossSignature.results.size() &&
+         layerState.contains(lossSignature.results[firstAux].name))
+    ++firstAux;
+  if (labelsSlot && firstAux < lossSignature.results.size()) {
+    const TensorType &type = lossSignature.results[firstAux].type;
+    if (type.dtype == DType::F32 && type.shape.size() == 2 &&
+        type.shape[0] == batchSize)
+      scoresResult = firstAux;
+  }
   donated = llvm::all_of(
       llvm::ArrayRef(stepSignature.results).take_front(numParams + numState),
       [](const ValueInfo &result) { return result.donatedFrom.has_value(); });
@@ -686,8 +698,8 @@ llvm::Error Trainer::Impl::fillBatch(const DataSet &set,
   return llvm::Error::success();
 }
 
-llvm::SmallVector<BufferRef> Trainer::Impl::lossArguments() {
-  llvm::SmallVector<BufferRef> arguments;
+void Trainer::Impl::appendLossArguments(
+    llvm::SmallVectorImpl<BufferRef> &arguments) {
   for (auto [role, index] : llvm::zip(roles, slot)) {
     switch (role) {
     case Role::Param:
@@ -704,7 +716,6 @@ llvm::SmallVector<BufferRef> Trainer::Impl::lossArguments() {
       break;
     }
   }
-  return arguments;
 }
 
 llvm::Error Trainer::Impl::evaluate(double &loss,
@@ -719,14 +730,9 @@ llvm::Error Trainer::Impl::evaluate(double &loss,
     for (HostTensor &result : evalResults)
       evalResultRefs.push_back(result.ref());
   }
-  llvm::SmallVector<HostTensor> &results = evalResults;
-  // Accuracy: the argmax of the first aux result that is not layer state,
-  // [batch, classes].
-  size_t firstAux = scoresResult.value_or(0);
-  bool classifies = labelsSlot && scoresResult &&
-                    results[firstAux].getType().dtype == DType::F32 &&
-                    results[firstAux].getType().shape.size() == 2 &&
-                    results[firstAux].getType().shape[0] == batchSize;
+  // The buffers stay the same for every batch: params do not change here.
+  llvm::SmallVector<BufferRef> arguments;
+  appendLossArguments(arguments);
   // Any key: inference mode has no dropout left to use it.
   std::memcpy(stepKey.data(), dropoutKey.data(), stepKey.sizeInBytes());
   double lossSum = 0;
@@ -738,14 +744,14 @@ llvm::Error Trainer::Impl::evaluate(double &loss,
       rows.push_back(static_cast<int32_t>(r));
     if (llvm::Error err = fillBatch(validation, rows))
       return err;
-    if (llvm::Error err =
-            eval->call(lossArguments(), evalResultRefs, threads()))
+    if (llvm::Error err = eval->call(arguments, evalResultRefs, threads()))
       return err;
-    lossSum += double(*results[0].dataAs<float>()) * rows.size();
-    if (!classifies)
+    lossSum += double(*evalResults[0].dataAs<float>()) * rows.size();
+    if (!scoresResult)
       continue;
-    int64_t classes = results[firstAux].getType().shape[1];
-    const float *logits = results[firstAux].dataAs<float>();
+    const HostTensor &scores = evalResults[*scoresResult];
+    int64_t classes = scores.getType().shape[1];
+    const float *logits = scores.dataAs<float>();
     const int32_t *labels = batchBuffers[*labelsSlot].dataAs<int32_t>();
     for (size_t r = 0; r < rows.size(); ++r) {
       const float *row = logits + r * classes;
@@ -754,7 +760,7 @@ llvm::Error Trainer::Impl::evaluate(double &loss,
     }
   }
   loss = lossSum / n;
-  if (classifies)
+  if (scoresResult)
     accuracy = double(correct) / n;
   return llvm::Error::success();
 }
@@ -789,13 +795,16 @@ llvm::Expected<EpochRecord> Trainer::runEpoch(
     if (llvm::Error err = s.foldIn->call({s.dropoutKey.ref(), stepIndex.ref()},
                                          {s.stepKey.ref()}, 1))
       return std::move(err);
-    llvm::SmallVector<BufferRef> arguments = s.lossArguments();
+    llvm::SmallVectorImpl<BufferRef> &arguments = s.stepArguments;
+    arguments.clear();
+    s.appendLossArguments(arguments);
     for (HostTensor &tensor : s.state)
       arguments.push_back(tensor.ref());
     // Donated params and state are updated in their own buffers (each
     // passed as its result too); otherwise the updates go to a second set
     // of buffers that the next step reads: a swap, never a copy.
-    llvm::SmallVector<BufferRef> results;
+    llvm::SmallVectorImpl<BufferRef> &results = s.stepResults;
+    results.clear();
     for (HostTensor &tensor : s.donated ? s.params : s.nextParams)
       results.push_back(tensor.ref());
     for (HostTensor &tensor : s.donated ? s.state : s.nextState)
