@@ -3,7 +3,7 @@
 // they wrapped (undefined behavior) and made the largest problems look
 // small: expected values from the documented rules (Passes.td,
 // nn-select-lowering-strategy), not from a run.
-// RUN: nn-opt %s --pass-pipeline="builtin.module(nn-lower-to-linalg,nn-tile-and-vectorize{l2-cache-bytes=1048576 codegen-target=x86-64-v4})" --mlir-print-ir-after=nn-select-lowering-strategy -o /dev/null 2>&1 | FileCheck %s
+// RUN: nn-opt %s --pass-pipeline="builtin.module(nn-lower-to-linalg,nn-tile-and-vectorize{l2-cache-bytes=1048576 codegen-target=x86-64-v4})" --mlir-print-ir-after=nn-select-lowering-strategy --mlir-disable-threading -o /dev/null 2>&1 | FileCheck %s
 
 // 2^32 x 2^32 = 2^64 iterations (wrapped to 0, "too small to split"): at
 // least parallel-min-points, so cut along the outer loop into 64 chunks
